@@ -1,0 +1,116 @@
+package com.kinshop.identity;
+
+import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.TooManyRequestsException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+
+/**
+ * Six-digit one-time codes: stored as an HMAC, valid for a few minutes, a limited number of wrong tries,
+ * consumed at most once (a guarded update decides between two simultaneous correct tries).
+ */
+@Component
+class OneTimeCodes {
+
+    private static final String FIELD = "code";
+    private final SecureRandom random = new SecureRandom();
+    private final byte[] secret = new byte[32];
+    private final JdbcClient jdbc;
+    private final TransactionTemplate separateTransaction;
+    private final IdentityProperties settings;
+    private final Clock clock;
+
+    OneTimeCodes(JdbcClient jdbc, PlatformTransactionManager transactions, IdentityProperties settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.separateTransaction = new TransactionTemplate(transactions);
+        this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.settings = settings;
+        this.clock = clock;
+        random.nextBytes(secret);
+    }
+
+    /** Issues a new code, refusing when the previous one for this phone and purpose is too recent. */
+    String issue(String phone, CodePurpose purpose) {
+        Instant now = clock.instant();
+        OffsetDateTime lastIssued = jdbc.sql("select max(created_at) from one_time_code where phone = ? and purpose = ?")
+                .params(phone, purpose.name())
+                .query(OffsetDateTime.class).optional().orElse(null);
+        if (lastIssued != null) {
+            Duration since = Duration.between(lastIssued.toInstant(), now);
+            if (since.compareTo(settings.codeResendInterval()) < 0) {
+                throw new TooManyRequestsException("code.resend-too-soon", settings.codeResendInterval().minus(since));
+            }
+        }
+        String code = "%06d".formatted(random.nextInt(1_000_000));
+        jdbc.sql("insert into one_time_code (phone, purpose, code_hash, created_at, expires_at) values (?, ?, ?, ?, ?)")
+                .params(phone, purpose.name(), hash(phone, purpose, code), utc(now), utc(now.plus(settings.codeTtl())))
+                .update();
+        return code;
+    }
+
+    /** Consumes the latest code for this phone and purpose if {@code code} matches it; otherwise says why not. */
+    void consume(String phone, CodePurpose purpose, String code) {
+        Instant now = clock.instant();
+        IssuedCode latest = jdbc.sql("""
+                        select id, code_hash, expires_at, failed_attempts, consumed_at from one_time_code
+                        where phone = ? and purpose = ? order by created_at desc, id desc limit 1""")
+                .params(phone, purpose.name())
+                .query((rs, n) -> new IssuedCode(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getInt(4), rs.getObject(5, OffsetDateTime.class) != null))
+                .optional()
+                .orElseThrow(() -> BusinessException.invalid(FIELD, "code.missing"));
+        if (latest.consumed()) {
+            throw BusinessException.invalid(FIELD, "code.used");
+        }
+        if (!now.isBefore(latest.expiresAt())) {
+            throw BusinessException.invalid(FIELD, "code.expired");
+        }
+        if (latest.failedAttempts() >= settings.codeMaxAttempts()) {
+            throw BusinessException.invalid(FIELD, "code.too-many-attempts");
+        }
+        if (!latest.hash().equals(hash(phone, purpose, code == null ? "" : code.trim()))) {
+            // counted in its own transaction: the caller's rollback must not give the guesser the attempt back
+            separateTransaction.executeWithoutResult(status ->
+                    jdbc.sql("update one_time_code set failed_attempts = failed_attempts + 1 where id = ?").param(latest.id()).update());
+            throw BusinessException.invalid(FIELD, "code.wrong");
+        }
+        int consumed = jdbc.sql("update one_time_code set consumed_at = ? where id = ? and consumed_at is null and failed_attempts < ?")
+                .params(utc(now), latest.id(), settings.codeMaxAttempts())
+                .update();
+        if (consumed != 1) {
+            throw BusinessException.invalid(FIELD, "code.used");
+        }
+    }
+
+    private String hash(String phone, CodePurpose purpose, String code) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((purpose + ":" + phone + ":" + code).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private record IssuedCode(long id, String hash, Instant expiresAt, int failedAttempts, boolean consumed) {
+    }
+}

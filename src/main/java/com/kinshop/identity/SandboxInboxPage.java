@@ -1,0 +1,24 @@
+package com.kinshop.identity;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The dev inbox of the SMS sandbox: what would have been texted. Exists only while the sandbox is on. */
+@Controller
+@ConditionalOnBooleanProperty("kinshop.sms.sandbox")
+class SandboxInboxPage {
+
+    private final SandboxSmsSender sandbox;
+
+    SandboxInboxPage(SandboxSmsSender sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    @GetMapping("/dev/sms")
+    String inbox(Model model) {
+        model.addAttribute("messages", sandbox.latest(50));
+        return "identity/sms-inbox";
+    }
+}

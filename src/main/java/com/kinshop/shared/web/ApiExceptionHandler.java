@@ -1,0 +1,95 @@
+package com.kinshop.shared.web;
+
+import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Problems;
+import com.kinshop.shared.Problems.FieldProblem;
+import com.kinshop.shared.TooManyRequestsException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns every failure of a JSON endpoint into a localized {@code application/problem+json} naming the field. */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private final Problems problems;
+
+    ApiExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(BusinessException.class)
+    ResponseEntity<ProblemDetail> business(BusinessException e) {
+        HttpHeaders headers = new HttpHeaders();
+        if (e instanceof TooManyRequestsException limited) {
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, limited.retryAfter().toSeconds())));
+        }
+        return ResponseEntity.status(e.status()).headers(headers).body(problems.of(e));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (e.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown) {
+            return invalid(List.of(new FieldProblem(unknown.getPropertyName(), problems.message("request.field.unknown"))));
+        }
+        if (e.getMostSpecificCause() instanceof JacksonException parse && !parse.getPath().isEmpty()) {
+            String field = parse.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return invalid(List.of(new FieldProblem(field, problems.message("request.field.malformed"))));
+        }
+        ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "request.body.malformed", null);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        HttpStatus resolved = HttpStatus.resolve(status.value());
+        if (resolved != null && body instanceof ProblemDetail problem) {
+            problem.setTitle(problems.message("http." + resolved.value(), resolved.getReasonPhrase()));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private ResponseEntity<Object> invalid(List<FieldProblem> errors) {
+        String detail = errors.isEmpty() ? problems.message("request.invalid")
+                : errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(problems.withFieldErrors(HttpStatus.BAD_REQUEST, "request.invalid", detail, errors));
+    }
+}

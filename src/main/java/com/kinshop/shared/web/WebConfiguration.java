@@ -1,0 +1,71 @@
+package com.kinshop.shared.web;
+
+import com.kinshop.shared.MediaStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+/** Platform wiring: the clock, the two UI languages, and uploaded media. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
+    private final MediaStore media;
+
+    WebConfiguration(MediaStore media) {
+        this.media = media;
+    }
+
+    /** The one source of "now"; tests replace it to control time. */
+    @Bean
+    Clock clock(@Value("${kinshop.time-zone}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+
+    /** Chinese by default; English when chosen (cookie) or asked for by the browser or API client. */
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("KINSHOP_LANG");
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setDefaultLocaleFunction(request -> {
+            String header = request.getHeader("Accept-Language");
+            if (header != null && !header.isBlank()) {
+                Locale best = Locale.lookup(Locale.LanguageRange.parse(header), LANGUAGES);
+                if (best != null) {
+                    return best;
+                }
+            }
+            return Locale.SIMPLIFIED_CHINESE;
+        });
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor languageSwitch = new LocaleChangeInterceptor();
+        languageSwitch.setParamName("lang");
+        languageSwitch.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(languageSwitch);
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler(MediaStore.URL_PREFIX + "**")
+                .addResourceLocations(media.root().toUri().toString() + "/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+    }
+}
