@@ -1,9 +1,8 @@
-// Sends the CSRF token with every htmx request, and runs the resend countdown of the code button.
+// Echoes the XSRF-TOKEN cookie as a header on every htmx request (forms carry their own hidden token), and runs the resend countdown of the code button.
 document.addEventListener('htmx:configRequest', function (event) {
-  var token = document.querySelector('meta[name="_csrf"]');
-  var header = document.querySelector('meta[name="_csrf_header"]');
-  if (token && header && token.content) {
-    event.detail.headers[header.content] = token.content;
+  var match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  if (match) {
+    event.detail.headers['X-XSRF-TOKEN'] = decodeURIComponent(match[1]);
   }
 });
 document.addEventListener('htmx:afterSwap', function (event) {

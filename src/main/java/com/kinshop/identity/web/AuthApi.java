@@ -39,10 +39,10 @@ class AuthApi {
         this.idempotency = idempotency;
     }
 
-    @Operation(summary = "The CSRF token to send as X-XSRF-TOKEN on every POST/PUT/PATCH/DELETE")
+    @Operation(summary = "Sets the XSRF-TOKEN cookie; send its value as the X-XSRF-TOKEN header on every POST/PUT/PATCH/DELETE")
     @GetMapping("/csrf")
     Map<String, String> csrf(CsrfToken token) {
-        return Map.of("headerName", token.getHeaderName(), "token", token.getToken());
+        return Map.of("cookieName", "XSRF-TOKEN", "headerName", token.getHeaderName());
     }
 
     @Operation(summary = "Send a one-time code by SMS (purpose REGISTER or LOGIN)")

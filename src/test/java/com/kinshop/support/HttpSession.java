@@ -1,0 +1,151 @@
+package com.kinshop.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One browser-like client over real HTTP: keeps cookies (the session), sends the CSRF token like the
+ * front end does, speaks JSON. Each instance is a separate visitor.
+ */
+public class HttpSession {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+    private String language = "zh-CN";
+
+    public HttpSession(int port) {
+        this.baseUrl = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpSession language(String acceptLanguage) {
+        this.language = acceptLanguage;
+        return this;
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), path);
+    }
+
+    public Response post(String path, Object body) {
+        return post(path, body, Map.of());
+    }
+
+    public Response post(String path, Object body, Map<String, String> headers) {
+        return withBody("POST", path, body, headers);
+    }
+
+    public Response put(String path, Object body) {
+        return withBody("PUT", path, body, Map.of());
+    }
+
+    public Response patch(String path, Object body) {
+        return withBody("PATCH", path, body, Map.of());
+    }
+
+    /** Sends a raw request body (to test malformed JSON) with the CSRF header. */
+    public Response postRaw(String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType).header("X-XSRF-TOKEN", csrf());
+        return send(request, path);
+    }
+
+    public Response postWithoutCsrf(String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).header("Content-Type", "application/json");
+        return send(request, path);
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Makes this client present another client's session cookie (to show a session is really dead). */
+    public void useSessionOf(String sessionId) {
+        cookies.getCookieStore().removeAll();
+        HttpCookie cookie = new HttpCookie("KINSHOP_SESSION", sessionId);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(baseUrl), cookie);
+    }
+
+    private Response withBody(String method, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrf());
+        headers.forEach(request::header);
+        return send(request, path);
+    }
+
+    /** The SPA pattern: the server sets the XSRF-TOKEN cookie, the client echoes it in a header. */
+    private String csrf() {
+        if (cookie("XSRF-TOKEN") == null) {
+            get("/api/auth/csrf");
+        }
+        return cookie("XSRF-TOKEN");
+    }
+
+    private Response send(HttpRequest.Builder request, String path) {
+        request.header("Accept-Language", language);
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+            return new Response(response.statusCode(), headers, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    public record Response(int status, Map<String, String> headers, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+
+        /** The message of the problem's error for {@code field}, or null. */
+        public String fieldError(String field) {
+            JsonNode errors = json().get("errors");
+            if (errors == null) {
+                return null;
+            }
+            for (JsonNode error : errors) {
+                if (field.equals(error.get("field").asString())) {
+                    return error.get("message").asString();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
