@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -44,10 +46,13 @@ class SandboxSmsSender implements SmsSender {
                 .list();
     }
 
-    record SandboxMessage(String phone, String body, Instant at) {
+    /** One message, with its time as the reader would say it (China time). */
+    record SandboxMessage(String phone, String body, String shownAt) {
 
-        String shownAt() {
-            return java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Shanghai")).format(at);
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+
+        SandboxMessage(String phone, String body, Instant at) {
+            this(phone, body, TIME.format(at));
         }
     }
 }

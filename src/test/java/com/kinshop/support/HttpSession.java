@@ -40,6 +40,17 @@ public class HttpSession {
         return send(HttpRequest.newBuilder(uri(path)).GET(), path);
     }
 
+    public byte[] getBytes(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, Object body) {
         return post(path, body, Map.of());
     }
@@ -61,6 +72,22 @@ public class HttpSession {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", contentType).header("X-XSRF-TOKEN", csrf());
         return send(request, path);
+    }
+
+    /** Posts an HTML form the way a browser does, with the hidden CSRF field taken from {@code formPage}. */
+    public Response postForm(String formPage, String path, Map<String, String> fields) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(formPage).body());
+        if (!token.find()) {
+            throw new AssertionError("No CSRF field on " + formPage);
+        }
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", token.group(1));
+        String encoded = all.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(encoded))
+                .header("Content-Type", "application/x-www-form-urlencoded"), path);
     }
 
     public Response postWithoutCsrf(String path, Object body) {

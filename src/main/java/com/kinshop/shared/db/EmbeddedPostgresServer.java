@@ -31,6 +31,18 @@ final class EmbeddedPostgresServer {
         return server.getJdbcUrl("postgres", DATABASE);
     }
 
+    /** Stops the server of {@code dataDir}, keeping its data. */
+    static void stop(Path dataDir) {
+        EmbeddedPostgres server = RUNNING.remove(dataDir.toString());
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     private static EmbeddedPostgres launch(Path requestedDir, int port) {
         try {
             Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "kinshop-embedded-pg");

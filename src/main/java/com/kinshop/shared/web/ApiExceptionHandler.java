@@ -68,10 +68,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return invalid(List.of(new FieldProblem(unknown.getPropertyName(), problems.message("request.field.unknown"))));
         }
         if (e.getMostSpecificCause() instanceof JacksonException parse && !parse.getPath().isEmpty()) {
-            String field = parse.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return invalid(List.of(new FieldProblem(field, problems.message("request.field.malformed"))));
+            StringBuilder field = new StringBuilder();
+            parse.getPath().forEach(ref -> field.append(ref.getPropertyName() != null
+                    ? (field.isEmpty() ? "" : ".") + ref.getPropertyName() : "[" + ref.getIndex() + "]"));
+            return invalid(List.of(new FieldProblem(field.toString(), problems.message("request.field.malformed"))));
         }
         ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "request.body.malformed", null);
         return ResponseEntity.badRequest().body(problem);

@@ -1,0 +1,70 @@
+package com.kinshop;
+
+import com.kinshop.identity.Role;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Fails when a message key is missing in either language, or used in a page or in code without being defined. */
+class I18nMessagesTest {
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.\\-]+)[}(]");
+    private static final Pattern ANNOTATION_KEY = Pattern.compile("message = \"\\{([a-z0-9_.\\-]+)}\"");
+    private static final Pattern CODE_KEY = Pattern.compile("\"((?:code|phone|password|nickname|login|rate|roles|account|auth|idempotency|media|request)\\.[a-z0-9.\\-]+)\"");
+
+    @Test
+    void bothLanguagesHaveTheSameKeysAndNoEmptyText() throws IOException {
+        Properties chinese = load("messages.properties");
+        Properties english = load("messages_en.properties");
+        assertThat(english.stringPropertyNames()).as("keys only in Chinese").containsAll(chinese.stringPropertyNames());
+        assertThat(chinese.stringPropertyNames()).as("keys only in English").containsAll(english.stringPropertyNames());
+        chinese.forEach((key, text) -> assertThat(text.toString()).as("zh " + key).isNotBlank());
+        english.forEach((key, text) -> assertThat(text.toString()).as("en " + key).isNotBlank());
+    }
+
+    @Test
+    void everyKeyUsedInPagesAndCodeIsDefined() throws IOException {
+        Set<String> used = new TreeSet<>();
+        used.addAll(matches(RESOURCES.resolve("templates"), ".html", TEMPLATE_KEY));
+        used.addAll(matches(Path.of("src/main/java"), ".java", ANNOTATION_KEY));
+        used.addAll(matches(Path.of("src/main/java"), ".java", CODE_KEY));
+        for (Role role : Role.values()) {
+            used.add("role." + role.name());
+        }
+        assertThat(load("messages.properties").stringPropertyNames()).containsAll(used);
+    }
+
+    private static Set<String> matches(Path root, String suffix, Pattern pattern) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
+                Matcher matcher = pattern.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    keys.add(matcher.group(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
