@@ -1,0 +1,98 @@
+package com.kinshop.identity;
+
+import com.kinshop.support.Browser;
+import com.kinshop.support.KinshopIT;
+import com.kinshop.support.Phones;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A person on a phone registers with an SMS code, signs out, and signs in again with the password. */
+@KinshopIT
+class RegistrationJourneyIT {
+
+    @LocalServerPort
+    int port;
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.phone("zh-CN");
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void registerSignOutAndSignInAgain() {
+        String phone = Phones.fresh();
+        browser.get(url("/register"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("注册亲享");
+
+        browser.findElement(By.id("phone")).sendKeys(phone);
+        browser.findElement(By.cssSelector("[data-code-button]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register-code-status"), "验证码已发送"));
+        Browser.screenshot(browser, "register-code-sent");
+
+        browser.findElement(By.id("code")).sendKeys(codeFromSandboxInbox(phone));
+        browser.findElement(By.id("password")).sendKeys("secret123");
+        browser.findElement(By.id("nickname")).sendKeys("手机用户");
+        browser.findElement(By.cssSelector("#register button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.urlContains("/me"));
+        assertThat(nickname()).isEqualTo("手机用户");
+        Browser.screenshot(browser, "me-after-register");
+
+        browser.findElement(By.cssSelector("[data-testid=logout]")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.getPageSource()).contains("你已安全退出登录");
+
+        browser.findElement(By.id("phone")).sendKeys(phone);
+        browser.findElement(By.id("password")).sendKeys("wrong-pass1");
+        browser.findElement(By.cssSelector("#password-login button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-login"), "手机号或密码错误"));
+
+        browser.findElement(By.id("password")).sendKeys("secret123");
+        browser.findElement(By.cssSelector("#password-login button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/me"));
+        assertThat(nickname()).isEqualTo("手机用户");
+    }
+
+    /** Reads the code the way a tester would: from the sandbox's inbox page, in a second tab. */
+    private String codeFromSandboxInbox(String phone) {
+        String form = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(url("/dev/sms"));
+        String code = browser.findElements(By.cssSelector(".sms-message")).stream()
+                .filter(message -> message.findElement(By.cssSelector(".sms-phone")).getText().equals(phone))
+                .map(message -> message.findElement(By.cssSelector(".sms-body")).getText().replaceAll("\\D*(\\d{6}).*", "$1"))
+                .findFirst().orElseThrow(() -> new AssertionError("No SMS for " + phone + " in the sandbox inbox"));
+        browser.close();
+        browser.switchTo().window(form);
+        return code;
+    }
+
+    private String nickname() {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=nickname]")));
+        return element.getText();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
