@@ -70,6 +70,24 @@ class PlatformIT {
     }
 
     @Test
+    void errorsOutsideControllersAreProblemsForTheApiAndPagesForPeople() {
+        HttpSession visitor = new HttpSession(port);
+        assertThat(visitor.get("/api/no-such-thing").status()).as("anonymous callers learn nothing").isEqualTo(401);
+        visitor.post("/api/auth/login", Map.of("phone", "13800000004", "password", "kinshop123"));
+        Response noSuchApi = visitor.get("/api/no-such-thing");
+        assertThat(noSuchApi.status()).isEqualTo(404);
+        assertThat(noSuchApi.header("content-type")).startsWith("application/problem+json");
+        assertThat(noSuchApi.json().get("detail").asString()).isEqualTo("不存在");
+        Response wrongMethod = visitor.get("/api/auth/login");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.header("content-type")).startsWith("application/problem+json");
+
+        Response noSuchPage = visitor.get("/no-such-page");
+        assertThat(noSuchPage.status()).isEqualTo(404);
+        assertThat(noSuchPage.body()).contains("页面不存在", "回到首页");
+    }
+
+    @Test
     void pagesThatNeedAnAccountSendVisitorsToSignIn() {
         Response me = new HttpSession(port).get("/me");
         assertThat(me.status()).isEqualTo(302);
