@@ -1,47 +1,28 @@
 package com.kinshop.console;
 
 import com.kinshop.support.Browser;
+import com.kinshop.support.BrowserJourney;
 import com.kinshop.support.HttpSession;
 import com.kinshop.support.KinshopIT;
 import com.kinshop.support.Phones;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An operator on a phone opens the console, switches language, and makes a member supplier staff. */
 @KinshopIT
-class ConsoleJourneyIT {
+class ConsoleJourneyIT extends BrowserJourney {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.phone("zh-CN");
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     @Test
     void operatorPromotesAMemberToSupplierStaff() {
@@ -79,9 +60,5 @@ class ConsoleJourneyIT {
         visitor.post("/api/auth/register", Map.of("phone", phone, "code", Phones.lastCodeSentTo(jdbc, phone),
                 "password", "secret123", "nickname", "想当供应商"));
         return phone;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -1,42 +1,23 @@
 package com.kinshop.identity;
 
 import com.kinshop.support.Browser;
+import com.kinshop.support.BrowserJourney;
 import com.kinshop.support.KinshopIT;
 import com.kinshop.support.Phones;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A person on a phone registers with an SMS code, signs out, and signs in again with the password. */
 @KinshopIT
-class RegistrationJourneyIT {
+class RegistrationJourneyIT extends BrowserJourney {
 
-    @LocalServerPort
-    int port;
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.phone("zh-CN");
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     @Test
     void registerSignOutAndSignInAgain() {
@@ -90,9 +71,5 @@ class RegistrationJourneyIT {
     private String nickname() {
         WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=nickname]")));
         return element.getText();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

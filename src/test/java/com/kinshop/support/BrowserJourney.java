@@ -1,0 +1,33 @@
+package com.kinshop.support;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+
+/** Base of the real-browser journeys: a fresh phone-sized Chromium (Chinese) per test, closed afterwards. */
+public abstract class BrowserJourney {
+
+    @LocalServerPort
+    protected int port;
+    protected ChromeDriver browser;
+    protected WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.phone("zh-CN");
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
