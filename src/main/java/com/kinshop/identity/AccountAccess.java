@@ -56,7 +56,7 @@ public class AccountAccess {
         }
         String code = codes.issue(phone, purpose);
         if (purpose == CodePurpose.REGISTER || registered) {
-            SmsSender sender = sms.orElseThrow(() -> new IllegalStateException("No SMS gateway configured (kinshop.sms.sandbox=false)"));
+            SmsSender sender = sms.orElseThrow(() -> new BusinessException(HttpStatus.SERVICE_UNAVAILABLE, "sms.unavailable", null));
             sender.send(phone, "【亲享】验证码 " + code + "，" + settings.codeTtl().toMinutes() + "分钟内有效，请勿告诉他人。");
         }
     }
