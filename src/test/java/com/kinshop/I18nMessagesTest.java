@@ -1,5 +1,8 @@
 package com.kinshop;
 
+import com.kinshop.catalog.ProductSort;
+import com.kinshop.catalog.ProductStatus;
+import com.kinshop.catalog.SupplierStatus;
 import com.kinshop.identity.Role;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +26,7 @@ class I18nMessagesTest {
     private static final Path RESOURCES = Path.of("src/main/resources");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.\\-]+)[}(]");
     private static final Pattern ANNOTATION_KEY = Pattern.compile("message = \"\\{([a-z0-9_.\\-]+)}\"");
-    private static final Pattern CODE_KEY = Pattern.compile("\"((?:sms|code|phone|password|nickname|login|rate|roles|account|auth|idempotency|media|request)\\.[a-z0-9.\\-]+)\"");
+    private static final Pattern CODE_KEY = Pattern.compile("\"((?:sms|code|phone|password|nickname|login|rate|roles|account|auth|idempotency|media|request|supplier|product|sku|category|shop|settings|review|form)\\.[a-z0-9.\\-]+)\"");
 
     @Test
     void bothLanguagesHaveTheSameKeysAndNoEmptyText() throws IOException {
@@ -41,9 +44,12 @@ class I18nMessagesTest {
         used.addAll(matches(RESOURCES.resolve("templates"), ".html", TEMPLATE_KEY));
         used.addAll(matches(Path.of("src/main/java"), ".java", ANNOTATION_KEY));
         used.addAll(matches(Path.of("src/main/java"), ".java", CODE_KEY));
-        for (Role role : Role.values()) {
-            used.add("role." + role.name());
-        }
+        used.removeIf(key -> key.endsWith(".")); // prefixes of keys built from an enum or an action, listed below
+        Stream.of(Role.values()).forEach(role -> used.add("role." + role.name()));
+        Stream.of(SupplierStatus.values()).forEach(status -> used.add("supplier.status." + status.name()));
+        Stream.of(ProductStatus.values()).forEach(status -> used.add("product.status." + status.name()));
+        Stream.of(ProductSort.values()).forEach(sort -> used.add("sort." + sort.name()));
+        Stream.of("approve", "reject", "suspend", "reinstate").forEach(decision -> used.add("supplier.decided." + decision));
         assertThat(load("messages.properties").stringPropertyNames()).containsAll(used);
     }
 

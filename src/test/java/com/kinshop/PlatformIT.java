@@ -49,7 +49,7 @@ class PlatformIT {
         Response dashboard = operator.get("/console");
         assertThat(dashboard.status()).isEqualTo(200);
         assertThat(dashboard.body()).contains("工作台", "会员总数", "账号与角色", "运营小亲");
-        assertThat(operator.get("/console/accounts?q=13900000001").body()).contains("良品工坊·李经理");
+        assertThat(operator.get("/console/admin/accounts?q=13900000001").body()).contains("良品工坊·李经理");
     }
 
     @Test

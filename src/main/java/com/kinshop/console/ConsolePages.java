@@ -1,5 +1,6 @@
 package com.kinshop.console;
 
+import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.Accounts;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.identity.Role;
@@ -13,9 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class ConsolePages {
 
     private final Accounts accounts;
+    private final Suppliers suppliers;
 
-    ConsolePages(Accounts accounts) {
+    ConsolePages(Accounts accounts, Suppliers suppliers) {
         this.accounts = accounts;
+        this.suppliers = suppliers;
     }
 
     @GetMapping("/console")
@@ -25,6 +28,7 @@ class ConsolePages {
             model.addAttribute("stats", accounts.statistics());
             model.addAttribute("recent", accounts.search("", 8));
         }
+        suppliers.supplierOf(user.id()).ifPresent(supplier -> model.addAttribute("supplier", suppliers.get(supplier)));
         return "console/dashboard";
     }
 }

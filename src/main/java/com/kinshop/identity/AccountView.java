@@ -20,6 +20,10 @@ public record AccountView(AccountId id, String phone, String nickname, String av
         return roles.contains(role);
     }
 
+    public boolean isSupplierStaff() {
+        return has(Role.SUPPLIER_STAFF);
+    }
+
     public boolean canUseConsole() {
         return has(Role.OPERATOR) || has(Role.SUPPLIER_STAFF);
     }

@@ -41,6 +41,11 @@ public class Accounts {
     }
 
     @Transactional(readOnly = true)
+    public Optional<AccountView> findByPhone(String phone) {
+        return accounts.findByPhone(phone).map(Account::toView);
+    }
+
+    @Transactional(readOnly = true)
     public AccountView get(AccountId id) {
         return find(id).orElseThrow(() -> BusinessException.notFound("account.not-found"));
     }
@@ -103,6 +108,19 @@ public class Accounts {
         AccountView saved = accounts.save(account).toView();
         sessions.revokeAll(target);
         return saved;
+    }
+
+    /** Adds one role (e.g. when a supplier application is approved); like any role change it ends the account's sessions. */
+    @Transactional
+    public void grantRole(AccountId target, Role role) {
+        Account account = load(target);
+        if (!account.roles().contains(role)) {
+            Set<Role> roles = account.roles();
+            roles.add(role);
+            account.assignRoles(roles, clock.instant());
+            accounts.save(account);
+            sessions.revokeAll(target);
+        }
     }
 
     private Account load(AccountId id) {

@@ -24,17 +24,18 @@ import java.util.Map;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
- * Who may open what. Pages redirect to the sign-in page; {@code /api/**} answers 401/403 as problem+json.
+ * Who may open what, by path convention: {@code /console/admin} and {@code /api/admin} are the operator's,
+ * {@code /console/supplier} and {@code /api/supplier} suppliers' staff's, {@code /me}, {@code /supplier} and the rest of
+ * {@code /api} need an account; storefront pages are public. Pages redirect to the sign-in page; {@code /api/**}
+ * answers 401/403 as problem+json.
  * CSRF protects every state-changing request: forms carry the token, API clients send it in {@code X-XSRF-TOKEN}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration {
 
-    static final String[] PUBLIC = {
-            "/", "/categories", "/cart", "/login", "/login/code", "/register", "/auth/**", "/api/auth/**",
-            "/dev/sms", "/webjars/**", "/css/**", "/js/**", "/img/**", "/media/**", "/favicon.ico", "/error",
-            "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+    /** JSON endpoints anyone may call; every other /api path needs a signed-in account. */
+    static final String[] PUBLIC_API = {"/api/auth/**", "/api/catalog/**", "/api/shops/**"};
 
     private static final RequestMatcher API = pathPattern("/api/**");
 
@@ -44,10 +45,12 @@ class SecurityConfiguration {
         http.securityContext(context -> context.securityContextRepository(contexts))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/console/accounts/**", "/api/admin/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(PUBLIC_API).permitAll()
+                        .requestMatchers("/console/admin/**", "/api/admin/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/console/supplier/**", "/api/supplier/**").hasRole(Role.SUPPLIER_STAFF.name())
                         .requestMatchers("/console/**").hasAnyRole(Role.SUPPLIER_STAFF.name(), Role.OPERATOR.name())
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/**", "/me/**", "/supplier/**").authenticated()
+                        .anyRequest().permitAll())
                 .csrf(csrf -> csrf.spa())
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) ->

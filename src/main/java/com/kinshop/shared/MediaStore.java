@@ -39,6 +39,19 @@ public class MediaStore {
         return root;
     }
 
+    /** Reads back an image stored here, by its URL. */
+    public java.util.Optional<BufferedImage> read(String url) {
+        if (url == null || !url.startsWith(URL_PREFIX) || url.contains("..")) {
+            return java.util.Optional.empty();
+        }
+        Path file = root.resolve(url.substring(URL_PREFIX.length()));
+        try {
+            return Files.exists(file) ? java.util.Optional.ofNullable(ImageIO.read(file.toFile())) : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /**
      * Checks, shrinks to fit {@code maxSide} pixels and saves an image; returns its URL.
      * {@code field} names the form field in errors.

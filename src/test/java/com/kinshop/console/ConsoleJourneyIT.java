@@ -41,7 +41,7 @@ class ConsoleJourneyIT extends BrowserJourney {
         browser.findElement(By.cssSelector("[data-lang-switch]")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Dashboard"));
         Browser.screenshot(browser, "console-dashboard-en");
-        browser.get(url("/console/accounts?lang=zh_CN&q=" + phone));
+        browser.get(url("/console/admin/accounts?lang=zh_CN&q=" + phone));
 
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-account='" + phone + "']")));
         row.findElement(By.cssSelector("input[value=SUPPLIER_STAFF]")).click();

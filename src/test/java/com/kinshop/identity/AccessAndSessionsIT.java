@@ -40,7 +40,7 @@ class AccessAndSessionsIT {
         assertThat(new HttpSession(port).get("/console").status()).isEqualTo(302);
         assertThat(member.get("/console").status()).isEqualTo(403);
         assertThat(signIn("13900000001").get("/console").status()).isEqualTo(200);
-        assertThat(signIn("13900000001").get("/console/accounts").status()).isEqualTo(403);
+        assertThat(signIn("13900000001").get("/console/admin/accounts").status()).isEqualTo(403);
     }
 
     @Test

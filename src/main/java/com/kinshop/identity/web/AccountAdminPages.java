@@ -28,7 +28,7 @@ class AccountAdminPages {
         this.accounts = accounts;
     }
 
-    @GetMapping("/console/accounts")
+    @GetMapping("/console/admin/accounts")
     String list(@RequestParam(defaultValue = "") String q, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("accounts", accounts.search(q, 100));
@@ -37,7 +37,7 @@ class AccountAdminPages {
         return "identity/accounts";
     }
 
-    @PostMapping("/console/accounts/{id}/roles")
+    @PostMapping("/console/admin/accounts/{id}/roles")
     String changeRoles(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id,
                        @RequestParam(name = "roles", required = false) Set<Role> roles,
                        @RequestParam(defaultValue = "") String q, RedirectAttributes redirect) {
@@ -48,6 +48,6 @@ class AccountAdminPages {
             redirect.addFlashAttribute("error", e.messageKey());
         }
         redirect.addAttribute("q", q);
-        return "redirect:/console/accounts";
+        return "redirect:/console/admin/accounts";
     }
 }

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 
 /** Turns every failure of a JSON endpoint into a localized {@code application/problem+json} naming the field. */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final Problems problems;

@@ -1,0 +1,46 @@
+package com.kinshop.catalog;
+
+import com.kinshop.shared.Money;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The S2b2c price rule, checked whenever a SKU is saved or a product is approved:
+ * supply price + commission budget + platform fee ≤ retail price, all positive where they must be.
+ * Plain Java: no Spring, no database.
+ */
+public final class PricingRule {
+
+    private PricingRule() {
+    }
+
+    /** A broken rule: which field of which SKU (by index), the message key and its arguments. */
+    public record Violation(int skuIndex, String field, String messageKey, Object... args) {
+    }
+
+    public static List<Violation> check(int skuIndex, String spec, Money retail, Money supply, CommissionBudget budget, int platformFeeBp) {
+        List<Violation> violations = new ArrayList<>();
+        if (!retail.isPositive()) {
+            violations.add(new Violation(skuIndex, "retailFen", "sku.retail.positive", spec));
+        }
+        if (!supply.isPositive()) {
+            violations.add(new Violation(skuIndex, "supplyFen", "sku.supply.positive", spec));
+        }
+        if (!violations.isEmpty()) {
+            return violations;
+        }
+        if (supply.compareTo(retail) > 0) {
+            violations.add(new Violation(skuIndex, "supplyFen", "sku.supply.above-retail", spec));
+            return violations;
+        }
+        Money commission = budget.amountFor(retail);
+        Money fee = retail.shareAt(platformFeeBp);
+        Money total = supply.plus(commission).plus(fee);
+        if (total.compareTo(retail) > 0) {
+            violations.add(new Violation(skuIndex, "commissionValue", "sku.price-rule", spec, supply.toPlainString(),
+                    commission.toPlainString(), fee.toPlainString(), retail.toPlainString()));
+        }
+        return violations;
+    }
+}

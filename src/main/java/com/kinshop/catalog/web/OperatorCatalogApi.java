@@ -1,0 +1,144 @@
+package com.kinshop.catalog.web;
+
+import com.kinshop.catalog.Categories;
+import com.kinshop.catalog.CategoryId;
+import com.kinshop.catalog.PlatformSettings;
+import com.kinshop.catalog.ProductDetail;
+import com.kinshop.catalog.ProductId;
+import com.kinshop.catalog.ProductReviews;
+import com.kinshop.catalog.SupplierId;
+import com.kinshop.catalog.SupplierStatus;
+import com.kinshop.catalog.SupplierView;
+import com.kinshop.catalog.Suppliers;
+import com.kinshop.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+@Tag(name = "Operator: catalog", description = "Supplier applications, product review, categories, platform fee")
+@RestController
+@RequestMapping("/api/admin")
+class OperatorCatalogApi {
+
+    private final Suppliers suppliers;
+    private final ProductReviews reviews;
+    private final Categories categories;
+    private final PlatformSettings settings;
+
+    OperatorCatalogApi(Suppliers suppliers, ProductReviews reviews, Categories categories, PlatformSettings settings) {
+        this.suppliers = suppliers;
+        this.reviews = reviews;
+        this.categories = categories;
+        this.settings = settings;
+    }
+
+    record Decision(String reason) {
+    }
+
+    record CategoryRequest(@NotNull(message = "{category.name.invalid}") String name, Long parentId, String icon) {
+    }
+
+    record Settings(@NotNull(message = "{settings.platform-fee.range}") Integer platformFeeBp,
+                    @NotNull(message = "{settings.level1-share.range}") Integer level1ShareBp) {
+    }
+
+    @GetMapping("/suppliers")
+    List<SupplierView> suppliers(@RequestParam(required = false) SupplierStatus status) {
+        return suppliers.list(status);
+    }
+
+    @Operation(summary = "Approve a supplier application; the applicant becomes its staff")
+    @PostMapping("/suppliers/{id}/approve")
+    SupplierView approve(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id) {
+        suppliers.approve(operator.id(), new SupplierId(id));
+        return suppliers.get(new SupplierId(id));
+    }
+
+    @Operation(summary = "Reject a supplier application, with a reason")
+    @PostMapping("/suppliers/{id}/reject")
+    SupplierView reject(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id, @RequestBody Decision decision) {
+        suppliers.reject(operator.id(), new SupplierId(id), decision.reason());
+        return suppliers.get(new SupplierId(id));
+    }
+
+    @Operation(summary = "Suspend a supplier: none of its products can be sold")
+    @PostMapping("/suppliers/{id}/suspend")
+    SupplierView suspend(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id, @RequestBody Decision decision) {
+        suppliers.suspend(operator.id(), new SupplierId(id), decision.reason());
+        return suppliers.get(new SupplierId(id));
+    }
+
+    @PostMapping("/suppliers/{id}/reinstate")
+    SupplierView reinstate(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id) {
+        suppliers.reinstate(operator.id(), new SupplierId(id));
+        return suppliers.get(new SupplierId(id));
+    }
+
+    @GetMapping("/product-reviews")
+    List<ProductDetail> reviewQueue() {
+        return reviews.queue();
+    }
+
+    @PostMapping("/products/{id}/approve")
+    Map<String, String> approveProduct(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id) {
+        reviews.approve(operator.id(), new ProductId(id));
+        return Map.of("status", "ON_SALE");
+    }
+
+    @PostMapping("/products/{id}/reject")
+    Map<String, String> rejectProduct(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id, @RequestBody Decision decision) {
+        reviews.reject(operator.id(), new ProductId(id), decision.reason());
+        return Map.of("status", "REJECTED");
+    }
+
+    @GetMapping("/categories")
+    List<Categories.CategoryNode> categories() {
+        return categories.tree();
+    }
+
+    @PostMapping("/categories")
+    ResponseEntity<Map<String, Long>> createCategory(@Valid @RequestBody CategoryRequest request) {
+        CategoryId id = categories.create(request.name(), request.parentId() == null ? null : new CategoryId(request.parentId()), request.icon());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id.value()));
+    }
+
+    @PatchMapping("/categories/{id}")
+    Map<String, Long> renameCategory(@PathVariable long id, @Valid @RequestBody CategoryRequest request) {
+        categories.rename(new CategoryId(id), request.name());
+        return Map.of("id", id);
+    }
+
+    @DeleteMapping("/categories/{id}")
+    ResponseEntity<Void> deleteCategory(@PathVariable long id) {
+        categories.delete(new CategoryId(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/settings")
+    Settings settings() {
+        return new Settings(settings.platformFeeBp(), settings.level1ShareBp());
+    }
+
+    @PutMapping("/settings")
+    Settings updateSettings(@AuthenticationPrincipal CurrentUser operator, @Valid @RequestBody Settings request) {
+        settings.update(operator.id(), request.platformFeeBp(), request.level1ShareBp());
+        return settings();
+    }
+}

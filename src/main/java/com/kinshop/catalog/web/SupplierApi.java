@@ -1,0 +1,131 @@
+package com.kinshop.catalog.web;
+
+import com.kinshop.catalog.Catalog;
+import com.kinshop.catalog.ProductDetail;
+import com.kinshop.catalog.ProductForm;
+import com.kinshop.catalog.ProductId;
+import com.kinshop.catalog.SkuId;
+import com.kinshop.catalog.SupplierId;
+import com.kinshop.catalog.SupplierProducts;
+import com.kinshop.catalog.Suppliers;
+import com.kinshop.identity.CurrentUser;
+import com.kinshop.identity.Validation;
+import com.kinshop.shared.BusinessException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+@Tag(name = "Supplier console", description = "Products, SKUs, stock and images of the caller's supplier")
+@RestController
+@RequestMapping("/api/supplier")
+class SupplierApi {
+
+    private final SupplierProducts products;
+    private final Catalog catalog;
+    private final Suppliers suppliers;
+    private final CurrentSupplier currentSupplier;
+
+    SupplierApi(SupplierProducts products, Catalog catalog, Suppliers suppliers, CurrentSupplier currentSupplier) {
+        this.products = products;
+        this.catalog = catalog;
+        this.suppliers = suppliers;
+        this.currentSupplier = currentSupplier;
+    }
+
+    record StockChange(@NotNull(message = "{sku.stock.delta.required}") Integer delta) {
+    }
+
+    record StaffRequest(@NotNull(message = "{phone.required}") @Pattern(regexp = Validation.PHONE, message = "{phone.invalid}") String phone) {
+    }
+
+    @GetMapping("/products")
+    List<SupplierProducts.SupplierProductRow> list(@AuthenticationPrincipal CurrentUser user) {
+        return products.list(currentSupplier.of(user));
+    }
+
+    @Operation(summary = "Create a product (draft) with its SKUs")
+    @PostMapping("/products")
+    ResponseEntity<ProductDetail> create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ProductForm form) {
+        ProductId id = products.create(currentSupplier.of(user), form);
+        return ResponseEntity.status(HttpStatus.CREATED).body(own(user, id.value()));
+    }
+
+    @GetMapping("/products/{id}")
+    ProductDetail get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return own(user, id);
+    }
+
+    @Operation(summary = "Replace a product's text and SKUs (only when draft, rejected or off sale)")
+    @PutMapping("/products/{id}")
+    ProductDetail update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody ProductForm form) {
+        products.update(currentSupplier.of(user), new ProductId(id), form);
+        return own(user, id);
+    }
+
+    @Operation(summary = "Add an image (PNG, JPEG or GIF, at most 5 MB)")
+    @PostMapping(path = "/products/{id}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ProductDetail addImage(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestPart("image") MultipartFile image)
+            throws IOException {
+        products.addImage(currentSupplier.of(user), new ProductId(id), image.getBytes());
+        return own(user, id);
+    }
+
+    @DeleteMapping("/products/{id}/images/{position}")
+    ProductDetail removeImage(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable int position) {
+        products.removeImage(currentSupplier.of(user), new ProductId(id), position);
+        return own(user, id);
+    }
+
+    @Operation(summary = "Submit for the operator's review")
+    @PostMapping("/products/{id}/submit")
+    ProductDetail submit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        products.submitForReview(currentSupplier.of(user), new ProductId(id));
+        return own(user, id);
+    }
+
+    @Operation(summary = "Take off sale")
+    @PostMapping("/products/{id}/off-sale")
+    ProductDetail offSale(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        products.takeOffSale(currentSupplier.of(user), new ProductId(id));
+        return own(user, id);
+    }
+
+    @Operation(summary = "Add to or remove from a SKU's stock; it never goes below zero")
+    @PostMapping("/skus/{id}/stock")
+    Map<String, Integer> adjustStock(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody StockChange change) {
+        return Map.of("stock", products.adjustStock(currentSupplier.of(user), new SkuId(id), change.delta()));
+    }
+
+    @Operation(summary = "Add a colleague by the phone number of an existing account")
+    @PostMapping("/staff")
+    ResponseEntity<Map<String, Object>> addStaff(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody StaffRequest request) {
+        var account = suppliers.addStaff(currentSupplier.of(user), request.phone());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accountId", account.id().value(), "nickname", account.nickname()));
+    }
+
+    private ProductDetail own(CurrentUser user, long id) {
+        SupplierId supplier = currentSupplier.of(user);
+        return catalog.product(new ProductId(id)).filter(product -> product.supplierId().equals(supplier))
+                .orElseThrow(() -> BusinessException.notFound("product.not-found"));
+    }
+}

@@ -1,0 +1,29 @@
+package com.kinshop.shared.web;
+
+import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+import java.util.Map;
+
+/** A refusal on a page that did not handle it itself shows the error page with the reason, in the page's language. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+    private final Problems problems;
+
+    PageExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(BusinessException.class)
+    ModelAndView refused(BusinessException e) {
+        return new ModelAndView("error", Map.of("status", e.status().value(), "reason", problems.message(e.messageKey(), e.args())), e.status());
+    }
+}

@@ -1,0 +1,5 @@
+package com.kinshop.shop;
+
+/** Typed id of a micro-shop. */
+public record ShopId(long value) {
+}
