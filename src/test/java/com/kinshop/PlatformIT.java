@@ -38,7 +38,8 @@ class PlatformIT {
 
         Response english = visitor.get("/?lang=en");
         assertThat(english.body()).contains("lang=\"en\"", "New today", "Cart");
-        assertThat(visitor.get("/categories").body()).as("the choice is remembered").contains("All categories");
+        assertThat(visitor.cookie("KINSHOP_LANG")).isEqualTo("en");
+        assertThat(visitor.get("/categories").body()).as("the choice is remembered").contains("Best selling", "Price: low to high");
         assertThat(visitor.get("/cart?lang=zh_CN").body()).contains("购物车还是空的");
     }
 

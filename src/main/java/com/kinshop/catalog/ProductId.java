@@ -1,7 +1,9 @@
 package com.kinshop.catalog;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Typed id of a product. */
-public record ProductId(long value) {
+public record ProductId(@JsonValue long value) {
 
     @Override
     public String toString() {

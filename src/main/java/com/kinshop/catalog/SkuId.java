@@ -1,7 +1,9 @@
 package com.kinshop.catalog;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Typed id of a sku. */
-public record SkuId(long value) {
+public record SkuId(@JsonValue long value) {
 
     @Override
     public String toString() {

@@ -1,7 +1,9 @@
 package com.kinshop.catalog;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Typed id of a supplier. */
-public record SupplierId(long value) {
+public record SupplierId(@JsonValue long value) {
 
     @Override
     public String toString() {

@@ -63,9 +63,10 @@ public class Suppliers {
                             application.licenceNo(), Money.yuan(String.valueOf(application.depositYuan())).fen(), applicant.value(), now())
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
-            throw e.getMessage() != null && e.getMessage().contains("licence_no")
-                    ? BusinessException.conflict("licenceNo", "supplier.licence.taken")
-                    : BusinessException.conflict(null, "supplier.application.pending");
+            // which unique constraint fired: the one open application per applicant, or the licence number
+            throw e.getMessage() != null && e.getMessage().contains("supplier_one_pending_per_applicant")
+                    ? BusinessException.conflict(null, "supplier.application.pending")
+                    : BusinessException.conflict("licenceNo", "supplier.licence.taken");
         }
         application.categoryIds().stream().distinct().forEach(category ->
                 jdbc.sql("insert into supplier_category (supplier_id, category_id) values (?, ?)").params(id, category).update());

@@ -1,7 +1,9 @@
 package com.kinshop.identity;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Typed id of an account; other modules refer to accounts by this. */
-public record AccountId(long value) {
+public record AccountId(@JsonValue long value) {
 
     @Override
     public String toString() {

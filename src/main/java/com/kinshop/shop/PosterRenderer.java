@@ -41,7 +41,7 @@ final class PosterRenderer {
     }
 
     static byte[] render(ProductPoster poster) {
-        BufferedImage image = new BufferedImage(WIDTH, 1200, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(WIDTH, 1300, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(image);
         drawCover(g, poster.picture(), 0, 0, WIDTH, WIDTH);
         g.setFont(CjkFont.of(Font.BOLD, 38f));
@@ -49,8 +49,8 @@ final class PosterRenderer {
         int y = drawWrapped(g, poster.name(), 40, 810, WIDTH - 80, 2);
         g.setFont(CjkFont.of(Font.BOLD, 52f));
         g.setColor(RED);
-        g.drawString(poster.price(), 40, y + 60);
-        footer(g, "来自「" + poster.shopName() + "」的推荐", poster.link(), 1200);
+        g.drawString(poster.price(), 40, y + 72);
+        footer(g, "来自「" + poster.shopName() + "」的推荐", poster.link(), 1300);
         return png(image);
     }
 

@@ -1,5 +1,7 @@
 package com.kinshop.shop;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Typed id of a micro-shop. */
-public record ShopId(long value) {
+public record ShopId(@JsonValue long value) {
 }

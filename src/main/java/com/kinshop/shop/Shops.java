@@ -58,7 +58,9 @@ public class Shops {
                     .params(owner.value(), code, form.name().strip(), intro(form), clock.instant().atOffset(ZoneOffset.UTC))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw ownedBy(owner).isPresent() ? BusinessException.conflict(null, "shop.already-open")
+            // the transaction is aborted now: tell the two unique constraints apart by name, not by another query
+            throw e.getMessage() != null && e.getMessage().contains("shop_owner_account_id_key")
+                    ? BusinessException.conflict(null, "shop.already-open")
                     : BusinessException.conflict("code", "shop.code.taken");
         }
         return ownedBy(owner).orElseThrow();

@@ -1,5 +1,6 @@
 package com.kinshop.identity;
 
+import com.kinshop.support.Fixtures;
 import com.kinshop.support.HttpSession;
 import com.kinshop.support.KinshopIT;
 import org.junit.jupiter.api.Test;
@@ -54,14 +55,8 @@ class AvatarUploadIT {
         assertThat(member.get("/api/me").json().get("avatarUrl").toString()).isEqualTo(before);
     }
 
-    private HttpSession.Response upload(HttpSession member, byte[] content, String filename) {
-        String boundary = "----kinshop" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"" + filename
-                + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return member.postRaw("/api/me/avatar", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    private static HttpSession.Response upload(HttpSession member, byte[] content, String filename) {
+        return Fixtures.upload(member, "/api/me/avatar", "avatar", content);
     }
 
     private HttpSession signedInMember() {
@@ -70,11 +65,7 @@ class AvatarUploadIT {
         return member;
     }
 
-    private static byte[] png(int width, int height) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.getGraphics().fillRect(0, 0, width / 2, height / 2);
-        var out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
+    private static byte[] png(int width, int height) {
+        return Fixtures.png(width, height);
     }
 }

@@ -63,6 +63,10 @@ public class HttpSession {
         return withBody("PUT", path, body, Map.of());
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE().header("X-XSRF-TOKEN", csrf()), path);
+    }
+
     public Response patch(String path, Object body) {
         return withBody("PATCH", path, body, Map.of());
     }
