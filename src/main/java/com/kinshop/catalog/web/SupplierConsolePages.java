@@ -78,7 +78,7 @@ class SupplierConsolePages {
             redirect.addFlashAttribute("notice", "product.saved");
             return "redirect:/console/supplier/products/" + created[0].value();
         }
-        return form(model, form.withSpareRows(), null);
+        return form(model, form, null);
     }
 
     @GetMapping("/products/{id}")
@@ -96,7 +96,7 @@ class SupplierConsolePages {
             redirect.addFlashAttribute("notice", "product.saved");
             return "redirect:/console/supplier/products/" + id;
         }
-        return form(model, form.withSpareRows(), product);
+        return form(model, form, product);
     }
 
     @PostMapping("/products/{id}/images")
@@ -192,6 +192,7 @@ class SupplierConsolePages {
         return "redirect:/console/supplier/products/" + id;
     }
 
+    /** Renders the form; on a refusal it must be the very object that was bound, or Spring drops its errors. */
     private String form(Model model, ProductEditForm form, ProductDetail product) {
         model.addAttribute("form", form);
         model.addAttribute("product", product);
