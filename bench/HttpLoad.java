@@ -16,6 +16,9 @@ import java.util.concurrent.Future;
  * for a fixed time, against a few targets of one running Kinshop. The first target is the baseline (a static file
  * served by the same app), so the figures are ratios that mean something on any machine.
  *
+ * The app must run with demo data (product 1, shop "xiaoyu"). The share-link target records a visit per request
+ * (asynchronously), so comparing it with the plain product page shows what recording costs the page.
+ *
  * Usage: java bench/HttpLoad.java http://localhost:18080 [clients] [seconds]
  */
 public class HttpLoad {
@@ -40,6 +43,10 @@ public class HttpLoad {
         List<Target> targets = List.of(
                 new Target("static asset /css/kinshop.css (baseline)", "/css/kinshop.css", false),
                 new Target("storefront home page /", "/", false),
+                new Target("product detail /p/1", "/p/1", false),
+                new Target("product via share link /p/1?s=xiaoyu", "/p/1?s=xiaoyu", false),
+                new Target("micro-shop page /s/xiaoyu", "/s/xiaoyu", false),
+                new Target("Chinese search /search?q=零食", "/search?q=%E9%9B%B6%E9%A3%9F", false),
                 new Target("sign-in page /login", "/login", false),
                 new Target("POST /api/auth/login (Argon2id)", "/api/auth/login", true));
         System.out.printf("Kinshop HTTP load: %d clients, %d s per target, %s%n%n", clients, seconds, base);
@@ -51,9 +58,9 @@ public class HttpLoad {
             results.add(run(base, target, clients, seconds));
         }
         double baseline = results.get(0).rps();
-        System.out.printf("%-42s %10s %8s %9s %9s %7s%n", "target", "req/s", "ratio", "p50 ms", "p99 ms", "errors");
+        System.out.printf("%-44s %10s %8s %9s %9s %7s%n", "target", "req/s", "ratio", "p50 ms", "p99 ms", "errors");
         for (Result r : results) {
-            System.out.printf("%-42s %10.0f %8.3f %9.2f %9.2f %7d%n", r.name(), r.rps(), r.rps() / baseline,
+            System.out.printf("%-44s %10.0f %8.3f %9.2f %9.2f %7d%n", r.name(), r.rps(), r.rps() / baseline,
                     r.percentile(0.50) / 1000.0, r.percentile(0.99) / 1000.0, r.errors());
         }
     }

@@ -11,6 +11,8 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -62,10 +64,28 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(languageSwitch);
     }
 
+    /**
+     * Static resources on explicit paths (Boot's catch-all mapping is off): otherwise every link a page renders
+     * would be probed against the classpath. Our CSS/JS/images get content-hashed URLs, so they can be cached for
+     * good; WebJar URLs carry no version, the locator finds the one on the classpath.
+     */
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        CacheControl forever = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+        for (String folder : List.of("css", "js", "img")) {
+            registry.addResourceHandler("/" + folder + "/**")
+                    .addResourceLocations("classpath:/static/" + folder + "/")
+                    .setCacheControl(forever)
+                    .resourceChain(true)
+                    .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        }
+        registry.addResourceHandler("/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic())
+                .resourceChain(true)
+                .addResolver(new LiteWebJarsResourceResolver());
         registry.addResourceHandler(MediaStore.URL_PREFIX + "**")
                 .addResourceLocations(media.root().toUri().toString() + "/")
-                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+                .setCacheControl(forever);
     }
 }
