@@ -34,7 +34,7 @@ public final class Browser {
                 "--lang=" + language);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         // headless windows are at least 500px wide; device emulation gives a true 390px phone viewport
-        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0)));
+        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 1.0)));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
         return new ChromeDriver(service, options);
     }

