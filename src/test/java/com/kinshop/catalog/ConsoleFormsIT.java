@@ -4,6 +4,7 @@ import com.kinshop.support.Fixtures;
 import com.kinshop.support.Fixtures.Staff;
 import com.kinshop.support.HttpSession;
 import com.kinshop.support.HttpSession.Response;
+import com.kinshop.support.ApiTest;
 import com.kinshop.support.KinshopIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,18 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The console pages as a browser submits them: the product form in yuan, the review queue, the application form. */
 @KinshopIT
-class ConsoleFormsIT {
+class ConsoleFormsIT extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new Fixtures(port, jdbc);
-    }
 
     @Test
     void aSupplierWritesAProductInYuanAndAnOperatorApprovesItFromTheQueue() {

@@ -4,6 +4,7 @@ import com.kinshop.support.Fixtures;
 import com.kinshop.support.Fixtures.Staff;
 import com.kinshop.support.HttpSession;
 import com.kinshop.support.HttpSession.Response;
+import com.kinshop.support.ApiTest;
 import com.kinshop.support.KinshopIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,18 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The operator's catalog work: categories, platform fee, the review queue; and the storefront views it feeds. */
 @KinshopIT
-class OperatorCatalogIT {
+class OperatorCatalogIT extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    Fixtures fixtures;
     HttpSession operator;
 
     @BeforeEach
-    void setUp() {
-        fixtures = new Fixtures(port, jdbc);
+    void signInOperator() {
         operator = fixtures.operator();
     }
 

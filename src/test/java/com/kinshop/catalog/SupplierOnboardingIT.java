@@ -3,6 +3,7 @@ package com.kinshop.catalog;
 import com.kinshop.support.Fixtures;
 import com.kinshop.support.Fixtures.Member;
 import com.kinshop.support.HttpSession.Response;
+import com.kinshop.support.ApiTest;
 import com.kinshop.support.KinshopIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,18 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** 入驻: apply, refusals, operator decisions, staff accounts. */
 @KinshopIT
-class SupplierOnboardingIT {
+class SupplierOnboardingIT extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new Fixtures(port, jdbc);
-    }
 
     @Test
     void badApplicationsAreRefusedFieldByFieldAndCreateNothing() {

@@ -4,6 +4,8 @@ import com.kinshop.support.Fixtures;
 import com.kinshop.support.Fixtures.Staff;
 import com.kinshop.support.HttpSession;
 import com.kinshop.support.HttpSession.Response;
+import com.kinshop.support.Concurrently;
+import com.kinshop.support.ApiTest;
 import com.kinshop.support.KinshopIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,18 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The supplier console's product flow over HTTP: write, refuse bad input, review, sell, stock, access control. */
 @KinshopIT
-class SupplierProductsIT {
+class SupplierProductsIT extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new Fixtures(port, jdbc);
-    }
 
     @Test
     void badProductsAreRefusedNamingTheSkuAndNothingIsSaved() {
@@ -101,7 +93,7 @@ class SupplierProductsIT {
         long[] product = fixtures.onSale(staff, "并发库存商品", 5000, 10);
         String path = "/api/supplier/skus/" + product[1] + "/stock";
 
-        List<Response> results = all(20, () -> staff.session().post(path, Map.of("delta", -1)));
+        List<Response> results = Concurrently.all(20, () -> staff.session().post(path, Map.of("delta", -1)));
 
         assertThat(results).filteredOn(r -> r.status() == 200).hasSize(10);
         assertThat(results).filteredOn(r -> r.status() == 400).allSatisfy(r ->
@@ -160,27 +152,5 @@ class SupplierProductsIT {
 
     private int stock(long sku) {
         return jdbc.sql("select stock from sku where id = ?").param(sku).query(Integer.class).single();
-    }
-
-    static <T> List<T> all(int n, Callable<T> call) throws Exception {
-        var pool = Executors.newFixedThreadPool(n);
-        var start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -2,6 +2,7 @@ package com.kinshop.identity;
 
 import com.kinshop.support.HttpSession;
 import com.kinshop.support.HttpSession.Response;
+import com.kinshop.support.Concurrently;
 import com.kinshop.support.KinshopIT;
 import com.kinshop.support.Phones;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class IdempotentRegistrationIT {
         Map<String, String> body = IdentityApiIT.registration(phone, Phones.lastCodeSentTo(jdbc, phone), "并发");
         String key = "reg-" + phone;
 
-        List<Response> responses = all(10, () -> new HttpSession(port).post("/api/auth/register", body, Map.of("Idempotency-Key", key)));
+        List<Response> responses = Concurrently.all(10, () -> new HttpSession(port).post("/api/auth/register", body, Map.of("Idempotency-Key", key)));
 
         assertThat(responses).extracting(Response::status).containsOnly(201);
         assertThat(responses).extracting(response -> response.json().get("id").asLong()).containsOnly(accountId(phone));
@@ -88,7 +89,7 @@ class IdempotentRegistrationIT {
         new HttpSession(port).post("/api/auth/codes", Map.of("phone", phone, "purpose", "REGISTER"));
         Map<String, String> body = IdentityApiIT.registration(phone, Phones.lastCodeSentTo(jdbc, phone), "抢注");
 
-        List<Response> responses = all(8, () -> new HttpSession(port).post("/api/auth/register", body));
+        List<Response> responses = Concurrently.all(8, () -> new HttpSession(port).post("/api/auth/register", body));
 
         assertThat(responses).filteredOn(response -> response.status() == 201).hasSize(1);
         assertThat(responses).filteredOn(response -> response.status() != 201).allMatch(response -> response.status() == 400 || response.status() == 409);
@@ -100,25 +101,4 @@ class IdempotentRegistrationIT {
     }
 
     /** Runs {@code n} copies of {@code call} released at the same instant. */
-    static <T> List<T> all(int n, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -9,6 +9,7 @@ import com.kinshop.support.Fixtures.Member;
 import com.kinshop.support.Fixtures.Staff;
 import com.kinshop.support.HttpSession;
 import com.kinshop.support.HttpSession.Response;
+import com.kinshop.support.ApiTest;
 import com.kinshop.support.KinshopIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,20 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Micro-shops over HTTP: opening, picking, sharing, visits, posters, and who may change what. */
 @KinshopIT
-class ShopIT {
+class ShopIT extends ApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ShareVisits visits;
-    Fixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new Fixtures(port, jdbc);
-    }
 
     @Test
     void aMemberOpensAShopForFreeWithAChosenOrGeneratedCode() {

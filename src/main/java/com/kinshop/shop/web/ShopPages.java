@@ -55,15 +55,9 @@ class ShopPages {
 
     @GetMapping("/me/shop")
     String myShop(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("tab", "me");
-        shops.ownedBy(user.id()).ifPresentOrElse(shop -> {
-            model.addAttribute("shop", shop);
-            model.addAttribute("shareLink", links.shop(shop.code()));
-            model.addAttribute("picks", shops.picks(shop.id()));
-            model.addAttribute("visits", visits.count(shop.id()));
-            model.addAttribute("shopForm", new ShopForm(shop.name(), shop.code(), shop.intro()));
-        }, () -> model.addAttribute("shopForm", new ShopForm("", "", "")));
-        return "shop/my-shop";
+        ShopView shop = shops.ownedBy(user.id()).orElse(null);
+        model.addAttribute("shopForm", shop == null ? new ShopForm("", "", "") : new ShopForm(shop.name(), shop.code(), shop.intro()));
+        return myShopPage(shop, model);
     }
 
     @PostMapping("/me/shop")
@@ -83,13 +77,18 @@ class ShopPages {
                 FormErrors.reject(errors, e);
             }
         }
-        shops.ownedBy(user.id()).ifPresent(shop -> {
+        return myShopPage(shops.ownedBy(user.id()).orElse(null), model);
+    }
+
+    /** The owner's page: the shop with its link, picks and visits, or the form to open one. */
+    private String myShopPage(ShopView shop, Model model) {
+        model.addAttribute("tab", "me");
+        if (shop != null) {
             model.addAttribute("shop", shop);
             model.addAttribute("shareLink", links.shop(shop.code()));
             model.addAttribute("picks", shops.picks(shop.id()));
             model.addAttribute("visits", visits.count(shop.id()));
-        });
-        model.addAttribute("tab", "me");
+        }
         return "shop/my-shop";
     }
 
