@@ -35,6 +35,10 @@ public record Money(long fen, Currency currency) implements Comparable<Money> {
         return new Money(Math.subtractExact(fen, sameCurrency(other).fen), currency);
     }
 
+    public Money negated() {
+        return new Money(Math.negateExact(fen), currency);
+    }
+
     public Money times(long quantity) {
         return new Money(Math.multiplyExact(fen, quantity), currency);
     }

@@ -1,0 +1,77 @@
+package com.kinshop.ledger;
+
+import com.kinshop.shared.Money;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A journal to post: a unique business key (e.g. {@code payment:PAY123}), a kind, a reason people can read, and
+ * entries that sum to zero in one currency. Built with {@link #builder}, validated on {@link Builder#build()}.
+ * Plain Java: the rules hold before anything touches the database (which checks them again).
+ */
+public record Journal(String businessKey, String kind, String description, List<Entry> entries) {
+
+    public record Entry(LedgerAccount account, Money amount) {
+    }
+
+    public Journal {
+        entries = List.copyOf(entries);
+    }
+
+    public static Builder builder(String businessKey, String kind, String description) {
+        return new Builder(businessKey, kind, description);
+    }
+
+    /** The same journal with every amount negated: the correction of this one. */
+    Journal reversal(String businessKey, String description) {
+        return new Journal(businessKey, "REVERSAL", description,
+                entries.stream().map(e -> new Entry(e.account(), e.amount().negated())).toList());
+    }
+
+    public static final class Builder {
+
+        private final String businessKey;
+        private final String kind;
+        private final String description;
+        private final List<Entry> entries = new ArrayList<>();
+
+        private Builder(String businessKey, String kind, String description) {
+            this.businessKey = businessKey;
+            this.kind = kind;
+            this.description = description;
+        }
+
+        /** Moves {@code amount} from {@code from} to {@code to}: a credit (negative) on one, a debit (positive) on the other. */
+        public Builder move(Money amount, LedgerAccount from, LedgerAccount to) {
+            return entry(from, amount.negated()).entry(to, amount);
+        }
+
+        public Builder entry(LedgerAccount account, Money amount) {
+            entries.add(new Entry(Objects.requireNonNull(account), Objects.requireNonNull(amount)));
+            return this;
+        }
+
+        public Journal build() {
+            if (businessKey == null || businessKey.isBlank() || businessKey.length() > 160) {
+                throw new IllegalArgumentException("A journal needs a business key of at most 160 characters");
+            }
+            if (kind == null || kind.isBlank() || description == null || description.isBlank() || description.length() > 200) {
+                throw new IllegalArgumentException("A journal needs a kind and a readable description: " + businessKey);
+            }
+            List<Entry> nonZero = entries.stream().filter(e -> e.amount().fen() != 0).toList();
+            if (nonZero.size() < 2) {
+                throw new IllegalArgumentException("A journal needs at least two non-zero entries: " + businessKey);
+            }
+            Money sum = Money.ZERO;
+            for (Entry entry : nonZero) {
+                sum = sum.plus(entry.amount()); // refuses mixed currencies
+            }
+            if (sum.fen() != 0) {
+                throw new IllegalArgumentException("Journal " + businessKey + " does not balance: off by " + sum);
+            }
+            return new Journal(businessKey, kind, description, nonZero);
+        }
+    }
+}

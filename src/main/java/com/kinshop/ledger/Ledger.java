@@ -1,0 +1,133 @@
+package com.kinshop.ledger;
+
+import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Money;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Posts journals. A business key posts at most once: a repeat (a retried job, a duplicate notification) gets the
+ * journal that is already there. Balances move in the same transaction with a guarded update, so an account that
+ * may not go negative never does, whatever runs at the same time. Entries touch accounts in code order, so two
+ * journals over the same accounts cannot deadlock.
+ */
+@Service
+public class Ledger {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Ledger(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Posted(JournalId journal, boolean alreadyPosted) {
+    }
+
+    public record Line(JournalId journal, String businessKey, String kind, String description, Money amount, Instant postedAt) {
+    }
+
+    @Transactional
+    public Posted post(Journal journal) {
+        return insert(journal, null);
+    }
+
+    /** Posts the exact opposite of a journal, once; the original stays as it was. */
+    @Transactional
+    public Posted reverse(JournalId original, String businessKey, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 200) {
+            throw BusinessException.invalid("reason", "review.reason.required");
+        }
+        List<Journal.Entry> entries = jdbc.sql("""
+                        select a.code, a.type, a.may_go_negative, e.amount_fen, e.currency from ledger_entry e
+                        join ledger_account a on a.id = e.account_id where e.journal_id = ? order by e.id""")
+                .param(original.value())
+                .query((rs, n) -> new Journal.Entry(new LedgerAccount(rs.getString(1), AccountType.valueOf(rs.getString(2)), rs.getBoolean(3)),
+                        new Money(rs.getLong(4), java.util.Currency.getInstance(rs.getString(5)))))
+                .list();
+        if (entries.isEmpty()) {
+            throw BusinessException.notFound("ledger.journal.not-found");
+        }
+        Journal reversal = new Journal(businessKey, "REVERSAL", reason, entries).reversal(businessKey, reason);
+        try {
+            return insert(reversal, original);
+        } catch (DuplicateKeyException alreadyReversed) {
+            throw BusinessException.conflict(null, "ledger.already-reversed");
+        }
+    }
+
+    public Money balance(String accountCode) {
+        return jdbc.sql("select b.balance_fen from ledger_balance b join ledger_account a on a.id = b.account_id where a.code = ?")
+                .param(accountCode).query(Long.class).optional().map(Money::fen).orElse(Money.ZERO);
+    }
+
+    /** An account's entries, newest first, each with the reason of its journal. */
+    public List<Line> lines(String accountCode, int limit) {
+        return jdbc.sql("""
+                        select j.id, j.business_key, j.kind, j.description, e.amount_fen, j.posted_at from ledger_entry e
+                        join ledger_journal j on j.id = e.journal_id join ledger_account a on a.id = e.account_id
+                        where a.code = ? order by e.id desc limit ?""")
+                .params(accountCode, limit)
+                .query((rs, n) -> new Line(new JournalId(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Money.fen(rs.getLong(5)), rs.getObject(6, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    private Posted insert(Journal journal, JournalId reverses) {
+        Long id = jdbc.sql("""
+                        insert into ledger_journal (business_key, kind, description, reverses_journal_id, posted_at)
+                        values (?, ?, ?, ?, ?) on conflict (business_key) do nothing returning id""")
+                .params(journal.businessKey(), journal.kind(), journal.description(), reverses == null ? null : reverses.value(), now())
+                .query(Long.class).optional().orElse(null);
+        if (id == null) {
+            long existing = jdbc.sql("select id from ledger_journal where business_key = ?").param(journal.businessKey()).query(Long.class).single();
+            return new Posted(new JournalId(existing), true);
+        }
+        journal.entries().stream().sorted(Comparator.comparing(entry -> entry.account().code())).forEach(entry -> {
+            long account = account(entry.account());
+            jdbc.sql("insert into ledger_entry (journal_id, account_id, amount_fen, currency) values (?, ?, ?, ?)")
+                    .params(id, account, entry.amount().fen(), entry.amount().currency().getCurrencyCode()).update();
+            move(account, entry);
+        });
+        return new Posted(new JournalId(id), false);
+    }
+
+    private void move(long account, Journal.Entry entry) {
+        jdbc.sql("insert into ledger_balance (account_id, balance_fen) values (?, 0) on conflict do nothing").param(account).update();
+        int moved = jdbc.sql("""
+                        update ledger_balance set balance_fen = balance_fen + :delta
+                        where account_id = :account and (:mayGoNegative or balance_fen + :delta >= 0)""")
+                .param("delta", entry.amount().fen()).param("account", account).param("mayGoNegative", entry.account().mayGoNegative())
+                .update();
+        if (moved != 1) {
+            throw new InsufficientBalanceException(entry.account().code());
+        }
+    }
+
+    /** The account's id, opening it on first use; an existing code must keep its type and sign rule. */
+    private long account(LedgerAccount account) {
+        jdbc.sql("insert into ledger_account (code, type, may_go_negative, created_at) values (?, ?, ?, ?) on conflict (code) do nothing")
+                .params(account.code(), account.type().name(), account.mayGoNegative(), now()).update();
+        return jdbc.sql("select id, type, may_go_negative from ledger_account where code = ?").param(account.code())
+                .query((rs, n) -> {
+                    if (!rs.getString(2).equals(account.type().name()) || rs.getBoolean(3) != account.mayGoNegative()) {
+                        throw new IllegalStateException("Ledger account " + account.code() + " exists with another type or sign rule");
+                    }
+                    return rs.getLong(1);
+                }).single();
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+}
