@@ -52,7 +52,9 @@ class CatalogDemoData implements DemoDataSeeder {
     private record Demo(int supplier, String category, String name, String subtitle, List<Attribute> attributes, List<SkuForm> skus, int sales) {
     }
 
+    /** One transaction: an interrupted first start leaves nothing half-seeded behind. */
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public void seed() {
         if (jdbc.sql("select exists (select 1 from supplier where licence_no = ?)").param(FIRST_LICENCE).query(Boolean.class).single()) {
             return;
@@ -98,10 +100,10 @@ class CatalogDemoData implements DemoDataSeeder {
     }
 
     private void category(Map<String, CategoryId> top, Map<String, CategoryId> leaf, String name, String icon, String... children) {
-        CategoryId parent = categories.create(name, null, icon);
+        CategoryId parent = categories.find(name, null).orElseGet(() -> categories.create(name, null, icon));
         top.put(name, parent);
         for (String child : children) {
-            leaf.put(child, categories.create(child, parent, icon));
+            leaf.put(child, categories.find(child, parent).orElseGet(() -> categories.create(child, parent, icon)));
         }
     }
 

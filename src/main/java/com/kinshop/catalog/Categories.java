@@ -39,6 +39,11 @@ public class Categories {
         return List.copyOf(roots.values());
     }
 
+    public java.util.Optional<CategoryId> find(String name, CategoryId parent) {
+        return jdbc.sql("select id from category where name = ? and coalesce(parent_id, 0) = ?")
+                .params(name, parent == null ? 0L : parent.value()).query(Long.class).optional().map(CategoryId::new);
+    }
+
     @Transactional
     public CategoryId create(String name, CategoryId parent, String icon) {
         String trimmed = validName(name);

@@ -57,13 +57,16 @@ public class SupplierProducts {
     public void update(SupplierId supplier, ProductId product, ProductForm form) {
         requireEditable(supplier, product);
         checkForm(form);
-        jdbc.sql("""
+        int updated = jdbc.sql("""
                         update product set category_id = ?, name = ?, subtitle = ?, description = ?, attributes = ?::jsonb,
                                updated_at = ?, version = version + 1
                         where id = ? and supplier_id = ? and status in ('DRAFT', 'REJECTED', 'OFF_SALE')""")
                 .params(form.categoryId(), form.name().strip(), subtitle(form), sanitize(form.description()), attributes(form), now(),
                         product.value(), supplier.value())
                 .update();
+        if (updated != 1) {
+            throw BusinessException.conflict(null, "product.not-editable");
+        }
         replaceSkus(product.value(), form.skus());
     }
 
@@ -80,10 +83,17 @@ public class SupplierProducts {
         return url;
     }
 
+    /** Removes the {@code index}-th image (1-based, in the order shown). */
     @Transactional
-    public void removeImage(SupplierId supplier, ProductId product, int position) {
+    public void removeImage(SupplierId supplier, ProductId product, int index) {
         requireEditable(supplier, product);
-        jdbc.sql("delete from product_image where product_id = ? and position = ?").params(product.value(), position).update();
+        int removed = jdbc.sql("""
+                        delete from product_image where product_id = :product and position =
+                            (select position from product_image where product_id = :product order by position offset :skip limit 1)""")
+                .param("product", product.value()).param("skip", Math.max(0, index - 1)).update();
+        if (index < 1 || removed != 1) {
+            throw BusinessException.notFound("product.image.not-found");
+        }
     }
 
     /** DRAFT, REJECTED or OFF_SALE → PENDING_REVIEW, with at least one image and the price rule holding. */
@@ -173,8 +183,11 @@ public class SupplierProducts {
         }
     }
 
+    /** Locks the product row for the rest of the transaction, so edits, images and submission happen one at a time. */
     private void requireEditable(SupplierId supplier, ProductId product) {
-        ProductStatus status = statusOf(supplier, product);
+        ProductStatus status = jdbc.sql("select status from product where id = ? and supplier_id = ? for update")
+                .params(product.value(), supplier.value()).query(String.class).optional().map(ProductStatus::valueOf)
+                .orElseThrow(() -> BusinessException.notFound("product.not-found"));
         if (!status.editable()) {
             throw BusinessException.conflict(null, "product.not-editable");
         }

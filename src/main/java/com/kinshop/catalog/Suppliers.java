@@ -96,9 +96,15 @@ public class Suppliers {
         transition(supplier, SupplierStatus.SUSPENDED, SupplierStatus.APPROVED, operator, null);
     }
 
-    /** A supplier's staff adds a colleague by the phone of an existing account. */
+    /**
+     * An operator links an existing account to a supplier as staff. Only operators: linking grants a role and ends the
+     * account's sessions, which no supplier may do to someone else's account.
+     */
     @Transactional
     public AccountView addStaff(SupplierId supplier, String phone) {
+        if (get(supplier).status() != SupplierStatus.APPROVED) {
+            throw BusinessException.conflict(null, "supplier.status.conflict");
+        }
         AccountView account = accounts.findByPhone(phone).orElseThrow(() -> BusinessException.invalid("phone", "supplier.staff.unknown-phone"));
         linkStaff(supplier, account.id());
         return account;

@@ -50,19 +50,21 @@ public class AccountAccess {
     @Transactional
     public void requestCode(String phone, CodePurpose purpose, String clientAddress) {
         throttle.codeRequest(phone, clientAddress);
+        // without a gateway every request fails alike, before anything could tell registered phones apart
+        SmsSender sender = sms.orElseThrow(() -> new BusinessException(HttpStatus.SERVICE_UNAVAILABLE, "sms.unavailable", null));
         boolean registered = accounts.existsByPhone(phone);
         if (purpose == CodePurpose.REGISTER && registered) {
             throw BusinessException.conflict("phone", "phone.registered");
         }
         String code = codes.issue(phone, purpose);
         if (purpose == CodePurpose.REGISTER || registered) {
-            SmsSender sender = sms.orElseThrow(() -> new BusinessException(HttpStatus.SERVICE_UNAVAILABLE, "sms.unavailable", null));
             sender.send(phone, "【亲享】验证码 " + code + "，" + settings.codeTtl().toMinutes() + "分钟内有效，请勿告诉他人。");
         }
     }
 
     @Transactional
-    public CurrentUser register(Registration registration) {
+    public CurrentUser register(Registration registration, String clientAddress) {
+        throttle.registration(registration.phone(), clientAddress);
         if (accounts.existsByPhone(registration.phone())) {
             throw BusinessException.conflict("phone", "phone.registered");
         }

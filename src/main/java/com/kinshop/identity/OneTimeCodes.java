@@ -4,9 +4,8 @@ import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.TooManyRequestsException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,10 +18,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Six-digit one-time codes: stored as an HMAC, valid for a few minutes, a limited number of wrong tries,
- * consumed at most once (a guarded update decides between two simultaneous correct tries).
+ * Six-digit one-time codes: stored as an HMAC, valid for a few minutes, a limited number of tries, consumed at most
+ * once (a guarded update decides between two simultaneous correct tries). Tries are counted with an atomic counter
+ * per code before comparing, so parallel guesses cannot get past the limit, and a wrong guess needs no transaction
+ * of its own. The counters live in this node's memory: with several nodes, each allows the limit.
  */
 @Component
 class OneTimeCodes {
@@ -31,15 +33,14 @@ class OneTimeCodes {
     private final SecureRandom random = new SecureRandom();
     private final byte[] secret = new byte[32];
     private final JdbcClient jdbc;
-    private final TransactionTemplate separateTransaction;
     private final IdentityProperties settings;
+    private final Cache<Long, AtomicInteger> tries;
     private final Clock clock;
 
-    OneTimeCodes(JdbcClient jdbc, PlatformTransactionManager transactions, IdentityProperties settings, Clock clock) {
+    OneTimeCodes(JdbcClient jdbc, IdentityProperties settings, Clock clock) {
         this.jdbc = jdbc;
-        this.separateTransaction = new TransactionTemplate(transactions);
-        this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.settings = settings;
+        this.tries = Caffeine.newBuilder().expireAfterWrite(settings.codeTtl().multipliedBy(2)).maximumSize(1_000_000).build();
         this.clock = clock;
         random.nextBytes(secret);
     }
@@ -67,11 +68,11 @@ class OneTimeCodes {
     void consume(String phone, CodePurpose purpose, String code) {
         Instant now = clock.instant();
         IssuedCode latest = jdbc.sql("""
-                        select id, code_hash, expires_at, failed_attempts, consumed_at from one_time_code
+                        select id, code_hash, expires_at, consumed_at from one_time_code
                         where phone = ? and purpose = ? order by created_at desc, id desc limit 1""")
                 .params(phone, purpose.name())
                 .query((rs, n) -> new IssuedCode(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                        rs.getInt(4), rs.getObject(5, OffsetDateTime.class) != null))
+                        rs.getObject(4, OffsetDateTime.class) != null))
                 .optional()
                 .orElseThrow(() -> BusinessException.invalid(FIELD, "code.missing"));
         if (latest.consumed()) {
@@ -80,17 +81,15 @@ class OneTimeCodes {
         if (!now.isBefore(latest.expiresAt())) {
             throw BusinessException.invalid(FIELD, "code.expired");
         }
-        if (latest.failedAttempts() >= settings.codeMaxAttempts()) {
+        int attempt = tries.get(latest.id(), id -> new AtomicInteger()).incrementAndGet();
+        if (attempt > settings.codeMaxAttempts()) {
             throw BusinessException.invalid(FIELD, "code.too-many-attempts");
         }
         if (!latest.hash().equals(hash(phone, purpose, code == null ? "" : code.trim()))) {
-            // counted in its own transaction: the caller's rollback must not give the guesser the attempt back
-            separateTransaction.executeWithoutResult(status ->
-                    jdbc.sql("update one_time_code set failed_attempts = failed_attempts + 1 where id = ?").param(latest.id()).update());
             throw BusinessException.invalid(FIELD, "code.wrong");
         }
-        int consumed = jdbc.sql("update one_time_code set consumed_at = ? where id = ? and consumed_at is null and failed_attempts < ?")
-                .params(utc(now), latest.id(), settings.codeMaxAttempts())
+        int consumed = jdbc.sql("update one_time_code set consumed_at = ? where id = ? and consumed_at is null")
+                .params(utc(now), latest.id())
                 .update();
         if (consumed != 1) {
             throw BusinessException.invalid(FIELD, "code.used");
@@ -111,6 +110,6 @@ class OneTimeCodes {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private record IssuedCode(long id, String hash, Instant expiresAt, int failedAttempts, boolean consumed) {
+    private record IssuedCode(long id, String hash, Instant expiresAt, boolean consumed) {
     }
 }

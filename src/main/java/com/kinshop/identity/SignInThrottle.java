@@ -34,6 +34,12 @@ class SignInThrottle {
         take("login:ip:" + clientAddress, () -> bucket(limits.loginPerIp(), LOGIN_WINDOW));
     }
 
+    /** Registration tries codes too; it gets buckets of its own, as large as sign-in's. */
+    void registration(String phone, String clientAddress) {
+        take("register:phone:" + phone, () -> bucket(limits.loginPerPhone(), LOGIN_WINDOW));
+        take("register:ip:" + clientAddress, () -> bucket(limits.loginPerIp(), LOGIN_WINDOW));
+    }
+
     void codeRequest(String phone, String clientAddress) {
         take("code:phone:" + phone, () -> bucket(limits.codesPerPhonePerHour(), CODE_WINDOW));
         take("code:ip:" + clientAddress, () -> bucket(limits.codesPerIpPerHour(), CODE_WINDOW));

@@ -53,6 +53,14 @@ public class ShareVisits {
         }
     }
 
+    /** Writes a visit at once, in the caller's transaction (demo data, which must commit with its shops). */
+    void recordNow(ShopId shop, Target target, ProductId product, UUID visitor) {
+        jdbc.sql("insert into share_visit (shop_id, target_type, product_id, visitor_id, visited_at) values (?, ?, ?, ?, ?)")
+                .params(shop.value(), target.name(), product == null ? null : product.value(), visitor,
+                        clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .update();
+    }
+
     @Scheduled(fixedDelay = 1000)
     @PreDestroy
     public void flush() {

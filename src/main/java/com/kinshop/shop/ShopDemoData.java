@@ -38,6 +38,7 @@ class ShopDemoData implements DemoDataSeeder {
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional
     public void seed() {
         List<ProductCard> pool = catalog.search("", null, ProductSort.NEWEST, 200);
         for (DemoShop demo : SHOPS) {
@@ -50,12 +51,11 @@ class ShopDemoData implements DemoDataSeeder {
             for (int i = 0; i < demo.visits(); i++) {
                 UUID visitor = new UUID(demo.code().hashCode(), i % (demo.visits() / 2 + 1));
                 if (i % 3 == 0) {
-                    visits.record(shop.id(), ShareVisits.Target.SHOP, null, visitor);
+                    visits.recordNow(shop.id(), ShareVisits.Target.SHOP, null, visitor);
                 } else {
-                    visits.record(shop.id(), ShareVisits.Target.PRODUCT, pool.get((demo.firstPick() + i) % pool.size()).id(), visitor);
+                    visits.recordNow(shop.id(), ShareVisits.Target.PRODUCT, pool.get((demo.firstPick() + i) % pool.size()).id(), visitor);
                 }
             }
         }
-        visits.flush();
     }
 }

@@ -48,8 +48,9 @@ class ProductPage {
     String product(@PathVariable long id, @RequestParam(name = "s", required = false) String sharer, @AuthenticationPrincipal CurrentUser user,
                    Model model, HttpServletRequest request, HttpServletResponse response) {
         ProductId productId = new ProductId(id);
-        ProductDetail product = catalog.product(productId).filter(p -> p.sellable() || p.publishedAt() != null)
-                .orElseThrow(() -> BusinessException.notFound("product.not-found"));
+        // only what can be sold now: an off-sale product may be edited without review, so its content is not shown
+        ProductDetail product = catalog.product(productId).filter(ProductDetail::sellable)
+                .orElseThrow(() -> BusinessException.notFound("product.off-sale"));
         if (sharer != null) {
             shops.byCode(sharer).ifPresent(shop -> {
                 visits.record(shop.id(), ShareVisits.Target.PRODUCT, productId, Visitor.id(request, response));

@@ -93,10 +93,14 @@ class SupplierOnboardingIT extends ApiTest {
         assertThat(copycat.session().post("/api/supplier-applications", copy).fieldError("licenceNo")).isEqualTo("该统一社会信用代码已提交过入驻申请");
 
         Member colleague = fixtures.member("同事");
-        assertThat(staff.session().post("/api/supplier/staff", Map.of("phone", colleague.phone())).status()).isEqualTo(201);
+        assertThat(staff.session().post("/api/supplier/staff", Map.of("phone", colleague.phone())).status())
+                .as("a supplier cannot pull someone else's account into its staff").isEqualTo(404);
+        assertThat(staff.session().post("/api/admin/suppliers/" + staff.supplierId() + "/staff", Map.of("phone", colleague.phone())).status())
+                .isEqualTo(403);
+        String staffPath = "/api/admin/suppliers/" + staff.supplierId() + "/staff";
+        assertThat(fixtures.operator().post(staffPath, Map.of("phone", colleague.phone())).status()).isEqualTo(201);
         assertThat(fixtures.signIn(colleague.phone(), "secret123").get("/api/supplier/products").status()).isEqualTo(200);
-        assertThat(staff.session().post("/api/supplier/staff", Map.of("phone", "13399999999")).fieldError("phone")).isEqualTo("该手机号还没有注册账号");
-        assertThat(fixtures.member("普通会员").session().post("/api/supplier/staff", Map.of("phone", colleague.phone())).status()).isEqualTo(403);
+        assertThat(fixtures.operator().post(staffPath, Map.of("phone", "13399999999")).fieldError("phone")).isEqualTo("该手机号还没有注册账号");
     }
 
     private int applications(long accountId) {

@@ -41,6 +41,9 @@ class SupplierProductsIT extends ApiTest {
         assertRefused(staff, List.of(sku("负库存", 1000, 500, "RATE", 0, -1)), "skus[0].stock", "库存不能为负数");
         assertRefused(staff, List.of(), "skus", "请至少填写一个规格（SKU）");
         assertRefused(staff, List.of(sku("同名", 1000, 500, "RATE", 0, 1), sku("同名", 2000, 500, "RATE", 0, 1)), "skus", "规格名称不能重复");
+        assertRefused(staff, List.of(sku("天价", 100_000_000_000_000_000L, 500, "FIXED", 0, 1)), "skus[0].retailFen", "金额不能超过 100 万元");
+        Map<String, Object> nullSku = fixtures.product("空规格", new java.util.ArrayList<>(java.util.Collections.singletonList(null)));
+        assertThat(staff.session().post("/api/supplier/products", nullSku).status()).isEqualTo(400);
         Map<String, Object> tampered = fixtures.product("篡改", List.of(sku("a", 1000, 500, "RATE", 0, 1)));
         tampered.put("status", "ON_SALE");
         assertThat(staff.session().post("/api/supplier/products", tampered).fieldError("status")).isEqualTo("不支持此字段");
@@ -66,6 +69,9 @@ class SupplierProductsIT extends ApiTest {
 
         assertThat(fixtures.operator().post("/api/admin/products/" + id + "/approve", Map.of()).status()).isEqualTo(200);
         assertThat(search("滩羊")).containsExactly(id);
+        var publicView = new HttpSession(port).get("/api/catalog/products/" + id).json();
+        assertThat(publicView.get("skus").get(0).get("price").asString()).isEqualTo("128.00");
+        assertThat(publicView.toString()).as("buyers never see cost prices").doesNotContain("supply", "budget", "reviewReason");
         assertThat(search("宁夏滩")).containsExactly(id);
         String page = new HttpSession(port).get("/p/" + id).body();
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;宁夏滩羊肉").doesNotContain("<script>alert(1)</script>");
@@ -76,6 +82,9 @@ class SupplierProductsIT extends ApiTest {
 
         assertThat(staff.session().post("/api/supplier/products/" + id + "/off-sale", Map.of()).json().get("status").asString()).isEqualTo("OFF_SALE");
         assertThat(search("滩羊")).isEmpty();
+        Response offSalePage = new HttpSession(port).get("/p/" + id);
+        assertThat(offSalePage.status()).as("off-sale content may be unreviewed, so it is not shown").isEqualTo(404);
+        assertThat(offSalePage.body()).contains("该商品已下架").doesNotContain("宁夏滩羊肉");
     }
 
     @Test
@@ -100,6 +109,7 @@ class SupplierProductsIT extends ApiTest {
                 assertThat(r.json().get("detail").asString()).isEqualTo("库存不足，调整后会小于 0"));
         assertThat(stock(product[1])).isZero();
         assertThat(staff.session().post(path, Map.of("delta", 5)).json().get("stock").asInt()).isEqualTo(5);
+        assertThat(staff.session().post(path, Map.of("delta", Integer.MAX_VALUE)).fieldError("delta")).isEqualTo("数量不能超过 1000 万");
     }
 
     @Test

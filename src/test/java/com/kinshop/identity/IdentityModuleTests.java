@@ -27,7 +27,7 @@ class IdentityModuleTests {
         String phone = Phones.fresh();
         access.requestCode(phone, CodePurpose.REGISTER, "127.0.0.1");
 
-        CurrentUser user = access.register(new Registration(phone, Phones.lastCodeSentTo(jdbc, phone), "secret123", "模块测试"));
+        CurrentUser user = access.register(new Registration(phone, Phones.lastCodeSentTo(jdbc, phone), "secret123", "模块测试"), "127.0.0.1");
 
         assertThat(events).contains(AccountRegistered.class).matching(AccountRegistered::accountId, user.id());
         assertThat(accounts.get(user.id()).roles()).containsExactly(Role.MEMBER);

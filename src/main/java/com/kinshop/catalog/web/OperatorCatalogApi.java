@@ -91,6 +91,16 @@ class OperatorCatalogApi {
         return suppliers.get(new SupplierId(id));
     }
 
+    record StaffRequest(@NotNull(message = "{phone.required}") String phone) {
+    }
+
+    @Operation(summary = "Link an existing account to a supplier as its staff (grants the role, ends the account's sessions)")
+    @PostMapping("/suppliers/{id}/staff")
+    ResponseEntity<Map<String, Object>> addStaff(@PathVariable long id, @Valid @RequestBody StaffRequest request) {
+        var account = suppliers.addStaff(new SupplierId(id), request.phone().strip());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accountId", account.id().value(), "nickname", account.nickname()));
+    }
+
     @GetMapping("/product-reviews")
     List<ProductDetail> reviewQueue() {
         return reviews.queue();

@@ -46,7 +46,7 @@ class OperatorConsolePages {
         return "console/admin/suppliers";
     }
 
-    @PostMapping("/suppliers/{id}/{decision}")
+    @PostMapping("/suppliers/{id}/{decision:approve|reject|suspend|reinstate}")
     String decideSupplier(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id, @PathVariable String decision,
                           @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         SupplierId supplier = new SupplierId(id);
@@ -59,6 +59,11 @@ class OperatorConsolePages {
                 default -> throw BusinessException.notFound("supplier.not-found");
             }
         });
+    }
+
+    @PostMapping("/suppliers/{id}/staff")
+    String addStaff(@PathVariable long id, @RequestParam(defaultValue = "") String phone, RedirectAttributes redirect) {
+        return act(redirect, "redirect:/console/admin/suppliers", "supplier.staff.added", () -> suppliers.addStaff(new SupplierId(id), phone.strip()));
     }
 
     @GetMapping("/reviews")

@@ -5,6 +5,7 @@ import com.kinshop.catalog.Categories;
 import com.kinshop.catalog.CategoryId;
 import com.kinshop.catalog.ProductCard;
 import com.kinshop.catalog.ProductDetail;
+import com.kinshop.catalog.ProductForm;
 import com.kinshop.catalog.ProductId;
 import com.kinshop.catalog.ProductSort;
 import com.kinshop.catalog.SupplierApplication;
@@ -49,9 +50,20 @@ class PublicCatalogApi {
         return catalog.search(q, category == null ? null : new CategoryId(category), sort, 100);
     }
 
+    /** What a buyer may see of a product: never the supply price, the commission budget or review notes. */
+    record PublicProduct(long id, String name, String subtitle, String descriptionHtml, List<ProductForm.Attribute> attributes,
+                         List<String> images, String supplierName, int salesCount, List<PublicSku> skus) {
+    }
+
+    record PublicSku(long id, String spec, String price, int stock) {
+    }
+
     @GetMapping("/api/catalog/products/{id}")
-    ProductDetail product(@PathVariable long id) {
-        return catalog.product(new ProductId(id)).filter(ProductDetail::sellable).orElseThrow(() -> BusinessException.notFound("product.not-found"));
+    PublicProduct product(@PathVariable long id) {
+        ProductDetail p = catalog.product(new ProductId(id)).filter(ProductDetail::sellable)
+                .orElseThrow(() -> BusinessException.notFound("product.not-found"));
+        return new PublicProduct(p.id().value(), p.name(), p.subtitle(), p.descriptionHtml(), p.attributes(), p.images(), p.supplierName(),
+                p.salesCount(), p.skus().stream().map(sku -> new PublicSku(sku.id().value(), sku.spec(), sku.price().toPlainString(), sku.stock())).toList());
     }
 
     @GetMapping("/api/catalog/categories")

@@ -9,13 +9,11 @@ import com.kinshop.catalog.SupplierId;
 import com.kinshop.catalog.SupplierProducts;
 import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.CurrentUser;
-import com.kinshop.identity.Validation;
 import com.kinshop.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,10 +50,8 @@ class SupplierApi {
         this.currentSupplier = currentSupplier;
     }
 
-    record StockChange(@NotNull(message = "{sku.stock.delta.required}") Integer delta) {
-    }
-
-    record StaffRequest(@NotNull(message = "{phone.required}") @Pattern(regexp = Validation.PHONE, message = "{phone.invalid}") String phone) {
+    record StockChange(@NotNull(message = "{sku.stock.delta.required}") @jakarta.validation.constraints.Min(value = -ProductForm.MAX_STOCK, message = "{sku.stock.too-large}")
+                       @jakarta.validation.constraints.Max(value = ProductForm.MAX_STOCK, message = "{sku.stock.too-large}") Integer delta) {
     }
 
     @GetMapping("/products")
@@ -114,13 +110,6 @@ class SupplierApi {
     @PostMapping("/skus/{id}/stock")
     Map<String, Integer> adjustStock(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody StockChange change) {
         return Map.of("stock", products.adjustStock(currentSupplier.of(user), new SkuId(id), change.delta()));
-    }
-
-    @Operation(summary = "Add a colleague by the phone number of an existing account")
-    @PostMapping("/staff")
-    ResponseEntity<Map<String, Object>> addStaff(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody StaffRequest request) {
-        var account = suppliers.addStaff(currentSupplier.of(user), request.phone());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accountId", account.id().value(), "nickname", account.nickname()));
     }
 
     private ProductDetail own(CurrentUser user, long id) {

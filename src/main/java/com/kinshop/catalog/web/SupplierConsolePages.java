@@ -140,17 +140,6 @@ class SupplierConsolePages {
         return "console/supplier/staff";
     }
 
-    @PostMapping("/staff")
-    String addStaff(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String phone, RedirectAttributes redirect) {
-        try {
-            suppliers.addStaff(currentSupplier.of(user), phone.strip());
-            redirect.addFlashAttribute("notice", "supplier.staff.added");
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-        }
-        return "redirect:/console/supplier/staff";
-    }
-
     /** Validates like the API does, then saves; refusals land on the field of this form that shows them. */
     private boolean save(ProductEditForm form, BindingResult errors, Consumer<ProductForm> action) {
         try {

@@ -58,7 +58,7 @@ class AuthApi {
                                @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
                                HttpServletRequest request, HttpServletResponse response) {
         return idempotency.execute("register:" + body.phone(), idempotencyKey, body, () -> {
-            CurrentUser user = access.register(body);
+            CurrentUser user = access.register(body, request.getRemoteAddr());
             sessionLogin.signIn(user, request, response);
             return ResponseEntity.status(HttpStatus.CREATED).body(AccountResponse.of(accounts.get(user.id())));
         });

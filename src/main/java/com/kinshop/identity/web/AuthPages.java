@@ -71,7 +71,7 @@ class AuthPages {
             return "identity/register";
         }
         try {
-            sessionLogin.signIn(access.register(form), request, response);
+            sessionLogin.signIn(access.register(form, request.getRemoteAddr()), request, response);
             return "redirect:/me?welcome";
         } catch (BusinessException e) {
             FormErrors.reject(errors, e);

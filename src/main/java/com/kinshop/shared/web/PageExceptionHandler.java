@@ -22,6 +22,12 @@ class PageExceptionHandler {
         this.problems = problems;
     }
 
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    ModelAndView concurrentChange() {
+        return new ModelAndView("error", Map.of("status", 409, "reason", problems.message("request.concurrent-change")),
+                org.springframework.http.HttpStatus.CONFLICT);
+    }
+
     @ExceptionHandler(BusinessException.class)
     ModelAndView refused(BusinessException e) {
         return new ModelAndView("error", Map.of("status", e.status().value(), "reason", problems.message(e.messageKey(), e.args())), e.status());

@@ -42,7 +42,7 @@ class ShopApi {
                         List<ProductCard> picks) {
     }
 
-    record PickOrder(@NotNull(message = "{shop.reorder.mismatch}") List<Long> productIds) {
+    record PickOrder(@NotNull(message = "{shop.reorder.mismatch}") List<@NotNull(message = "{shop.reorder.mismatch}") Long> productIds) {
     }
 
     @Operation(summary = "A shop and its sellable picks, as anyone sees it")
