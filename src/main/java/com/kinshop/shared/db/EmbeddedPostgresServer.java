@@ -50,6 +50,9 @@ final class EmbeddedPostgresServer {
             boolean ephemeral = requestedDir == null;
             Path dataDir = ephemeral ? Files.createTempDirectory(workDir, "data-") : requestedDir;
             Files.createDirectories(dataDir);
+            if (!ephemeral) {
+                stopServerLeftRunning(dataDir);
+            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(workDir.toFile())
                     .setDataDirectory(dataDir)
@@ -61,6 +64,9 @@ final class EmbeddedPostgresServer {
                 // nothing in a throw-away database must survive a crash, so skip the disk flushes
                 builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
+            } else {
+                // the library starts PostgreSQL without fsync; data meant to be kept must reach the disk
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             if (port > 0) {
                 builder.setPort(port);
@@ -70,6 +76,35 @@ final class EmbeddedPostgresServer {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * A JVM killed without shutting down leaves its PostgreSQL running, holding the data directory (and on a port
+     * nobody knows). Its postmaster.pid names it; stop it the way pg_ctl would (SIGINT, a fast shutdown), then wait.
+     */
+    private static void stopServerLeftRunning(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (RuntimeException unreadable) {
+            return; // postgres checks a stale file itself
+        }
+        var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+        if (process.isEmpty()) {
+            return;
+        }
+        System.err.println("Kinshop: stopping PostgreSQL (pid " + pid + ") left running on " + dataDir + " by an earlier run");
+        try {
+            new ProcessBuilder("kill", "-INT", String.valueOf(pid)).inheritIO().start().waitFor();
+            process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("PostgreSQL (pid " + pid + ") still holds " + dataDir + "; stop it and start again", e);
         }
     }
 
