@@ -39,7 +39,7 @@ class SupplierConsoleJourneyIT extends BrowserJourney {
 
         Path image = Files.createTempFile("honey", ".png");
         Files.write(image, Fixtures.png(600, 600));
-        browser.findElement(By.cssSelector("input[name=image]")).sendKeys(image.toString());
+        type(By.cssSelector("input[name=image]"), image.toString());
         tap(browser, browser.findElement(By.cssSelector("input[name=image] + button")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "图片已上传"));
         tap(browser, browser.findElement(By.cssSelector("[data-testid=submit-review]")));

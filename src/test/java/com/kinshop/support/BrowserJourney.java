@@ -2,6 +2,7 @@ package com.kinshop.support;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,6 +37,25 @@ public abstract class BrowserJourney {
         } catch (org.openqa.selenium.ElementClickInterceptedException offScreen) {
             // device emulation at 2x can confuse chromedriver's hit test far down a long page; the element is on screen
             driver.executeScript("arguments[0].click()", element);
+        }
+    }
+
+    /**
+     * Types into the element found by {@code locator}, finding it again if the page swapped its document in between
+     * (right after a redirect, chromedriver can still hold a node of the previous document).
+     */
+    protected void type(By locator, String text) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(locator)).sendKeys(text);
+                return;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                boolean swapped = e instanceof org.openqa.selenium.StaleElementReferenceException
+                        || String.valueOf(e.getMessage()).contains("does not belong to the document");
+                if (!swapped || attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
