@@ -34,6 +34,8 @@ public class Suppliers {
                              join category c on c.id = sc.category_id where sc.supplier_id = s.id), '') as categories
             from supplier s""";
 
+    private static final long MAX_SHIPPING_FEN = 100_000L;
+
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final Clock clock;
@@ -108,6 +110,28 @@ public class Suppliers {
         AccountView account = accounts.findByPhone(phone).orElseThrow(() -> BusinessException.invalid("phone", "supplier.staff.unknown-phone"));
         linkStaff(supplier, account.id());
         return account;
+    }
+
+    /** The supplier's shipping rule; free shipping until it sets one. */
+    public ShippingRule shippingRule(SupplierId supplier) {
+        return jdbc.sql("select flat_fee_fen, free_over_fen from supplier_shipping where supplier_id = ?").param(supplier.value())
+                .query((rs, n) -> new ShippingRule(Money.fen(rs.getLong(1)), rs.getObject(2) == null ? null : Money.fen(rs.getLong(2))))
+                .optional().orElse(ShippingRule.FREE);
+    }
+
+    @Transactional
+    public ShippingRule changeShippingRule(SupplierId supplier, long flatFeeFen, Long freeOverFen) {
+        if (flatFeeFen < 0 || flatFeeFen > MAX_SHIPPING_FEN) {
+            throw BusinessException.invalid("flatFeeFen", "shipping.fee.range");
+        }
+        if (freeOverFen != null && (freeOverFen <= 0 || freeOverFen > ProductForm.MAX_FEN)) {
+            throw BusinessException.invalid("freeOverFen", "shipping.threshold.range");
+        }
+        jdbc.sql("""
+                        insert into supplier_shipping (supplier_id, flat_fee_fen, free_over_fen) values (?, ?, ?)
+                        on conflict (supplier_id) do update set flat_fee_fen = excluded.flat_fee_fen, free_over_fen = excluded.free_over_fen""")
+                .params(supplier.value(), flatFeeFen, freeOverFen).update();
+        return shippingRule(supplier);
     }
 
     public Optional<SupplierId> supplierOf(AccountId account) {

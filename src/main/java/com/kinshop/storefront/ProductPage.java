@@ -4,6 +4,7 @@ import com.kinshop.catalog.Catalog;
 import com.kinshop.catalog.PlatformSettings;
 import com.kinshop.catalog.ProductDetail;
 import com.kinshop.catalog.ProductId;
+import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shop.ShareLinks;
@@ -35,8 +36,10 @@ class ProductPage {
     private final ShareVisits visits;
     private final ShareLinks links;
     private final PlatformSettings settings;
+    private final Suppliers suppliers;
 
-    ProductPage(Catalog catalog, Shops shops, ShareVisits visits, ShareLinks links, PlatformSettings settings) {
+    ProductPage(Catalog catalog, Shops shops, ShareVisits visits, ShareLinks links, PlatformSettings settings, Suppliers suppliers) {
+        this.suppliers = suppliers;
         this.catalog = catalog;
         this.shops = shops;
         this.visits = visits;
@@ -59,6 +62,7 @@ class ProductPage {
             });
         }
         model.addAttribute("product", product);
+        model.addAttribute("shipping", suppliers.shippingRule(product.supplierId()));
         if (user != null) {
             int share = settings.level1ShareBp();
             Map<Long, String> earnings = product.skus().stream()

@@ -103,6 +103,24 @@ class SupplierOnboardingIT extends ApiTest {
         assertThat(fixtures.operator().post(staffPath, Map.of("phone", "13399999999")).fieldError("phone")).isEqualTo("该手机号还没有注册账号");
     }
 
+    @Test
+    void aSupplierSetsItsShippingRuleAndBuyersSeeIt() {
+        Fixtures.Staff staff = fixtures.supplier("运费公司");
+        long product = fixtures.onSale(staff, "运费测试商品", 3000, 5)[0];
+        assertThat(new com.kinshop.support.HttpSession(port).get("/p/" + product).body()).contains("包邮");
+
+        Response saved = staff.session().put("/api/supplier/shipping", Map.of("flatFeeFen", 800, "freeOverFen", 9900));
+        assertThat(saved.json().get("freeOverFen").asLong()).isEqualTo(9900);
+        assertThat(new com.kinshop.support.HttpSession(port).get("/p/" + product).body()).contains("运费 ¥8.00，满 ¥99.00 包邮");
+
+        assertThat(staff.session().put("/api/supplier/shipping", Map.of("flatFeeFen", -1)).fieldError("flatFeeFen"))
+                .isEqualTo("每单运费应在 0 到 1000 元之间");
+        assertThat(staff.session().put("/api/supplier/shipping", Map.of("flatFeeFen", 500, "freeOverFen", 0)).fieldError("freeOverFen"))
+                .isEqualTo("包邮门槛应大于 0 且不超过 100 万元");
+        assertThat(staff.session().get("/api/supplier/shipping").json().get("flatFeeFen").asLong()).isEqualTo(800);
+        assertThat(fixtures.member("改运费").session().put("/api/supplier/shipping", Map.of("flatFeeFen", 0)).status()).isEqualTo(403);
+    }
+
     private int applications(long accountId) {
         return jdbc.sql("select count(*) from supplier where applicant_account_id = ?").param(accountId).query(Integer.class).single();
     }

@@ -54,6 +54,22 @@ class SupplierApi {
                        @jakarta.validation.constraints.Max(value = ProductForm.MAX_STOCK, message = "{sku.stock.too-large}") Integer delta) {
     }
 
+    record ShippingSettings(@NotNull(message = "{shipping.fee.range}") Long flatFeeFen, Long freeOverFen) {
+    }
+
+    @Operation(summary = "My shipping rule: a flat fee per order, free above a threshold (optional)")
+    @GetMapping("/shipping")
+    ShippingSettings shipping(@AuthenticationPrincipal CurrentUser user) {
+        var rule = suppliers.shippingRule(currentSupplier.of(user));
+        return new ShippingSettings(rule.flatFee().fen(), rule.freeOver() == null ? null : rule.freeOver().fen());
+    }
+
+    @PutMapping("/shipping")
+    ShippingSettings changeShipping(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ShippingSettings settings) {
+        suppliers.changeShippingRule(currentSupplier.of(user), settings.flatFeeFen(), settings.freeOverFen());
+        return shipping(user);
+    }
+
     @GetMapping("/products")
     List<SupplierProducts.SupplierProductRow> list(@AuthenticationPrincipal CurrentUser user) {
         return products.list(currentSupplier.of(user));

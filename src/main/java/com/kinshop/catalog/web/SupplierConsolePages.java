@@ -131,6 +131,38 @@ class SupplierConsolePages {
         });
     }
 
+    @GetMapping("/shipping")
+    String shipping(@AuthenticationPrincipal CurrentUser user, Model model) {
+        SupplierId supplier = currentSupplier.of(user);
+        model.addAttribute("rule", suppliers.shippingRule(supplier));
+        model.addAttribute("nav", "shipping");
+        return "console/supplier/shipping";
+    }
+
+    @PostMapping("/shipping")
+    String changeShipping(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String flatFee,
+                          @RequestParam(defaultValue = "") String freeOver, RedirectAttributes redirect) {
+        try {
+            Long flatFeeFen = yuanToFen(flatFee, "flatFeeFen");
+            suppliers.changeShippingRule(currentSupplier.of(user), flatFeeFen == null ? 0 : flatFeeFen, yuanToFen(freeOver, "freeOverFen"));
+            redirect.addFlashAttribute("notice", "shipping.saved");
+        } catch (BusinessException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/console/supplier/shipping";
+    }
+
+    private static Long yuanToFen(String yuan, String field) {
+        if (yuan.isBlank()) {
+            return null;
+        }
+        try {
+            return com.kinshop.shared.Money.yuan(yuan).fen();
+        } catch (RuntimeException e) {
+            throw BusinessException.invalid(field, "form.amount.invalid");
+        }
+    }
+
     @GetMapping("/staff")
     String staff(@AuthenticationPrincipal CurrentUser user, Model model) {
         SupplierId supplier = currentSupplier.of(user);
