@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.Arrays;
 
-/** Home (daily new), categories, search and the cart tab. */
+/** Home (daily new), categories and search. */
 @Controller
 class StorefrontPages {
 
@@ -52,13 +52,6 @@ class StorefrontPages {
         model.addAttribute("sorts", ProductSort.values());
         model.addAttribute("products", catalog.search(q, null, sort(sort), 60));
         return "storefront/search";
-    }
-
-    /** The cart tab: empty until ordering arrives; it links back to browsing. */
-    @GetMapping("/cart")
-    String cart(Model model) {
-        model.addAttribute("tab", "cart");
-        return "storefront/cart";
     }
 
     private static ProductSort sort(String value) {

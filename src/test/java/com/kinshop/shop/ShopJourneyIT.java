@@ -39,10 +39,13 @@ class ShopJourneyIT extends BrowserJourney {
         for (long product : products) {
             browser.get(url("/p/" + product));
             assertThat(browser.findElement(By.cssSelector("[data-testid=share-earning]")).getText()).startsWith("分享赚 ¥");
-            browser.findElement(By.cssSelector("[data-testid=pick]")).click();
+            tap(browser, browser.findElement(By.cssSelector("[data-testid=pick]")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=pick]"), "已加入"));
         }
         Browser.screenshot(browser, "product-picked-zh");
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=add-to-cart]")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=payable]"), "合计 ¥"));
+        Browser.screenshot(browser, "cart-zh");
 
         browser.get(url("/me/shop"));
         String shareLink = browser.findElement(By.cssSelector("[data-testid=shop-link]")).getAttribute("value");

@@ -1,0 +1,118 @@
+package com.kinshop.ordering;
+
+import com.kinshop.catalog.Catalog;
+import com.kinshop.catalog.Catalog.SkuFacts;
+import com.kinshop.catalog.SkuId;
+import com.kinshop.catalog.Suppliers;
+import com.kinshop.identity.AccountId;
+import com.kinshop.shared.BusinessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cart (购物车) across suppliers. It stores only SKUs, quantities and the shop the buyer came through; prices,
+ * stock and sellability are read from the catalog every time, and the totals come from {@link CheckoutPricing}, so
+ * what the cart shows is what checkout will charge.
+ */
+@Service
+public class Cart {
+
+    static final int MAX_LINES = 100;
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+    private final Suppliers suppliers;
+    private final Clock clock;
+
+    Cart(JdbcClient jdbc, Catalog catalog, Suppliers suppliers, Clock clock) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.suppliers = suppliers;
+        this.clock = clock;
+    }
+
+    public record Item(SkuFacts facts, int quantity, String shopCode) {
+
+        public boolean enoughStock() {
+            return facts.available() >= quantity;
+        }
+    }
+
+    /** Sellable items priced per supplier order, and the items that cannot be bought now. */
+    public record View(CheckoutPricing.Quote quote, List<Item> items, List<Item> unavailable) {
+
+        public boolean isEmpty() {
+            return items.isEmpty() && unavailable.isEmpty();
+        }
+
+        public Item item(SkuId sku) {
+            return items.stream().filter(item -> item.facts().sku().equals(sku)).findFirst().orElseThrow();
+        }
+    }
+
+    /** Adds units of a SKU (to what is already there, at most 999); the latest share link's shop is remembered. */
+    @Transactional
+    public void add(AccountId owner, SkuId sku, int quantity, String shopCode) {
+        requireQuantity(quantity);
+        SkuFacts facts = catalog.skuFacts(List.of(sku)).get(sku);
+        if (facts == null || !facts.sellable()) {
+            throw BusinessException.invalid("skuId", "cart.not-sellable");
+        }
+        int lines = jdbc.sql("select count(*) from cart_item where account_id = ?").param(owner.value()).query(Integer.class).single();
+        if (lines >= MAX_LINES) {
+            throw BusinessException.invalid("skuId", "cart.too-many", MAX_LINES);
+        }
+        jdbc.sql("""
+                        insert into cart_item (account_id, sku_id, quantity, shop_code, added_at) values (:owner, :sku, :quantity, :shop, :now)
+                        on conflict (account_id, sku_id) do update
+                        set quantity = least(cart_item.quantity + excluded.quantity, 999), shop_code = coalesce(excluded.shop_code, cart_item.shop_code)""")
+                .param("owner", owner.value()).param("sku", sku.value()).param("quantity", quantity)
+                .param("shop", shopCode == null || !shopCode.matches("[a-z0-9]{4,12}") ? null : shopCode)
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    @Transactional
+    public void changeQuantity(AccountId owner, SkuId sku, int quantity) {
+        requireQuantity(quantity);
+        if (jdbc.sql("update cart_item set quantity = ? where account_id = ? and sku_id = ?").params(quantity, owner.value(), sku.value()).update() != 1) {
+            throw BusinessException.notFound("cart.item.not-found");
+        }
+    }
+
+    @Transactional
+    public void remove(AccountId owner, SkuId sku) {
+        jdbc.sql("delete from cart_item where account_id = ? and sku_id = ?").params(owner.value(), sku.value()).update();
+    }
+
+    public View view(AccountId owner) {
+        List<Object[]> rows = jdbc.sql("select sku_id, quantity, shop_code from cart_item where account_id = ? order by added_at, sku_id")
+                .param(owner.value()).query((rs, n) -> new Object[] {new SkuId(rs.getLong(1)), rs.getInt(2), rs.getString(3)}).list();
+        Map<SkuId, SkuFacts> facts = catalog.skuFacts(rows.stream().map(row -> (SkuId) row[0]).toList());
+        List<Item> sellable = new ArrayList<>();
+        List<Item> unavailable = new ArrayList<>();
+        for (Object[] row : rows) {
+            SkuFacts sku = facts.get((SkuId) row[0]);
+            Item item = new Item(sku, (Integer) row[1], (String) row[2]);
+            (sku.sellable() ? sellable : unavailable).add(item);
+        }
+        CheckoutPricing.Quote quote = sellable.isEmpty() ? new CheckoutPricing.Quote(List.of()) : CheckoutPricing.price(
+                sellable.stream().map(item -> new CheckoutPricing.Line(item.facts().sku(), item.facts().product(), item.facts().supplier(),
+                        item.facts().productName(), item.facts().spec(), item.facts().price(), item.quantity(), item.facts().budget())).toList(),
+                suppliers::shippingRule);
+        return new View(quote, sellable, unavailable);
+    }
+
+    private static void requireQuantity(int quantity) {
+        if (quantity < 1 || quantity > CheckoutPricing.MAX_QUANTITY) {
+            throw BusinessException.invalid("quantity", "cart.quantity.range", CheckoutPricing.MAX_QUANTITY);
+        }
+    }
+}

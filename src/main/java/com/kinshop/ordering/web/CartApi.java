@@ -1,0 +1,85 @@
+package com.kinshop.ordering.web;
+
+import com.kinshop.catalog.SkuId;
+import com.kinshop.identity.CurrentUser;
+import com.kinshop.ordering.Cart;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@Tag(name = "Cart", description = "The signed-in member's cart; prices and totals always come from the catalog")
+@RestController
+@RequestMapping("/api/me/cart")
+class CartApi {
+
+    private final Cart cart;
+
+    CartApi(Cart cart) {
+        this.cart = cart;
+    }
+
+    record AddItem(@NotNull(message = "{cart.sku.required}") Long skuId, @NotNull(message = "{cart.quantity.required}") Integer quantity) {
+    }
+
+    record ChangeQuantity(@NotNull(message = "{cart.quantity.required}") Integer quantity) {
+    }
+
+    record CartResponse(List<Group> orders, List<Line> unavailable, String goods, String shipping, String payable) {
+    }
+
+    record Group(long supplierId, List<Line> lines, String goods, String shipping, String total) {
+    }
+
+    record Line(long skuId, long productId, String productName, String spec, String unitPrice, int quantity, String amount,
+                boolean enoughStock) {
+    }
+
+    @GetMapping
+    CartResponse view(@AuthenticationPrincipal CurrentUser user) {
+        Cart.View view = cart.view(user.id());
+        List<Group> groups = view.quote().orders().stream().map(order -> new Group(order.supplier().value(),
+                order.lines().stream().map(priced -> line(view.item(priced.line().sku()), priced.amount().toPlainString())).toList(),
+                order.goods().toPlainString(), order.shipping().toPlainString(), order.total().toPlainString())).toList();
+        return new CartResponse(groups, view.unavailable().stream().map(item -> line(item, null)).toList(),
+                view.quote().goods().toPlainString(), view.quote().shipping().toPlainString(), view.quote().payable().toPlainString());
+    }
+
+    @Operation(summary = "Add units of a SKU; the shop of the last share link (cookie ks_ref) is kept for attribution")
+    @PostMapping("/items")
+    CartResponse add(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody AddItem item,
+                     @CookieValue(name = "ks_ref", required = false) String shopCode) {
+        cart.add(user.id(), new SkuId(item.skuId()), item.quantity(), shopCode);
+        return view(user);
+    }
+
+    @PutMapping("/items/{skuId}")
+    CartResponse change(@AuthenticationPrincipal CurrentUser user, @PathVariable long skuId, @Valid @RequestBody ChangeQuantity change) {
+        cart.changeQuantity(user.id(), new SkuId(skuId), change.quantity());
+        return view(user);
+    }
+
+    @DeleteMapping("/items/{skuId}")
+    CartResponse remove(@AuthenticationPrincipal CurrentUser user, @PathVariable long skuId) {
+        cart.remove(user.id(), new SkuId(skuId));
+        return view(user);
+    }
+
+    private static Line line(Cart.Item item, String amount) {
+        var facts = item.facts();
+        return new Line(facts.sku().value(), facts.product().value(), facts.productName(), facts.spec(), facts.price().toPlainString(),
+                item.quantity(), amount, item.enoughStock());
+    }
+}
