@@ -218,6 +218,7 @@ class IdentityApiIT {
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(member.get("/api/me").json().get("nickname").asString()).isEqualTo("<b>新昵称</b>");
         assertThat(member.get("/me").body()).contains("&lt;b&gt;新昵称&lt;/b&gt;").doesNotContain("<b>新昵称</b>");
+        assertThat(member.get("/me/profile").body()).contains("个人资料", "&lt;b&gt;新昵称&lt;/b&gt;");
     }
 
     static Map<String, String> registration(String phone, String code, String nickname) {
