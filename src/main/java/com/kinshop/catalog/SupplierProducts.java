@@ -167,8 +167,13 @@ public class SupplierProducts {
 
     private void replaceSkus(long product, List<SkuForm> skus) {
         List<String> specs = skus.stream().map(sku -> sku.spec().strip()).toList();
-        jdbc.sql("delete from sku where product_id = :product and not (spec = any(:specs))")
-                .param("product", product).param("specs", specs.toArray(String[]::new)).update();
+        try {
+            jdbc.sql("delete from sku where product_id = :product and not (spec = any(:specs))")
+                    .param("product", product).param("specs", specs.toArray(String[]::new)).update();
+        } catch (org.springframework.dao.DataIntegrityViolationException ordered) {
+            // order lines keep referring to the SKUs they sold; such a SKU stays, its stock can go to zero
+            throw BusinessException.conflict("skus", "sku.has-orders");
+        }
         for (int i = 0; i < skus.size(); i++) {
             SkuForm sku = skus.get(i);
             jdbc.sql("""

@@ -115,6 +115,23 @@ class CheckoutIT extends ApiTest {
     }
 
     @Test
+    void aSkuThatWasOrderedCannotBeDeletedByEditingTheProduct() {
+        var staff = fixtures.supplier("改规格公司");
+        long[] product = fixtures.onSale(staff, "已售规格商品", 1_000, 5);
+        Member buyer = fixtures.member("先下单");
+        buyer.session().post("/api/me/cart/items", Map.of("skuId", product[1], "quantity", 1));
+        checkOut(buyer, addressOf(buyer), "order-" + UUID.randomUUID());
+        staff.session().post("/api/supplier/products/" + product[0] + "/off-sale", Map.of());
+
+        Response dropped = staff.session().put("/api/supplier/products/" + product[0],
+                fixtures.product("已售规格商品", List.of(com.kinshop.support.Fixtures.sku("新规格", 1_000, 500, "RATE", 0, 3))));
+
+        assertThat(dropped.status()).isEqualTo(409);
+        assertThat(dropped.json().get("detail").asString()).isEqualTo("已有订单的规格不能删除，可以把它的库存改为 0");
+        assertThat(stock.levels(new SkuId(product[1]))).isEqualTo(new Stock.Levels(4, 1, 0));
+    }
+
+    @Test
     void tamperedTotalsAndForeignAddressesAreRefused() {
         long[] product = fixtures.onSale(fixtures.supplier("篡改下单"), "篡改商品", 1_000, 5);
         Member buyer = fixtures.member("篡改人");
