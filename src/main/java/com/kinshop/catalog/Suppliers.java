@@ -6,6 +6,7 @@ import com.kinshop.identity.Accounts;
 import com.kinshop.identity.Role;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
+import com.kinshop.shared.UniqueConstraints;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class Suppliers {
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             // which unique constraint fired: the one open application per applicant, or the licence number
-            throw e.getMessage() != null && e.getMessage().contains("supplier_one_pending_per_applicant")
+            throw UniqueConstraints.violated(e, "supplier_one_pending_per_applicant")
                     ? BusinessException.conflict(null, "supplier.application.pending")
                     : BusinessException.conflict("licenceNo", "supplier.licence.taken");
         }

@@ -24,8 +24,8 @@ public record Journal(String businessKey, String kind, String description, List<
         return new Builder(businessKey, kind, description);
     }
 
-    /** The same journal with every amount negated: the correction of this one. */
-    Journal reversal(String businessKey, String description) {
+    /** The correction of a posted journal: the same entries with every amount negated. */
+    static Journal reversalOf(List<Entry> entries, String businessKey, String description) {
         return new Journal(businessKey, "REVERSAL", description,
                 entries.stream().map(e -> new Entry(e.account(), e.amount().negated())).toList());
     }

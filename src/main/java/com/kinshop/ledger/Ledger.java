@@ -58,7 +58,7 @@ public class Ledger {
         if (entries.isEmpty()) {
             throw BusinessException.notFound("ledger.journal.not-found");
         }
-        Journal reversal = new Journal(businessKey, "REVERSAL", reason, entries).reversal(businessKey, reason);
+        Journal reversal = Journal.reversalOf(entries, businessKey, reason);
         try {
             return insert(reversal, original);
         } catch (DuplicateKeyException alreadyReversed) {

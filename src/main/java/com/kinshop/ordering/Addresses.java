@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A member's address book (收货地址). Every query is scoped to the owner: another member's address is "not found".
@@ -42,10 +41,6 @@ public class Addresses {
     public List<Address> of(AccountId owner) {
         return jdbc.sql("select * from address where account_id = ? order by is_default desc, id desc").param(owner.value())
                 .query(Addresses::map).list();
-    }
-
-    public Optional<Address> defaultOf(AccountId owner) {
-        return jdbc.sql("select * from address where account_id = ? and is_default").param(owner.value()).query(Addresses::map).optional();
     }
 
     public Address get(AccountId owner, AddressId id) {

@@ -1,6 +1,5 @@
 package com.kinshop.ordering;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.Stock;
 import com.kinshop.identity.AccountId;
@@ -41,9 +40,6 @@ public class Checkouts {
         this.stock = stock;
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    public record OrderId(@JsonValue long value) {
     }
 
     public record Placed(String checkoutNumber, Money payable, List<String> orderNumbers) {

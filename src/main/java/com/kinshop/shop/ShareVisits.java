@@ -2,6 +2,8 @@ package com.kinshop.shop;
 
 import com.kinshop.catalog.ProductId;
 import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,6 +53,15 @@ public class ShareVisits {
         if (!queue.offer(new Visit(shop, target, product, visitor, clock.instant()))) {
             dropped.incrementAndGet();
         }
+    }
+
+    /**
+     * A visitor arrived through one of {@code shop}'s share links: count the visit (off the request path) under the
+     * visitor's anonymous id, and remember the shop so checkout can attribute the order to it.
+     */
+    public void arrivedThrough(ShopView shop, Target target, ProductId product, HttpServletRequest request, HttpServletResponse response) {
+        record(shop.id(), target, product, Visitor.id(request, response));
+        Visitor.cameThrough(shop.code(), response);
     }
 
     /** Writes a visit at once, in the caller's transaction (demo data, which must commit with its shops). */

@@ -8,6 +8,7 @@ import com.kinshop.identity.AccountView;
 import com.kinshop.identity.Accounts;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.MediaStore;
+import com.kinshop.shared.UniqueConstraints;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,7 +60,7 @@ public class Shops {
                     .update();
         } catch (DuplicateKeyException e) {
             // the transaction is aborted now: tell the two unique constraints apart by name, not by another query
-            throw e.getMessage() != null && e.getMessage().contains("shop_owner_account_id_key")
+            throw UniqueConstraints.violated(e, "shop_owner_account_id_key")
                     ? BusinessException.conflict(null, "shop.already-open")
                     : BusinessException.conflict("code", "shop.code.taken");
         }

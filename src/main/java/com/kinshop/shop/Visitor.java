@@ -20,7 +20,7 @@ public final class Visitor {
     private Visitor() {
     }
 
-    public static UUID id(HttpServletRequest request, HttpServletResponse response) {
+    static UUID id(HttpServletRequest request, HttpServletResponse response) {
         String existing = value(request, VISITOR_COOKIE);
         if (existing != null) {
             try {
@@ -34,7 +34,7 @@ public final class Visitor {
         return id;
     }
 
-    public static void cameThrough(String shopCode, HttpServletResponse response) {
+    static void cameThrough(String shopCode, HttpServletResponse response) {
         set(response, REFERRER_COOKIE, shopCode, Duration.ofDays(30));
     }
 

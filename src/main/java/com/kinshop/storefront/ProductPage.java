@@ -11,7 +11,6 @@ import com.kinshop.shop.ShareLinks;
 import com.kinshop.shop.ShareVisits;
 import com.kinshop.shop.ShopView;
 import com.kinshop.shop.Shops;
-import com.kinshop.shop.Visitor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -56,8 +55,7 @@ class ProductPage {
                 .orElseThrow(() -> BusinessException.notFound("product.off-sale"));
         if (sharer != null) {
             shops.byCode(sharer).ifPresent(shop -> {
-                visits.record(shop.id(), ShareVisits.Target.PRODUCT, productId, Visitor.id(request, response));
-                Visitor.cameThrough(shop.code(), response);
+                visits.arrivedThrough(shop, ShareVisits.Target.PRODUCT, productId, request, response);
                 model.addAttribute("sharedBy", shop);
             });
         }

@@ -44,6 +44,6 @@ class JournalTest {
     @Test
     void aReversalNegatesEveryEntry() {
         Journal journal = Journal.builder("payment:P2", "PAYMENT", "支付").move(Money.fen(500), CLEARING, ESCROW).build();
-        assertThat(journal.reversal("reverse:payment:P2", "冲正").entries()).extracting(e -> e.amount().fen()).containsExactly(500L, -500L);
+        assertThat(Journal.reversalOf(journal.entries(), "reverse:payment:P2", "冲正").entries()).extracting(e -> e.amount().fen()).containsExactly(500L, -500L);
     }
 }

@@ -10,6 +10,7 @@ import com.kinshop.catalog.SupplierStatus;
 import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Flash;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -124,22 +125,16 @@ class OperatorConsolePages {
                 () -> settings.update(operator.id(), basisPoints(platformFeePercent, "platformFeeBp"), basisPoints(level1SharePercent, "level1ShareBp")));
     }
 
+    /** A setting is required: blank is refused like any malformed amount. */
     private static int basisPoints(String percent, String field) {
-        try {
-            return new java.math.BigDecimal(percent.strip()).movePointRight(2).intValueExact();
-        } catch (RuntimeException e) {
+        Long basisPoints = FormAmounts.basisPoints(percent, field);
+        if (basisPoints == null || basisPoints > Integer.MAX_VALUE) {
             throw BusinessException.invalid(field, "form.amount.invalid");
         }
+        return basisPoints.intValue();
     }
 
     private static String act(RedirectAttributes redirect, String target, String notice, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return target;
+        return Flash.outcome(redirect, target, notice, action::run);
     }
 }

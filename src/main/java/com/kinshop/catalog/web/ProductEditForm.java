@@ -97,28 +97,12 @@ record ProductEditForm(String name, String subtitle, Long categoryId, String des
     }
 
     private static Long yuan(String text, String field) {
-        if (isBlank(text)) {
-            return null;
-        }
-        try {
-            return Money.yuan(text).fen();
-        } catch (RuntimeException e) {
-            throw BusinessException.invalid(field, "form.amount.invalid");
-        }
+        return FormAmounts.fen(text, field);
     }
 
     private static Long commission(SkuRow row, String field) {
-        if (isBlank(row.commission())) {
-            return null;
-        }
-        if (row.commissionKind() == CommissionBudget.Kind.FIXED) {
-            return yuan(row.commission(), field);
-        }
-        try {
-            return new BigDecimal(row.commission().strip()).movePointRight(2).longValueExact();
-        } catch (RuntimeException e) {
-            throw BusinessException.invalid(field, "form.amount.invalid");
-        }
+        return row.commissionKind() == CommissionBudget.Kind.FIXED
+                ? FormAmounts.fen(row.commission(), field) : FormAmounts.basisPoints(row.commission(), field);
     }
 
     private static Integer integer(String text, String field) {

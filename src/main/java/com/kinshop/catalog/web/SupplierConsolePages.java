@@ -12,6 +12,7 @@ import com.kinshop.catalog.SupplierProducts;
 import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Flash;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -142,25 +143,10 @@ class SupplierConsolePages {
     @PostMapping("/shipping")
     String changeShipping(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String flatFee,
                           @RequestParam(defaultValue = "") String freeOver, RedirectAttributes redirect) {
-        try {
-            Long flatFeeFen = yuanToFen(flatFee, "flatFeeFen");
-            suppliers.changeShippingRule(currentSupplier.of(user), flatFeeFen == null ? 0 : flatFeeFen, yuanToFen(freeOver, "freeOverFen"));
-            redirect.addFlashAttribute("notice", "shipping.saved");
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-        }
-        return "redirect:/console/supplier/shipping";
-    }
-
-    private static Long yuanToFen(String yuan, String field) {
-        if (yuan.isBlank()) {
-            return null;
-        }
-        try {
-            return com.kinshop.shared.Money.yuan(yuan).fen();
-        } catch (RuntimeException e) {
-            throw BusinessException.invalid(field, "form.amount.invalid");
-        }
+        return Flash.outcome(redirect, "redirect:/console/supplier/shipping", "shipping.saved", () -> {
+            Long flatFeeFen = FormAmounts.fen(flatFee, "flatFeeFen");
+            suppliers.changeShippingRule(currentSupplier.of(user), flatFeeFen == null ? 0 : flatFeeFen, FormAmounts.fen(freeOver, "freeOverFen"));
+        });
     }
 
     @GetMapping("/staff")
@@ -200,17 +186,8 @@ class SupplierConsolePages {
         }
     }
 
-    private String act(RedirectAttributes redirect, long id, String notice, ThrowingAction action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return "redirect:/console/supplier/products/" + id;
+    private static String act(RedirectAttributes redirect, long id, String notice, Flash.Action action) {
+        return Flash.outcome(redirect, "redirect:/console/supplier/products/" + id, notice, action);
     }
 
     /** Renders the form; on a refusal it must be the very object that was bound, or Spring drops its errors. */
@@ -229,8 +206,4 @@ class SupplierConsolePages {
                 .orElseThrow(() -> BusinessException.notFound("product.not-found"));
     }
 
-    @FunctionalInterface
-    private interface ThrowingAction {
-        void run() throws IOException;
-    }
 }

@@ -4,7 +4,7 @@ import com.kinshop.identity.AccountId;
 import com.kinshop.identity.Accounts;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.identity.Role;
-import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Flash;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,13 +41,8 @@ class AccountAdminPages {
     String changeRoles(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id,
                        @RequestParam(name = "roles", required = false) Set<Role> roles,
                        @RequestParam(defaultValue = "") String q, RedirectAttributes redirect) {
-        try {
-            accounts.changeRoles(operator.id(), new AccountId(id), roles == null ? EnumSet.noneOf(Role.class) : roles);
-            redirect.addFlashAttribute("notice", "accounts.roles.saved");
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-        }
         redirect.addAttribute("q", q);
-        return "redirect:/console/admin/accounts";
+        return Flash.outcome(redirect, "redirect:/console/admin/accounts", "accounts.roles.saved",
+                () -> accounts.changeRoles(operator.id(), new AccountId(id), roles == null ? EnumSet.noneOf(Role.class) : roles));
     }
 }

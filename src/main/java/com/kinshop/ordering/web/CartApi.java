@@ -3,6 +3,7 @@ package com.kinshop.ordering.web;
 import com.kinshop.catalog.SkuId;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.ordering.Cart;
+import com.kinshop.shop.Visitor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -60,7 +61,7 @@ class CartApi {
     @Operation(summary = "Add units of a SKU; the shop of the last share link (cookie ks_ref) is kept for attribution")
     @PostMapping("/items")
     CartResponse add(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody AddItem item,
-                     @CookieValue(name = "ks_ref", required = false) String shopCode) {
+                     @CookieValue(name = Visitor.REFERRER_COOKIE, required = false) String shopCode) {
         cart.add(user.id(), new SkuId(item.skuId()), item.quantity(), shopCode);
         return view(user);
     }

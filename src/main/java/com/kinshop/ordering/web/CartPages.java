@@ -3,7 +3,9 @@ package com.kinshop.ordering.web;
 import com.kinshop.catalog.SkuId;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.ordering.Cart;
+import com.kinshop.shop.Visitor;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Flash;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +37,7 @@ class CartPages {
 
     @PostMapping("/me/cart/items")
     String add(@AuthenticationPrincipal CurrentUser user, @RequestParam long skuId, @RequestParam(defaultValue = "1") int quantity,
-               @RequestParam long productId, @CookieValue(name = "ks_ref", required = false) String shopCode, RedirectAttributes redirect) {
+               @RequestParam long productId, @CookieValue(name = Visitor.REFERRER_COOKIE, required = false) String shopCode, RedirectAttributes redirect) {
         try {
             cart.add(user.id(), new SkuId(skuId), quantity, shopCode);
             redirect.addFlashAttribute("notice", "cart.added");
@@ -49,13 +51,7 @@ class CartPages {
 
     @PostMapping("/me/cart/items/{skuId}/quantity")
     String change(@AuthenticationPrincipal CurrentUser user, @PathVariable long skuId, @RequestParam int quantity, RedirectAttributes redirect) {
-        try {
-            cart.changeQuantity(user.id(), new SkuId(skuId), quantity);
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/cart";
+        return Flash.outcome(redirect, "redirect:/cart", null, () -> cart.changeQuantity(user.id(), new SkuId(skuId), quantity));
     }
 
     @PostMapping("/me/cart/items/{skuId}/remove")

@@ -3,13 +3,13 @@ package com.kinshop.shop.web;
 import com.kinshop.catalog.ProductId;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Flash;
 import com.kinshop.shared.FormErrors;
 import com.kinshop.shop.ShareLinks;
 import com.kinshop.shop.ShareVisits;
 import com.kinshop.shop.ShopForm;
 import com.kinshop.shop.ShopView;
 import com.kinshop.shop.Shops;
-import com.kinshop.shop.Visitor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -46,8 +46,7 @@ class ShopPages {
     @GetMapping("/s/{code}")
     String shop(@PathVariable String code, Model model, HttpServletRequest request, HttpServletResponse response) {
         ShopView shop = shops.byCode(code).orElseThrow(() -> BusinessException.notFound("shop.not-found"));
-        visits.record(shop.id(), ShareVisits.Target.SHOP, null, Visitor.id(request, response));
-        Visitor.cameThrough(shop.code(), response);
+        visits.arrivedThrough(shop, ShareVisits.Target.SHOP, null, request, response);
         model.addAttribute("shop", shop);
         model.addAttribute("picks", shops.picks(shop.id()));
         return "shop/shop";
@@ -95,12 +94,7 @@ class ShopPages {
     @PostMapping("/me/shop/avatar")
     String avatar(@AuthenticationPrincipal CurrentUser user, @RequestParam("avatar") MultipartFile avatar, RedirectAttributes redirect)
             throws IOException {
-        try {
-            shops.changeAvatar(user.id(), avatar.getBytes());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-        }
-        return "redirect:/me/shop";
+        return Flash.outcome(redirect, "redirect:/me/shop", null, () -> shops.changeAvatar(user.id(), avatar.getBytes()));
     }
 
     /** htmx from the product page: pick or unpick, answering with the button in its new state. */

@@ -1,0 +1,36 @@
+package com.kinshop.shared;
+
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Post-redirect-get for console and member pages: run the action, then show a notice, or the refusal in the page's
+ * language (flash attributes {@code notice}, or {@code error} with {@code errorArgs}), on the page redirected to.
+ */
+public final class Flash {
+
+    @FunctionalInterface
+    public interface Action {
+        void run() throws IOException;
+    }
+
+    private Flash() {
+    }
+
+    public static String outcome(RedirectAttributes redirect, String target, String notice, Action action) {
+        try {
+            action.run();
+            if (notice != null) {
+                redirect.addFlashAttribute("notice", notice);
+            }
+        } catch (BusinessException e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+}
