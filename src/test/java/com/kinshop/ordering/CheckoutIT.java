@@ -77,6 +77,21 @@ class CheckoutIT extends ApiTest {
     }
 
     @Test
+    void fiveSimultaneousCheckoutsOfOneCartWithDifferentKeysOrderItOnce() throws Exception {
+        long[] product = fixtures.onSale(fixtures.supplier("多标签下单"), "多标签商品", 1_000, 10);
+        Member buyer = fixtures.member("多个标签页");
+        buyer.session().post("/api/me/cart/items", Map.of("skuId", product[1], "quantity", 2));
+        long address = addressOf(buyer);
+
+        List<Response> responses = Concurrently.all(5, () -> checkOut(buyer, address, "order-" + UUID.randomUUID()));
+
+        assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() != 201)
+                .allSatisfy(r -> assertThat(r.json().get("detail").asString()).isEqualTo("购物车里没有可以购买的商品"));
+        assertThat(stock.levels(new SkuId(product[1]))).isEqualTo(new Stock.Levels(8, 2, 0));
+    }
+
+    @Test
     void fiveBuyersCheckingOutTheLastUnitLeaveOneOrder() throws Exception {
         long[] product = fixtures.onSale(fixtures.supplier("最后一件"), "仅剩一件", 5_000, 1);
         List<Member> buyers = new ArrayList<>();
