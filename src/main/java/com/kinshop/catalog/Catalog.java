@@ -79,7 +79,7 @@ public class Catalog {
 
     /** What checkout and the cart need to know about SKUs, now. */
     public record SkuFacts(SkuId sku, ProductId product, SupplierId supplier, String supplierName, String productName, String spec,
-                           Money price, CommissionBudget budget, int available, boolean sellable, String imageUrl) {
+                           Money price, Money supplyPrice, CommissionBudget budget, int available, boolean sellable, String imageUrl) {
     }
 
     public Map<SkuId, SkuFacts> skuFacts(Collection<SkuId> skus) {
@@ -87,16 +87,16 @@ public class Catalog {
             return Map.of();
         }
         return jdbc.sql("""
-                        select k.id, k.product_id, p.supplier_id, s.name as supplier, p.name, k.spec, k.retail_fen, k.commission_kind,
+                        select k.id, k.product_id, p.supplier_id, s.name as supplier, p.name, k.spec, k.retail_fen, k.supply_fen, k.commission_kind,
                                k.commission_value, k.stock, (p.status = 'ON_SALE' and s.status = 'APPROVED') as sellable,
                                (select url from product_image i where i.product_id = p.id order by position limit 1) as image
                         from sku k join product p on p.id = k.product_id join supplier s on s.id = p.supplier_id
                         where k.id in (:ids)""")
                 .param("ids", skus.stream().map(SkuId::value).toList())
                 .query((rs, n) -> new SkuFacts(new SkuId(rs.getLong(1)), new ProductId(rs.getLong(2)), new SupplierId(rs.getLong(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), Money.fen(rs.getLong(7)),
-                        new CommissionBudget(CommissionBudget.Kind.valueOf(rs.getString(8)), rs.getLong(9)), rs.getInt(10),
-                        rs.getBoolean(11), rs.getString(12)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), Money.fen(rs.getLong(7)), Money.fen(rs.getLong(8)),
+                        new CommissionBudget(CommissionBudget.Kind.valueOf(rs.getString(9)), rs.getLong(10)), rs.getInt(11),
+                        rs.getBoolean(12), rs.getString(13)))
                 .list().stream().collect(Collectors.toMap(SkuFacts::sku, Function.identity()));
     }
 

@@ -38,6 +38,7 @@ class SecurityConfiguration {
     static final String[] PUBLIC_API = {"/api/auth/**", "/api/catalog/**", "/api/shops/**"};
 
     private static final RequestMatcher API = pathPattern("/api/**");
+    private static final RequestMatcher PAYMENT_NOTIFICATIONS = pathPattern("/api/payment/notifications/**");
 
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http, Problems problems, SecurityContextRepository contexts,
@@ -46,12 +47,14 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_API).permitAll()
+                        .requestMatchers(PAYMENT_NOTIFICATIONS).permitAll()
                         .requestMatchers("/console/admin/**", "/api/admin/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/console/supplier/**", "/api/supplier/**").hasRole(Role.SUPPLIER_STAFF.name())
                         .requestMatchers("/console/**").hasAnyRole(Role.SUPPLIER_STAFF.name(), Role.OPERATOR.name())
                         .requestMatchers("/api/**", "/me/**", "/supplier/**").authenticated()
                         .anyRequest().permitAll())
-                .csrf(csrf -> csrf.spa())
+                // provider callbacks carry their own signature instead of a session
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(PAYMENT_NOTIFICATIONS))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) ->
                                 problems.write(response, problems.of(HttpStatus.UNAUTHORIZED, "auth.required", null)), API)

@@ -1,6 +1,5 @@
 package com.kinshop.ordering;
 
-import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.Stock;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
@@ -20,7 +19,7 @@ import java.util.List;
 /**
  * Turns the cart into orders awaiting payment: one per supplier, priced by {@link CheckoutPricing} from the catalog,
  * the address copied, each line's units reserved. All of it is one transaction: if any unit cannot be reserved,
- * nothing is created and nothing stays reserved. Cancelling before payment releases the units, once.
+ * nothing is created and nothing stays reserved. What happens next is {@link OrderLifecycle}'s.
  */
 @Service
 public class Checkouts {
@@ -32,9 +31,11 @@ public class Checkouts {
     private final Stock stock;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final OrderProperties properties;
     private final SecureRandom random = new SecureRandom();
 
-    Checkouts(Cart cart, Addresses addresses, Stock stock, JdbcClient jdbc, Clock clock) {
+    Checkouts(Cart cart, Addresses addresses, Stock stock, JdbcClient jdbc, Clock clock, OrderProperties properties) {
+        this.properties = properties;
         this.cart = cart;
         this.addresses = addresses;
         this.stock = stock;
@@ -56,6 +57,10 @@ public class Checkouts {
         }
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         CheckoutPricing.Quote quote = view.quote();
+        // all units first, in SKU order: two checkouts over the same SKUs lock them in the same order
+        quote.orders().stream().flatMap(order -> order.lines().stream()).map(CheckoutPricing.PricedLine::line)
+                .sorted(java.util.Comparator.comparingLong(line -> line.sku().value()))
+                .forEach(line -> stock.reserve(line.sku(), line.quantity()));
         String checkoutNumber = number("C", now);
         long checkout = jdbc.sql("insert into checkout (number, buyer_id, payable_fen, created_at) values (?, ?, ?, ?) returning id")
                 .params(checkoutNumber, buyer.value(), quote.payable().fen(), now).query(Long.class).single();
@@ -63,52 +68,27 @@ public class Checkouts {
         for (CheckoutPricing.SupplierOrder supplierOrder : quote.orders()) {
             String number = number("K", now);
             long order = jdbc.sql("""
-                            insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, receiver, phone, address, created_at)
-                            values (?, ?, ?, ?, 'AWAITING_PAYMENT', ?, ?, ?, ?, ?, ?) returning id""")
+                            insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, receiver, phone, address, created_at,
+                                                pay_deadline)
+                            values (?, ?, ?, ?, 'AWAITING_PAYMENT', ?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(number, checkout, buyer.value(), supplierOrder.supplier().value(), supplierOrder.goods().fen(),
-                            supplierOrder.shipping().fen(), address.receiver(), address.phone(), address.region() + " " + address.detail(), now)
+                            supplierOrder.shipping().fen(), address.receiver(), address.phone(), address.region() + " " + address.detail(), now,
+                            now.plus(properties.paymentTimeout()))
                     .query(Long.class).single();
             for (CheckoutPricing.PricedLine priced : supplierOrder.lines()) {
                 CheckoutPricing.Line line = priced.line();
-                stock.reserve(line.sku(), line.quantity());
                 jdbc.sql("""
                                 insert into order_line (order_id, sku_id, product_id, product_name, spec, unit_price_fen, quantity, amount_fen,
-                                                        commission_budget_fen, shop_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                        commission_budget_fen, shop_code, supply_price_fen) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(order, line.sku().value(), line.product().value(), line.productName(), line.spec(), line.unitPrice().fen(),
-                                line.quantity(), priced.amount().fen(), priced.commissionBudget().fen(), view.item(line.sku()).shopCode())
+                                line.quantity(), priced.amount().fen(), priced.commissionBudget().fen(), view.item(line.sku()).shopCode(),
+                                view.item(line.sku()).facts().supplyPrice().fen())
                         .update();
                 cart.remove(buyer, line.sku());
             }
             orders.add(number);
         }
         return new Placed(checkoutNumber, quote.payable(), orders);
-    }
-
-    /** The buyer cancels an unpaid order: a guarded status change, then its units go back to stock. */
-    @Transactional
-    public void cancel(AccountId buyer, String orderNumber) {
-        Long order = jdbc.sql("""
-                        update orders set status = 'CANCELLED', cancelled_at = ?
-                        where number = ? and buyer_id = ? and status = 'AWAITING_PAYMENT' returning id""")
-                .params(clock.instant().atOffset(ZoneOffset.UTC), orderNumber, buyer.value()).query(Long.class).optional().orElse(null);
-        if (order == null) {
-            boolean mine = jdbc.sql("select exists (select 1 from orders where number = ? and buyer_id = ?)").params(orderNumber, buyer.value())
-                    .query(Boolean.class).single();
-            throw mine ? BusinessException.conflict(null, "order.not-cancellable") : BusinessException.notFound("order.not-found");
-        }
-        jdbc.sql("select sku_id, quantity from order_line where order_id = ?").param(order)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getInt(2)}).list()
-                .forEach(line -> stock.release(new SkuId((Long) line[0]), (Integer) line[1]));
-    }
-
-    public record OrderSummary(String number, OrderStatus status, Money goods, Money shipping, Money total) {
-    }
-
-    public List<OrderSummary> ordersOf(AccountId buyer) {
-        return jdbc.sql("select number, status, goods_fen, shipping_fen from orders where buyer_id = ? order by id desc").param(buyer.value())
-                .query((rs, n) -> new OrderSummary(rs.getString(1), OrderStatus.valueOf(rs.getString(2)), Money.fen(rs.getLong(3)),
-                        Money.fen(rs.getLong(4)), Money.fen(rs.getLong(3) + rs.getLong(4))))
-                .list();
     }
 
     /** Readable and unique: a prefix, the time, six random digits (the unique index decides, never a prior lookup). */

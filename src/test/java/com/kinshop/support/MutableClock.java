@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand. It starts at the real time so data written by other tests stays plausible. */
+/**
+ * A clock tests move forward by hand. It runs with real time (retries and pauses measured in seconds still pass) plus
+ * whatever the tests added, so data written by other tests stays plausible.
+ */
 public class MutableClock extends Clock {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
     private final ZoneId zone;
 
     public MutableClock(ZoneId zone) {
@@ -17,7 +20,7 @@ public class MutableClock extends Clock {
     }
 
     public void advance(Duration duration) {
-        now.updateAndGet(instant -> instant.plus(duration));
+        ahead.updateAndGet(offset -> offset.plus(duration));
     }
 
     @Override
@@ -27,11 +30,13 @@ public class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return new MutableClock(zone);
+        MutableClock copy = new MutableClock(zone);
+        copy.ahead.set(ahead.get());
+        return copy;
     }
 
     @Override
     public Instant instant() {
-        return now.get();
+        return Instant.now().plus(ahead.get());
     }
 }

@@ -3,6 +3,8 @@ package com.kinshop.ordering.web;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.ordering.Addresses;
 import com.kinshop.ordering.Checkouts;
+import com.kinshop.ordering.OrderPayments;
+import com.kinshop.payment.Payments;
 import com.kinshop.shared.Idempotency;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,7 +13,6 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,10 +28,12 @@ class CheckoutApi {
 
     private final Checkouts checkouts;
     private final Idempotency idempotency;
+    private final OrderPayments payments;
 
-    CheckoutApi(Checkouts checkouts, Idempotency idempotency) {
+    CheckoutApi(Checkouts checkouts, Idempotency idempotency, OrderPayments payments) {
         this.checkouts = checkouts;
         this.idempotency = idempotency;
+        this.payments = payments;
     }
 
     record CheckoutRequest(@NotNull(message = "{checkout.address.required}") Long addressId) {
@@ -53,15 +56,20 @@ class CheckoutApi {
         });
     }
 
-    @GetMapping("/api/me/orders")
-    List<Checkouts.OrderSummary> orders(@AuthenticationPrincipal CurrentUser user) {
-        return checkouts.ordersOf(user.id());
+    record PaymentStarted(String paymentNumber, String payUrl, String amount) {
     }
 
-    @Operation(summary = "Cancel an order that is not paid yet; its units go back to stock")
-    @PostMapping("/api/me/orders/{number}/cancel")
-    Map<String, String> cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
-        checkouts.cancel(user.id(), number);
-        return Map.of("status", "CANCELLED");
+    @Operation(summary = "Pay for a checkout (all its orders still awaiting payment); requires an Idempotency-Key; answers where to send the payer")
+    @PostMapping("/api/me/checkouts/{number}/payments")
+    ResponseEntity<?> pay(@AuthenticationPrincipal CurrentUser user, @PathVariable String number,
+                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        if (key == null) {
+            throw com.kinshop.shared.BusinessException.invalid(Idempotency.HEADER, "idempotency.key.required");
+        }
+        return idempotency.execute("pay:" + user.id(), key, Map.of("checkout", number), () -> {
+            Payments.Started started = payments.pay(user.id(), number);
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(new PaymentStarted(started.paymentNumber(), started.redirectUrl(), started.amount().toPlainString()));
+        });
     }
 }

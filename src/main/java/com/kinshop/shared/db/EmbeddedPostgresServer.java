@@ -43,6 +43,33 @@ final class EmbeddedPostgresServer {
         }
     }
 
+    /**
+     * JVM shutdown hooks run at the same time; stopping the database while Spring is still closing its contexts makes
+     * their last queries (the event publication registry's) wait for a connection that never comes. So wait for
+     * Spring's hooks first.
+     */
+    private static void stopAfterSpring(EmbeddedPostgres server) {
+        try {
+            Thread.sleep(200); // all hooks are started together; let Spring's be running before looking for it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread != Thread.currentThread() && thread.getName().contains("ShutdownHook")) {
+                try {
+                    thread.join(Duration.ofSeconds(20).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            System.err.println("Kinshop: could not stop the embedded PostgreSQL: " + e);
+        }
+    }
+
     private static EmbeddedPostgres launch(Path requestedDir, int port) {
         try {
             Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "kinshop-embedded-pg");
@@ -58,6 +85,7 @@ final class EmbeddedPostgresServer {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(ephemeral)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("timezone", "UTC");
             if (ephemeral) {
@@ -73,6 +101,7 @@ final class EmbeddedPostgresServer {
             }
             EmbeddedPostgres server = builder.start();
             createDatabaseIfMissing(server);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterSpring(server), "kinshop-embedded-pg-stop"));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);

@@ -1,0 +1,31 @@
+package com.kinshop.ledger;
+
+/**
+ * The accounts money moves through, named in one place. A payment lands in the provider's funds against platform
+ * clearing; paid orders take it from clearing into their own escrow; a completed order splits its escrow into the
+ * supplier's payable and platform revenue (and, with distribution, members' commission); refunds leave escrow through
+ * clearing back to the provider. Clearing and escrow come back to zero once their business is done.
+ */
+public final class LedgerAccounts {
+
+    public static final LedgerAccount PLATFORM_CLEARING = LedgerAccount.of("platform:clearing", AccountType.CLEARING);
+    public static final LedgerAccount PLATFORM_REVENUE = LedgerAccount.of("platform:revenue", AccountType.REVENUE);
+
+    private LedgerAccounts() {
+    }
+
+    /** Money held for the platform at a payment provider. */
+    public static LedgerAccount providerFunds(String provider) {
+        return LedgerAccount.of("provider:" + provider + ":funds", AccountType.ASSET);
+    }
+
+    /** What a paid order holds until it completes or is refunded. */
+    public static LedgerAccount orderEscrow(long orderId) {
+        return LedgerAccount.of("order:" + orderId + ":escrow", AccountType.CLEARING);
+    }
+
+    /** What the platform owes a supplier for goods delivered. */
+    public static LedgerAccount supplierPayable(long supplierId) {
+        return LedgerAccount.of("supplier:" + supplierId + ":payable", AccountType.LIABILITY);
+    }
+}

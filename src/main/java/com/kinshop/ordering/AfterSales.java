@@ -1,0 +1,283 @@
+package com.kinshop.ordering;
+
+import com.kinshop.catalog.SupplierId;
+import com.kinshop.identity.AccountId;
+import com.kinshop.payment.Payments;
+import com.kinshop.payment.RefundSucceeded;
+import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Money;
+import com.kinshop.shared.UniqueConstraints;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * After-sales (售后), per order line and quantity. A request locks its order, so the units still refundable are
+ * counted once; one open request per line is a database rule. The refund is worked out when it is granted — the unit
+ * price times the units, plus the shipping fee when these are the last units of an order that never shipped — and
+ * leaves escrow in the same transaction that books it on the order, so the sums on the order, in the ledger and at
+ * the provider agree to the fen.
+ */
+@Service
+public class AfterSales {
+
+    private static final DateTimeFormatter NUMBER_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss");
+    private static final Set<OrderStatus> REFUNDABLE = EnumSet.of(OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.RECEIVED);
+    /** What the buyer hears about (their own moves — return shipped, escalated, withdrawn — they know already). */
+    private static final Set<AfterSaleStatus> DECISIONS = EnumSet.of(AfterSaleStatus.AWAITING_RETURN, AfterSaleStatus.REJECTED,
+            AfterSaleStatus.REFUNDING, AfterSaleStatus.CLOSED);
+    private static final Set<OrderStatus> RETURNABLE = EnumSet.of(OrderStatus.SHIPPED, OrderStatus.RECEIVED);
+
+    private final JdbcClient jdbc;
+    private final OrderBooks books;
+    private final Payments payments;
+    private final ApplicationEventPublisher events;
+    private final OrderProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    AfterSales(JdbcClient jdbc, OrderBooks books, Payments payments, ApplicationEventPublisher events, OrderProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.books = books;
+        this.payments = payments;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public record Request(long lineId, AfterSaleKind kind, int quantity, String reason) {
+    }
+
+    private record LockedOrder(long id, String number, long supplierId, OrderStatus status, OffsetDateTime receivedAt, String paymentNumber,
+                               boolean shipped) {
+    }
+
+    private record AfterSale(long id, String number, long orderId, long lineId, long buyerId, long supplierId, AfterSaleKind kind, int quantity,
+                             AfterSaleStatus status) {
+    }
+
+    @Transactional
+    public String request(AccountId buyer, String orderNumber, Request request) {
+        String reason = request.reason() == null ? "" : request.reason().strip();
+        if (reason.isEmpty() || reason.length() > 200) {
+            throw BusinessException.invalid("reason", "aftersale.reason.required");
+        }
+        if (request.kind() == null) {
+            throw BusinessException.invalid("kind", "aftersale.kind.required");
+        }
+        LockedOrder order = lockOrder("number = ? and buyer_id = ?", orderNumber, buyer.value());
+        if (!(request.kind() == AfterSaleKind.REFUND_ONLY ? REFUNDABLE : RETURNABLE).contains(order.status())) {
+            throw BusinessException.conflict("kind", request.kind() == AfterSaleKind.REFUND_ONLY ? "aftersale.not-allowed" : "aftersale.return.not-shipped");
+        }
+        if (order.receivedAt() != null && order.receivedAt().plus(properties.afterSalesWindow()).isBefore(now())) {
+            throw BusinessException.conflict(null, "aftersale.window-closed");
+        }
+        int refundable = jdbc.sql("select quantity - refunded_quantity from order_line where id = ? and order_id = ?")
+                .params(request.lineId(), order.id()).query(Integer.class).optional()
+                .orElseThrow(() -> BusinessException.invalid("lineId", "aftersale.line.not-found"));
+        if (request.quantity() < 1 || request.quantity() > refundable) {
+            throw refundable == 0 ? BusinessException.conflict("quantity", "aftersale.line.refunded")
+                    : BusinessException.invalid("quantity", "aftersale.quantity.range", refundable);
+        }
+        String number = "A" + NUMBER_TIME.format(now()) + "%06d".formatted(random.nextInt(1_000_000));
+        try {
+            jdbc.sql("""
+                            insert into after_sale (number, order_id, order_line_id, buyer_id, supplier_id, kind, quantity, amount_fen, reason, status,
+                                                    created_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?)""")
+                    .params(number, order.id(), request.lineId(), buyer.value(), order.supplierId(), request.kind().name(), request.quantity(),
+                            refundFor(order, request.lineId(), request.quantity()).fen(), reason, now(), now())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            if (UniqueConstraints.violated(e, "after_sale_one_open_per_line")) {
+                throw BusinessException.conflict("lineId", "aftersale.already-open");
+            }
+            throw e;
+        }
+        events.publishEvent(new OrderEvents.AfterSaleRequested(number, order.number(), new SupplierId(order.supplierId()), clock.instant()));
+        return number;
+    }
+
+    /** The supplier agrees: a refund-only request is refunded now; a return waits for the goods to come back. */
+    @Transactional
+    public void approve(SupplierId supplier, String number) {
+        AfterSale request = lock(number, "supplier_id", supplier.value());
+        require(request, AfterSaleStatus.REQUESTED);
+        if (request.kind() == AfterSaleKind.REFUND_ONLY) {
+            grantRefund(request, null);
+        } else {
+            move(request, AfterSaleStatus.AWAITING_RETURN, null);
+        }
+    }
+
+    @Transactional
+    public void reject(SupplierId supplier, String number, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 200) {
+            throw BusinessException.invalid("reason", "aftersale.reject-reason.required");
+        }
+        AfterSale request = lock(number, "supplier_id", supplier.value());
+        require(request, AfterSaleStatus.REQUESTED, AfterSaleStatus.RETURN_SHIPPED);
+        jdbc.sql("update after_sale set reject_reason = ? where id = ?").params(why, request.id()).update();
+        move(request, AfterSaleStatus.REJECTED, null);
+    }
+
+    @Transactional
+    public void shipReturn(AccountId buyer, String number, String carrier, String tracking) {
+        if (carrier == null || carrier.isBlank() || carrier.strip().length() > 20) {
+            throw BusinessException.invalid("carrier", "shipment.carrier.invalid");
+        }
+        if (tracking == null || !tracking.strip().matches("[A-Za-z0-9-]{6,40}")) {
+            throw BusinessException.invalid("trackingNumber", "shipment.tracking.invalid");
+        }
+        AfterSale request = lock(number, "buyer_id", buyer.value());
+        require(request, AfterSaleStatus.AWAITING_RETURN);
+        jdbc.sql("update after_sale set return_carrier = ?, return_tracking = ? where id = ?").params(carrier.strip(), tracking.strip(), request.id()).update();
+        move(request, AfterSaleStatus.RETURN_SHIPPED, null);
+    }
+
+    /** The supplier has the returned goods: the refund goes out. */
+    @Transactional
+    public void confirmReturn(SupplierId supplier, String number) {
+        AfterSale request = lock(number, "supplier_id", supplier.value());
+        require(request, AfterSaleStatus.RETURN_SHIPPED);
+        grantRefund(request, null);
+    }
+
+    @Transactional
+    public void escalate(AccountId buyer, String number) {
+        AfterSale request = lock(number, "buyer_id", buyer.value());
+        require(request, AfterSaleStatus.REJECTED);
+        move(request, AfterSaleStatus.ESCALATED, null);
+    }
+
+    @Transactional
+    public void withdraw(AccountId buyer, String number) {
+        AfterSale request = lock(number, "buyer_id", buyer.value());
+        require(request, AfterSaleStatus.REQUESTED, AfterSaleStatus.AWAITING_RETURN, AfterSaleStatus.REJECTED);
+        move(request, AfterSaleStatus.WITHDRAWN, null);
+    }
+
+    /** The operator settles an escalated dispute: refund (the goods stay with the buyer) or close. */
+    @Transactional
+    public void decide(String number, boolean refund, String note) {
+        String why = note == null ? "" : note.strip();
+        if (why.isEmpty() || why.length() > 200) {
+            throw BusinessException.invalid("note", "aftersale.decision-note.required");
+        }
+        AfterSale request = lock(number, null, 0);
+        require(request, AfterSaleStatus.ESCALATED);
+        if (refund) {
+            grantRefund(request, why);
+        } else {
+            move(request, AfterSaleStatus.CLOSED, why);
+        }
+    }
+
+    /** The provider sent the money back: the request is done, and the buyer hears about it. */
+    @EventListener
+    void onRefundSucceeded(RefundSucceeded refund) {
+        jdbc.sql("""
+                        update after_sale set status = 'REFUNDED', updated_at = ? where number = ? and status = 'REFUNDING'
+                        returning (select o.id from orders o where o.id = order_id), (select o.number from orders o where o.id = order_id), buyer_id,
+                                  supplier_id, amount_fen, (select o.status = 'REFUNDED' from orders o where o.id = order_id)""")
+                .params(now(), refund.refundNumber())
+                .query((rs, n) -> new OrderEvents.OrderRefunded(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)),
+                        new SupplierId(rs.getLong(4)), refund.refundNumber(), Money.fen(rs.getLong(5)), rs.getBoolean(6), clock.instant()))
+                .optional().ifPresent(events::publishEvent);
+    }
+
+    private void grantRefund(AfterSale request, String note) {
+        LockedOrder order = lockOrder("id = ?", request.orderId());
+        Money amount = refundFor(order, request.lineId(), request.quantity());
+        int counted = jdbc.sql("update order_line set refunded_quantity = refunded_quantity + ? where id = ? and refunded_quantity + ? <= quantity")
+                .params(request.quantity(), request.lineId(), request.quantity()).update();
+        if (counted != 1) {
+            throw BusinessException.conflict("quantity", "aftersale.line.refunded");
+        }
+        jdbc.sql("update orders set refunded_fen = refunded_fen + ? where id = ?").params(amount.fen(), order.id()).update();
+        jdbc.sql("update after_sale set amount_fen = ? where id = ?").params(amount.fen(), request.id()).update();
+        books.refundApproved(order.id(), order.number(), request.number(), amount);
+        payments.refund(request.number(), order.paymentNumber(), amount, "售后退款 " + request.number());
+        move(request, AfterSaleStatus.REFUNDING, note);
+        boolean everythingRefunded = jdbc.sql("select not exists (select 1 from order_line where order_id = ? and refunded_quantity < quantity)")
+                .param(order.id()).query(Boolean.class).single();
+        if (everythingRefunded) {
+            int closed = jdbc.sql("update orders set status = 'REFUNDED' where id = ? and status in ('PAID', 'SHIPPED', 'RECEIVED')").param(order.id()).update();
+            if (closed == 1) {
+                books.settle(order.id());
+            }
+        }
+    }
+
+    /** Unit price × units, plus shipping when these are the last units of an order that never shipped. */
+    private Money refundFor(LockedOrder order, long lineId, int quantity) {
+        record Line(long unitPriceFen, long unitsLeftElsewhere, long shippingFen) {
+        }
+        Line line = jdbc.sql("""
+                        select l.unit_price_fen,
+                               (select coalesce(sum(o.quantity - o.refunded_quantity), 0) from order_line o where o.order_id = l.order_id) - (l.quantity - l.refunded_quantity),
+                               (select shipping_fen from orders where id = l.order_id)
+                        from order_line l where l.id = ?""")
+                .param(lineId).query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+        int leftOnLine = jdbc.sql("select quantity - refunded_quantity from order_line where id = ?").param(lineId).query(Integer.class).single();
+        boolean lastUnits = line.unitsLeftElsewhere() == 0 && quantity == leftOnLine;
+        return Money.fen(line.unitPriceFen() * quantity + (lastUnits && !order.shipped() ? line.shippingFen() : 0));
+    }
+
+    private void move(AfterSale request, AfterSaleStatus to, String note) {
+        int moved = jdbc.sql("update after_sale set status = ?, decision_note = coalesce(?, decision_note), updated_at = ? where id = ? and status = ?")
+                .params(to.name(), note, now(), request.id(), request.status().name()).update();
+        if (moved != 1) {
+            throw BusinessException.conflict(null, "aftersale.changed");
+        }
+        if (DECISIONS.contains(to)) {
+            String orderNumber = jdbc.sql("select number from orders where id = ?").param(request.orderId()).query(String.class).single();
+            events.publishEvent(new OrderEvents.AfterSaleDecided(request.number(), orderNumber, new AccountId(request.buyerId()), to, clock.instant()));
+        }
+    }
+
+    private static void require(AfterSale request, AfterSaleStatus... allowed) {
+        for (AfterSaleStatus status : allowed) {
+            if (request.status() == status) {
+                return;
+            }
+        }
+        throw BusinessException.conflict(null, "aftersale.changed");
+    }
+
+    private AfterSale lock(String number, String ownerColumn, long owner) {
+        String where = ownerColumn == null ? "number = ?" : "number = ? and " + ownerColumn + " = ?";
+        var query = jdbc.sql("select id, number, order_id, order_line_id, buyer_id, supplier_id, kind, quantity, status from after_sale where "
+                + where + " for update").param(number);
+        if (ownerColumn != null) {
+            query = query.param(owner);
+        }
+        return query.query((rs, n) -> new AfterSale(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        AfterSaleKind.valueOf(rs.getString(7)), rs.getInt(8), AfterSaleStatus.valueOf(rs.getString(9))))
+                .optional().orElseThrow(() -> BusinessException.notFound("aftersale.not-found"));
+    }
+
+    private LockedOrder lockOrder(String where, Object... params) {
+        return jdbc.sql("select id, number, supplier_id, status, received_at, payment_number, shipped_at is not null from orders where " + where + " for update")
+                .params(params)
+                .query((rs, n) -> new LockedOrder(rs.getLong(1), rs.getString(2), rs.getLong(3), OrderStatus.valueOf(rs.getString(4)),
+                        rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getBoolean(7)))
+                .optional().orElseThrow(() -> BusinessException.notFound("order.not-found"));
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,59 @@
+package com.kinshop.ordering;
+
+import com.kinshop.ledger.Journal;
+import com.kinshop.ledger.Ledger;
+import com.kinshop.ledger.LedgerAccounts;
+import com.kinshop.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * An order's money in the ledger. Paid: clearing → the order's escrow. Refund approved: escrow → clearing (the payment
+ * module then sends it from clearing back to the provider). Done (completed, or nothing left to refund): the escrow
+ * that is left splits into the supplier's payable — supply price of every unit kept plus the shipping fee kept — and
+ * platform revenue, the rest. Each journal's business key names the order or the after-sales request, so it posts once.
+ */
+@Component
+class OrderBooks {
+
+    private final Ledger ledger;
+    private final JdbcClient jdbc;
+
+    OrderBooks(Ledger ledger, JdbcClient jdbc) {
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+    }
+
+    void paid(long orderId, String orderNumber, Money total) {
+        ledger.post(Journal.builder("order-paid:" + orderId, "ORDER_PAID", "订单 " + orderNumber + " 已支付，款项进入担保")
+                .move(total, LedgerAccounts.orderEscrow(orderId), LedgerAccounts.PLATFORM_CLEARING).build());
+    }
+
+    void refundApproved(long orderId, String orderNumber, String afterSaleNumber, Money amount) {
+        ledger.post(Journal.builder("after-sale:" + afterSaleNumber, "AFTER_SALE_REFUND", "售后 " + afterSaleNumber + " 退款（订单 " + orderNumber + "）")
+                .move(amount, LedgerAccounts.PLATFORM_CLEARING, LedgerAccounts.orderEscrow(orderId)).build());
+    }
+
+    /** Splits what is left in escrow; posts nothing when nothing is left (everything refunded before shipment). */
+    void settle(long orderId) {
+        record Left(String number, long supplierId, long escrowFen, long supplierShareFen) {
+        }
+        Left left = jdbc.sql("""
+                        select o.number, o.supplier_id, o.goods_fen + o.shipping_fen - o.refunded_fen,
+                               (select coalesce(sum(l.supply_price_fen * (l.quantity - l.refunded_quantity)), 0) from order_line l where l.order_id = o.id)
+                               + case when o.shipped_at is not null or exists (select 1 from order_line l where l.order_id = o.id and l.refunded_quantity < l.quantity)
+                                      then o.shipping_fen else 0 end
+                        from orders o where o.id = ?""")
+                .param(orderId).query((rs, n) -> new Left(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+        if (left.escrowFen() == 0) {
+            return;
+        }
+        Money escrow = Money.fen(left.escrowFen());
+        Money supplierShare = Money.fen(left.supplierShareFen());
+        ledger.post(Journal.builder("order-settled:" + orderId, "ORDER_SETTLED", "订单 " + left.number() + " 结算：供应商应付与平台收入")
+                .entry(LedgerAccounts.orderEscrow(orderId), escrow)
+                .entry(LedgerAccounts.supplierPayable(left.supplierId()), supplierShare.negated())
+                .entry(LedgerAccounts.PLATFORM_REVENUE, escrow.minus(supplierShare).negated())
+                .build());
+    }
+}

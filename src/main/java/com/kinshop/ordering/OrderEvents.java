@@ -1,0 +1,51 @@
+package com.kinshop.ordering;
+
+import com.kinshop.catalog.SupplierId;
+import com.kinshop.identity.AccountId;
+import com.kinshop.shared.Money;
+
+import java.time.Instant;
+
+/**
+ * What happens to an order, published in the transaction that made it happen (so through the event publication
+ * registry to every {@code @ApplicationModuleListener}: notifications now, commission next).
+ */
+public final class OrderEvents {
+
+    private OrderEvents() {
+    }
+
+    public record OrderPaid(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, Money total, Instant at) {
+    }
+
+    public record OrderShipped(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, String carrier, String trackingNumber,
+                               Instant at) {
+    }
+
+    public record ReceiptReminder(long orderId, String orderNumber, AccountId buyer, Instant autoReceiveAt) {
+    }
+
+    public record OrderReceived(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, boolean automatically, Instant at) {
+    }
+
+    public record OrderCompleted(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, Instant at) {
+    }
+
+    public record OrderCancelled(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, CancelReason reason, Instant at) {
+    }
+
+    /** Money went back to the buyer for an order: part of it ({@code wholeOrder} false) or all that was left. */
+    public record OrderRefunded(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, String afterSaleNumber, Money amount,
+                                boolean wholeOrder, Instant at) {
+    }
+
+    /** A supplier or the operator decided an after-sales request (for the buyer to hear about it). */
+    public record AfterSaleDecided(String afterSaleNumber, String orderNumber, AccountId buyer, AfterSaleStatus status, Instant at) {
+    }
+
+    /** A buyer asked for after-sales (for the supplier to hear about it). */
+    public record AfterSaleRequested(String afterSaleNumber, String orderNumber, SupplierId supplier, Instant at) {
+    }
+
+    public enum CancelReason { BUYER, PAYMENT_TIMEOUT }
+}

@@ -1,0 +1,234 @@
+package com.kinshop.ordering;
+
+import com.kinshop.catalog.SkuId;
+import com.kinshop.catalog.Stock;
+import com.kinshop.catalog.SupplierId;
+import com.kinshop.identity.AccountId;
+import com.kinshop.ordering.OrderEvents.CancelReason;
+import com.kinshop.payment.PaymentSucceeded;
+import com.kinshop.payment.Payments;
+import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Moves orders through their states. Every move is one guarded UPDATE (the current state in the WHERE clause) whose
+ * row count decides, so a timer, a late payment, a buyer and a supplier acting on the same order at once produce
+ * exactly one outcome. Each move publishes its event in the same transaction.
+ */
+@Service
+@EnableConfigurationProperties(OrderProperties.class)
+public class OrderLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
+    private static final Pattern TRACKING = Pattern.compile("[A-Za-z0-9-]{6,40}");
+
+    private final JdbcClient jdbc;
+    private final Stock stock;
+    private final OrderBooks books;
+    private final Payments payments;
+    private final ApplicationEventPublisher events;
+    private final OrderProperties properties;
+    private final Clock clock;
+
+    OrderLifecycle(JdbcClient jdbc, Stock stock, OrderBooks books, Payments payments, ApplicationEventPublisher events, OrderProperties properties,
+                   Clock clock) {
+        this.jdbc = jdbc;
+        this.stock = stock;
+        this.books = books;
+        this.payments = payments;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    private record Moved(long id, String number, AccountId buyer, SupplierId supplier, Money total) {
+    }
+
+    /**
+     * Money for a checkout arrived (same transaction as the payment record). Orders still awaiting payment become paid;
+     * whatever the payment brought beyond them (orders cancelled meanwhile, or already paid by another attempt) goes
+     * back to the buyer — once, because the refund number is derived from the payment number.
+     */
+    @EventListener
+    void onPaymentSucceeded(PaymentSucceeded payment) {
+        Optional<Long> checkout = jdbc.sql("select id from checkout where number = ?").param(payment.reference()).query(Long.class).optional();
+        if (checkout.isEmpty()) {
+            return;
+        }
+        List<Moved> paid = jdbc.sql("""
+                        update orders set status = 'PAID', paid_at = ?, payment_number = ?
+                        where checkout_id = ? and status = 'AWAITING_PAYMENT'
+                        returning id, number, buyer_id, supplier_id, goods_fen + shipping_fen""")
+                .params(now(), payment.paymentNumber(), checkout.get()).query(OrderLifecycle::moved).list();
+        Money accepted = Money.ZERO;
+        for (Moved order : paid.stream().sorted(java.util.Comparator.comparingLong(Moved::id)).toList()) {
+            lines(order.id()).forEach(line -> stock.sell(line.sku(), line.quantity()));
+            books.paid(order.id(), order.number(), order.total());
+            events.publishEvent(new OrderEvents.OrderPaid(order.id(), order.number(), order.buyer(), order.supplier(), order.total(), clock.instant()));
+            accepted = accepted.plus(order.total());
+        }
+        Money surplus = payment.amount().minus(accepted);
+        if (surplus.fen() < 0) {
+            throw new IllegalStateException("Payment " + payment.paymentNumber() + " is less than the orders it paid");
+        }
+        if (surplus.isPositive()) {
+            log.info("Payment {} brought {} beyond its awaiting orders; refunding it", payment.paymentNumber(), surplus);
+            payments.refund("RL" + payment.paymentNumber(), payment.paymentNumber(), surplus, "订单已关闭或已支付，自动退回");
+        }
+    }
+
+    /** The buyer cancels an unpaid order. */
+    @Transactional
+    public void cancelByBuyer(AccountId buyer, String orderNumber) {
+        long id = orderOf(orderNumber, "buyer_id", buyer.value());
+        if (!cancel(id, CancelReason.BUYER)) {
+            throw BusinessException.conflict(null, "order.not-cancellable");
+        }
+    }
+
+    /** Cancels an order still awaiting payment and gives its units back; false if it had moved on. */
+    @Transactional
+    public boolean cancel(long orderId, CancelReason reason) {
+        Optional<Moved> cancelled = jdbc.sql("""
+                        update orders set status = 'CANCELLED', cancelled_at = ?, cancel_reason = ?
+                        where id = ? and status = 'AWAITING_PAYMENT' returning id, number, buyer_id, supplier_id, goods_fen + shipping_fen""")
+                .params(now(), reason.name(), orderId).query(OrderLifecycle::moved).optional();
+        if (cancelled.isEmpty()) {
+            return false;
+        }
+        lines(orderId).forEach(line -> stock.release(line.sku(), line.quantity()));
+        Moved order = cancelled.get();
+        events.publishEvent(new OrderEvents.OrderCancelled(order.id(), order.number(), order.buyer(), order.supplier(), reason, clock.instant()));
+        String checkout = jdbc.sql("select c.number from checkout c join orders o on o.checkout_id = c.id where o.id = ?").param(orderId)
+                .query(String.class).single();
+        // after commit, and in its own transaction: the payment row is locked by notifications in the other order
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    payments.closeOpen(checkout);
+                } catch (RuntimeException e) {
+                    log.warn("Could not close the open payment of {}: {}", checkout, e.toString());
+                }
+            }
+        });
+        return true;
+    }
+
+    /** The supplier hands an order to a carrier. Only its own paid orders, and not while a refund request is open. */
+    @Transactional
+    public void ship(SupplierId supplier, String orderNumber, String carrier, String trackingNumber) {
+        String carrierName = carrier == null ? "" : carrier.strip();
+        if (carrierName.isEmpty() || carrierName.length() > 20) {
+            throw BusinessException.invalid("carrier", "shipment.carrier.invalid");
+        }
+        String tracking = trackingNumber == null ? "" : trackingNumber.strip();
+        if (!TRACKING.matcher(tracking).matches()) {
+            throw BusinessException.invalid("trackingNumber", "shipment.tracking.invalid");
+        }
+        long id = orderOf(orderNumber, "supplier_id", supplier.value());
+        boolean refundAsked = jdbc.sql("select exists (select 1 from after_sale where order_id = ? and kind = 'REFUND_ONLY' and status in ('REQUESTED', 'ESCALATED', 'REJECTED'))")
+                .param(id).query(Boolean.class).single();
+        if (refundAsked) {
+            throw BusinessException.conflict(null, "shipment.refund-open");
+        }
+        Optional<Moved> shipped = jdbc.sql("""
+                        update orders set status = 'SHIPPED', carrier = ?, tracking_number = ?, shipped_at = ?, receive_deadline = ?
+                        where id = ? and status = 'PAID' returning id, number, buyer_id, supplier_id, goods_fen + shipping_fen""")
+                .params(carrierName, tracking, now(), now().plus(properties.autoReceiveAfter()), id).query(OrderLifecycle::moved).optional();
+        Moved order = shipped.orElseThrow(() -> BusinessException.conflict(null, "order.not-shippable"));
+        events.publishEvent(new OrderEvents.OrderShipped(order.id(), order.number(), order.buyer(), order.supplier(), carrierName, tracking,
+                clock.instant()));
+    }
+
+    /** The buyer confirms receipt. */
+    @Transactional
+    public void confirmReceipt(AccountId buyer, String orderNumber) {
+        if (!receive(orderOf(orderNumber, "buyer_id", buyer.value()), false)) {
+            throw BusinessException.conflict(null, "order.not-receivable");
+        }
+    }
+
+    @Transactional
+    public boolean receive(long orderId, boolean automatically) {
+        Optional<Moved> received = jdbc.sql("""
+                        update orders set status = 'RECEIVED', received_at = ? where id = ? and status = 'SHIPPED'
+                        returning id, number, buyer_id, supplier_id, goods_fen + shipping_fen""")
+                .params(now(), orderId).query(OrderLifecycle::moved).optional();
+        received.ifPresent(order -> events.publishEvent(new OrderEvents.OrderReceived(order.id(), order.number(), order.buyer(), order.supplier(),
+                automatically, clock.instant())));
+        return received.isPresent();
+    }
+
+    /** Reminds the buyer, once, that a shipped order will count as received soon. */
+    @Transactional
+    public boolean remindReceipt(long orderId) {
+        return jdbc.sql("""
+                        update orders set receipt_reminded_at = ? where id = ? and status = 'SHIPPED' and receipt_reminded_at is null
+                        returning id, number, buyer_id, receive_deadline""")
+                .params(now(), orderId)
+                .query((rs, n) -> new OrderEvents.ReceiptReminder(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)),
+                        rs.getObject(4, OffsetDateTime.class).toInstant()))
+                .optional().map(reminder -> {
+                    events.publishEvent(reminder);
+                    return true;
+                }).orElse(false);
+    }
+
+    /** The after-sales window closed with nothing open: the order completes and its escrow is split. */
+    @Transactional
+    public boolean complete(long orderId) {
+        Optional<Moved> completed = jdbc.sql("""
+                        update orders set status = 'COMPLETED', completed_at = ?
+                        where id = ? and status = 'RECEIVED' and received_at <= ?
+                          and not exists (select 1 from after_sale a where a.order_id = orders.id
+                                          and a.status in ('REQUESTED', 'AWAITING_RETURN', 'RETURN_SHIPPED', 'REJECTED', 'ESCALATED', 'REFUNDING'))
+                        returning id, number, buyer_id, supplier_id, goods_fen + shipping_fen""")
+                .params(now(), orderId, now().minus(properties.afterSalesWindow())).query(OrderLifecycle::moved).optional();
+        completed.ifPresent(order -> {
+            books.settle(order.id());
+            events.publishEvent(new OrderEvents.OrderCompleted(order.id(), order.number(), order.buyer(), order.supplier(), clock.instant()));
+        });
+        return completed.isPresent();
+    }
+
+    record LineUnits(SkuId sku, int quantity) {
+    }
+
+    /** An order's lines in SKU order, so two transactions touching the same SKUs lock them in the same order. */
+    private List<LineUnits> lines(long orderId) {
+        return jdbc.sql("select sku_id, quantity from order_line where order_id = ? order by sku_id").param(orderId)
+                .query((rs, n) -> new LineUnits(new SkuId(rs.getLong(1)), rs.getInt(2))).list();
+    }
+
+    /** The id of an order that belongs to this buyer or supplier; anyone else's is simply not found. */
+    long orderOf(String orderNumber, String ownerColumn, long owner) {
+        return jdbc.sql("select id from orders where number = ? and " + ownerColumn + " = ?").params(orderNumber, owner).query(Long.class)
+                .optional().orElseThrow(() -> BusinessException.notFound("order.not-found"));
+    }
+
+    private static Moved moved(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Moved(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)), new SupplierId(rs.getLong(4)), Money.fen(rs.getLong(5)));
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+}

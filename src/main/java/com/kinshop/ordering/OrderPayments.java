@@ -1,0 +1,45 @@
+package com.kinshop.ordering;
+
+import com.kinshop.identity.AccountId;
+import com.kinshop.payment.Payments;
+import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Paying for a checkout: one payment for all its orders still awaiting payment. Starting is serialized per checkout
+ * (its row is locked), and asking again hands back the same open payment unless the amount changed (an order was
+ * cancelled), in which case the stale one is closed first.
+ */
+@Service
+public class OrderPayments {
+
+    private final JdbcClient jdbc;
+    private final Payments payments;
+
+    OrderPayments(JdbcClient jdbc, Payments payments) {
+        this.jdbc = jdbc;
+        this.payments = payments;
+    }
+
+    @Transactional
+    public Payments.Started pay(AccountId buyer, String checkoutNumber) {
+        long checkout = jdbc.sql("select id from checkout where number = ? and buyer_id = ? for update").params(checkoutNumber, buyer.value())
+                .query(Long.class).optional().orElseThrow(() -> BusinessException.notFound("order.not-found"));
+        long payable = jdbc.sql("select coalesce(sum(goods_fen + shipping_fen), 0) from orders where checkout_id = ? and status = 'AWAITING_PAYMENT'")
+                .param(checkout).query(Long.class).single();
+        if (payable == 0) {
+            throw BusinessException.conflict(null, "order.not-payable");
+        }
+        return payments.start(checkoutNumber, buyer, Money.fen(payable), "亲享订单 " + checkoutNumber, "/me/pay/" + checkoutNumber);
+    }
+
+    /** The checkout an order was placed in (buyers pay from an order's page). */
+    public String checkoutOf(AccountId buyer, String orderNumber) {
+        return jdbc.sql("select c.number from orders o join checkout c on c.id = o.checkout_id where o.number = ? and o.buyer_id = ?")
+                .params(orderNumber, buyer.value()).query(String.class).optional()
+                .orElseThrow(() -> BusinessException.notFound("order.not-found"));
+    }
+}

@@ -1,0 +1,84 @@
+package com.kinshop.ordering;
+
+import com.kinshop.ordering.OrderEvents.CancelReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.LongPredicate;
+
+/**
+ * The order timers. Deadlines are columns on the orders, so they survive restarts and need no in-memory schedule;
+ * every node sweeps what is due, claiming rows with {@code FOR UPDATE SKIP LOCKED} (two nodes never take the same
+ * order), and each move is a guarded update, so a timer racing a buyer or a payment changes the order once.
+ */
+@Component
+public class OrderTimers {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderTimers.class);
+    private static final int BATCH = 100;
+
+    private final JdbcClient jdbc;
+    private final OrderLifecycle lifecycle;
+    private final OrderProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    OrderTimers(JdbcClient jdbc, OrderLifecycle lifecycle, OrderProperties properties, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.lifecycle = lifecycle;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${kinshop.orders.timer-interval}", initialDelayString = "${kinshop.orders.timer-interval}")
+    public void runDue() {
+        int cancelled = sweep("select id from orders where status = 'AWAITING_PAYMENT' and pay_deadline <= ?", now(),
+                id -> lifecycle.cancel(id, CancelReason.PAYMENT_TIMEOUT));
+        int reminded = sweep("select id from orders where status = 'SHIPPED' and receipt_reminded_at is null and receive_deadline <= ?",
+                now().plus(properties.receiptReminderBefore()), lifecycle::remindReceipt);
+        int received = sweep("select id from orders where status = 'SHIPPED' and receive_deadline <= ?", now(), id -> lifecycle.receive(id, true));
+        int completed = sweep("select id from orders where status = 'RECEIVED' and received_at <= ?", now().minus(properties.afterSalesWindow()),
+                lifecycle::complete);
+        if (cancelled + reminded + received + completed > 0) {
+            log.info("Order timers: {} cancelled unpaid, {} reminded, {} received automatically, {} completed", cancelled, reminded, received, completed);
+        }
+    }
+
+    /** Claims due orders in batches, each order in its own transaction (one failure does not hold up the rest). */
+    private int sweep(String dueQuery, OffsetDateTime due, LongPredicate move) {
+        int moved = 0;
+        while (true) {
+            List<Long> batch = transactions.execute(status -> jdbc.sql(dueQuery + " order by id limit " + BATCH).param(due).query(Long.class).list());
+            int before = moved;
+            for (long id : batch) {
+                try {
+                    Boolean done = transactions.execute(status -> lockUnlessTaken(id) && move.test(id));
+                    moved += Boolean.TRUE.equals(done) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    log.warn("Order timer could not move order {}: {}", id, e.toString());
+                }
+            }
+            if (batch.size() < BATCH || moved == before) {
+                return moved;
+            }
+        }
+    }
+
+    /** Another node (or a buyer, a payment) working on this order right now: leave it to them. */
+    private boolean lockUnlessTaken(long id) {
+        return jdbc.sql("select id from orders where id = ? for update skip locked").param(id).query(Long.class).optional().isPresent();
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,161 @@
+package com.kinshop.ordering;
+
+import com.kinshop.catalog.SupplierId;
+import com.kinshop.identity.AccountId;
+import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Reading orders: a buyer sees their own, a supplier the ones it must fulfil, the operator all. Whoever asks for an
+ * order that is not theirs gets "not found", never a hint that it exists.
+ */
+@Service
+public class Orders {
+
+    private final JdbcClient jdbc;
+
+    Orders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Summary(String number, String checkoutNumber, OrderStatus status, String supplierName, Money goods, Money shipping, Money total,
+                          Money refunded, int units, String firstProduct, Instant createdAt, Instant payDeadline) {
+    }
+
+    public record Line(long id, long productId, String productName, String spec, Money unitPrice, int quantity, Money amount, int refundedQuantity,
+                       String shopCode) {
+
+        public int refundable() {
+            return quantity - refundedQuantity;
+        }
+    }
+
+    public record AfterSaleView(String number, String orderNumber, long lineId, String productName, AfterSaleKind kind, int quantity, Money amount,
+                                String reason, AfterSaleStatus status, String rejectReason, String returnCarrier, String returnTracking,
+                                String decisionNote, Instant createdAt, Instant updatedAt) {
+    }
+
+    public record Detail(Summary summary, long buyerId, String receiver, String phone, String address, String carrier, String trackingNumber,
+                         String paymentNumber, Instant paidAt, Instant shippedAt, Instant receiveDeadline, Instant receivedAt, Instant completedAt,
+                         Instant cancelledAt, String cancelReason, List<Line> lines, List<AfterSaleView> afterSales) {
+
+        public boolean payable() {
+            return summary.status() == OrderStatus.AWAITING_PAYMENT;
+        }
+    }
+
+    private static final String SUMMARY = """
+            select o.number, c.number, o.status, s.name, o.goods_fen, o.shipping_fen, o.refunded_fen,
+                   (select sum(quantity) from order_line l where l.order_id = o.id),
+                   (select product_name from order_line l where l.order_id = o.id order by l.id limit 1), o.created_at, o.pay_deadline
+            from orders o join checkout c on c.id = o.checkout_id join supplier s on s.id = o.supplier_id
+            """;
+
+    public List<Summary> ofBuyer(AccountId buyer, OrderStatus status, int limit) {
+        return jdbc.sql(SUMMARY + " where o.buyer_id = :owner and (:status::text is null or o.status = :status) order by o.id desc limit :limit")
+                .param("owner", buyer.value()).param("status", status == null ? null : status.name()).param("limit", limit)
+                .query(Orders::summary).list();
+    }
+
+    public List<Summary> ofSupplier(SupplierId supplier, OrderStatus status, int limit) {
+        return jdbc.sql(SUMMARY + " where o.supplier_id = :owner and (:status::text is null or o.status = :status) order by o.id desc limit :limit")
+                .param("owner", supplier.value()).param("status", status == null ? null : status.name()).param("limit", limit)
+                .query(Orders::summary).list();
+    }
+
+    public List<Summary> ofCheckout(AccountId buyer, String checkoutNumber) {
+        return jdbc.sql(SUMMARY + " where o.buyer_id = ? and c.number = ? order by o.id").params(buyer.value(), checkoutNumber)
+                .query(Orders::summary).list();
+    }
+
+    public Detail forBuyer(AccountId buyer, String number) {
+        return detail("o.number = ? and o.buyer_id = ?", number, buyer.value());
+    }
+
+    public Detail forSupplier(SupplierId supplier, String number) {
+        return detail("o.number = ? and o.supplier_id = ?", number, supplier.value());
+    }
+
+    public List<AfterSaleView> afterSalesOfBuyer(AccountId buyer) {
+        return afterSales("a.buyer_id = ?", buyer.value());
+    }
+
+    public List<AfterSaleView> afterSalesOfSupplier(SupplierId supplier) {
+        return afterSales("a.supplier_id = ?", supplier.value());
+    }
+
+    /** Disputes the operator must decide, oldest first, then the ones already decided. */
+    public List<AfterSaleView> escalated() {
+        return jdbc.sql(AFTER_SALES + " where a.status = 'ESCALATED' or a.decision_note is not null order by (a.status = 'ESCALATED') desc, a.id limit 200")
+                .query(Orders::afterSale).list();
+    }
+
+    public AfterSaleView afterSaleOfBuyer(AccountId buyer, String number) {
+        return afterSales("a.buyer_id = ? and a.number = ?", buyer.value(), number).stream().findFirst()
+                .orElseThrow(() -> BusinessException.notFound("aftersale.not-found"));
+    }
+
+    private static final String AFTER_SALES = """
+            select a.number, o.number, a.order_line_id, l.product_name, a.kind, a.quantity, a.amount_fen, a.reason, a.status, a.reject_reason,
+                   a.return_carrier, a.return_tracking, a.decision_note, a.created_at, a.updated_at
+            from after_sale a join orders o on o.id = a.order_id join order_line l on l.id = a.order_line_id
+            """;
+
+    private List<AfterSaleView> afterSales(String where, Object... params) {
+        return jdbc.sql(AFTER_SALES + " where " + where + " order by a.id desc limit 200").params(params).query(Orders::afterSale).list();
+    }
+
+    private Detail detail(String where, Object... params) {
+        record Head(long id, long buyerId, String receiver, String phone, String address, String carrier, String tracking, String payment,
+                    Instant paidAt, Instant shippedAt, Instant receiveDeadline, Instant receivedAt, Instant completedAt, Instant cancelledAt,
+                    String cancelReason) {
+        }
+        Head head = jdbc.sql("""
+                        select o.id, o.buyer_id, o.receiver, o.phone, o.address, o.carrier, o.tracking_number, o.payment_number, o.paid_at, o.shipped_at,
+                               o.receive_deadline, o.received_at, o.completed_at, o.cancelled_at, o.cancel_reason
+                        from orders o where\s""" + where)
+                .params(params)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getString(8), instant(rs, 9), instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13),
+                        instant(rs, 14), rs.getString(15)))
+                .optional().orElseThrow(() -> BusinessException.notFound("order.not-found"));
+        Summary summary = jdbc.sql(SUMMARY + " where o.id = ?").param(head.id()).query(Orders::summary).single();
+        List<Line> lines = jdbc.sql("""
+                        select id, product_id, product_name, spec, unit_price_fen, quantity, amount_fen, refunded_quantity, shop_code
+                        from order_line where order_id = ? order by id""")
+                .param(head.id())
+                .query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), Money.fen(rs.getLong(5)), rs.getInt(6),
+                        Money.fen(rs.getLong(7)), rs.getInt(8), rs.getString(9)))
+                .list();
+        return new Detail(summary, head.buyerId(), head.receiver(), head.phone(), head.address(), head.carrier(), head.tracking(), head.payment(),
+                head.paidAt(), head.shippedAt(), head.receiveDeadline(), head.receivedAt(), head.completedAt(), head.cancelledAt(), head.cancelReason(),
+                lines, afterSales("a.order_id = ?", head.id()));
+    }
+
+    private static Summary summary(ResultSet rs, int row) throws SQLException {
+        long goods = rs.getLong(5);
+        long shipping = rs.getLong(6);
+        return new Summary(rs.getString(1), rs.getString(2), OrderStatus.valueOf(rs.getString(3)), rs.getString(4), Money.fen(goods),
+                Money.fen(shipping), Money.fen(goods + shipping), Money.fen(rs.getLong(7)), rs.getInt(8), rs.getString(9), instant(rs, 10),
+                instant(rs, 11));
+    }
+
+    private static AfterSaleView afterSale(ResultSet rs, int row) throws SQLException {
+        return new AfterSaleView(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), AfterSaleKind.valueOf(rs.getString(5)),
+                rs.getInt(6), Money.fen(rs.getLong(7)), rs.getString(8), AfterSaleStatus.valueOf(rs.getString(9)), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getString(13), instant(rs, 14), instant(rs, 15));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,48 @@
+package com.kinshop.ordering.web;
+
+import com.kinshop.ordering.AfterSales;
+import com.kinshop.ordering.Orders;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+@Tag(name = "Operator disputes", description = "After-sales requests buyers escalated after a supplier's rejection")
+@RestController
+@RequestMapping("/api/admin/disputes")
+class DisputeApi {
+
+    private final Orders orders;
+    private final AfterSales afterSales;
+
+    DisputeApi(Orders orders, AfterSales afterSales) {
+        this.orders = orders;
+        this.afterSales = afterSales;
+    }
+
+    @GetMapping
+    List<Orders.AfterSaleView> list() {
+        return orders.escalated();
+    }
+
+    record Decision(@NotNull(message = "{aftersale.decision.required}") Boolean refund,
+                    @NotBlank(message = "{aftersale.decision-note.required}") String note) {
+    }
+
+    @Operation(summary = "Decide an escalated request: refund the buyer, or close it; the note is shown to both sides")
+    @PostMapping("/{number}/decision")
+    Map<String, String> decide(@PathVariable String number, @Valid @RequestBody Decision decision) {
+        afterSales.decide(number, decision.refund(), decision.note());
+        return Map.of("result", decision.refund() ? "REFUNDING" : "CLOSED");
+    }
+}

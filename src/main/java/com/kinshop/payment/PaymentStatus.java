@@ -1,0 +1,3 @@
+package com.kinshop.payment;
+
+public enum PaymentStatus { CREATED, SUCCEEDED, FAILED, CLOSED }

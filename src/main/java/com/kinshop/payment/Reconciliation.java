@@ -1,0 +1,121 @@
+package com.kinshop.payment;
+
+import com.kinshop.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares each provider's bill for a day with what we recorded: every payment and refund the provider settled must
+ * be ours with the same amount and marked done, and everything we marked done that day must be on the bill. Runs every
+ * night for the day before (kept per day, so the operator sees the history) and on demand.
+ */
+@Service
+public class Reconciliation {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
+
+    private final PaymentProviders providers;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Reconciliation(PaymentProviders providers, JdbcClient jdbc, Clock clock) {
+        this.providers = providers;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Difference(String kind, String number, String provider, String ours) {
+    }
+
+    public record Report(LocalDate day, String provider, int checked, List<Difference> differences, OffsetDateTime ranAt) {
+    }
+
+    @Scheduled(cron = "${kinshop.payment.reconcile-cron:0 10 0 * * *}", zone = "${kinshop.time-zone}")
+    void nightly() {
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        for (Report report : run(yesterday)) {
+            if (!report.differences().isEmpty()) {
+                log.warn("Reconciliation {} {}: {} differences", report.provider(), report.day(), report.differences().size());
+            }
+        }
+    }
+
+    @Transactional
+    public List<Report> run(LocalDate day) {
+        List<Report> reports = new ArrayList<>();
+        for (PaymentProvider provider : providers.all()) {
+            Report report = compare(provider, day);
+            jdbc.sql("""
+                            insert into reconciliation_run (day, provider, checked, differences, ran_at) values (?, ?, ?, ?, ?)
+                            on conflict (day, provider) do update set checked = excluded.checked, differences = excluded.differences, ran_at = excluded.ran_at""")
+                    .params(day, provider.name(), report.checked(), encode(report.differences()), report.ranAt()).update();
+            reports.add(report);
+        }
+        return reports;
+    }
+
+    public List<Report> history(int days) {
+        return jdbc.sql("select day, provider, checked, differences, ran_at from reconciliation_run order by day desc, provider limit ?").param(days)
+                .query((rs, n) -> new Report(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getInt(3), decode(rs.getString(4)),
+                        rs.getObject(5, OffsetDateTime.class)))
+                .list();
+    }
+
+    private Report compare(PaymentProvider provider, LocalDate day) {
+        OffsetDateTime from = day.atStartOfDay(clock.getZone()).toOffsetDateTime();
+        OffsetDateTime to = day.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        Map<String, Long> ourPayments = amounts("select number, amount_fen from payment where provider = ? and status = 'SUCCEEDED' and succeeded_at >= ? and succeeded_at < ?",
+                provider.name(), from, to);
+        Map<String, Long> ourRefunds = amounts("""
+                        select r.number, r.amount_fen from refund r join payment p on p.number = r.payment_number
+                        where p.provider = ? and r.status = 'SUCCEEDED' and r.succeeded_at >= ? and r.succeeded_at < ?""", provider.name(), from, to);
+        List<Difference> differences = new ArrayList<>();
+        List<PaymentProvider.StatementLine> bill = provider.statement(day);
+        for (PaymentProvider.StatementLine line : bill) {
+            boolean payment = line.kind().equals("PAYMENT");
+            Long ours = (payment ? ourPayments : ourRefunds).remove(line.outNo());
+            if (ours == null) {
+                String state = jdbc.sql(payment ? "select status from payment where number = ?" : "select status from refund where number = ?")
+                        .param(line.outNo()).query(String.class).optional().orElse("MISSING");
+                differences.add(new Difference(line.kind(), line.outNo(), line.amount().toPlainString(), state));
+            } else if (ours != line.amount().fen()) {
+                differences.add(new Difference(line.kind(), line.outNo(), line.amount().toPlainString(), Money.fen(ours).toPlainString()));
+            }
+        }
+        ourPayments.forEach((number, fen) -> differences.add(new Difference("PAYMENT", number, "MISSING", Money.fen(fen).toPlainString())));
+        ourRefunds.forEach((number, fen) -> differences.add(new Difference("REFUND", number, "MISSING", Money.fen(fen).toPlainString())));
+        return new Report(day, provider.name(), bill.size(), differences, clock.instant().atOffset(ZoneOffset.UTC));
+    }
+
+    private Map<String, Long> amounts(String sql, Object... params) {
+        Map<String, Long> amounts = new HashMap<>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            amounts.put(rs.getString(1), rs.getLong(2));
+        });
+        return amounts;
+    }
+
+    private static String encode(List<Difference> differences) {
+        StringBuilder text = new StringBuilder();
+        differences.forEach(d -> text.append(String.join("\t", d.kind(), d.number(), d.provider(), d.ours())).append('\n'));
+        return text.toString();
+    }
+
+    private static List<Difference> decode(String text) {
+        return text.lines().filter(line -> !line.isBlank()).map(line -> line.split("\t", -1))
+                .map(parts -> new Difference(parts[0], parts[1], parts[2], parts[3])).toList();
+    }
+}
