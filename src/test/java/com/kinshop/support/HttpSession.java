@@ -78,6 +78,14 @@ public class HttpSession {
         return send(request, path);
     }
 
+    /** Sends a raw body with extra headers and no session tricks (as a payment provider's callback would). */
+    public Response postRawWithHeaders(String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType);
+        headers.forEach(request::header);
+        return send(request, path);
+    }
+
     /** Posts an HTML form the way a browser does, with the hidden CSRF field taken from {@code formPage}. */
     public Response postForm(String formPage, String path, Map<String, String> fields) {
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(formPage).body());

@@ -8,7 +8,6 @@ import com.kinshop.shared.Money;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,7 +96,6 @@ class SandboxProvider implements PaymentProvider {
     }
 
     @Override
-    @Transactional
     public boolean close(String outTradeNo) {
         String status = jdbc.sql("""
                         update sandbox_payment set status = case when status = 'OPEN' then 'CLOSED' else status end
@@ -107,7 +105,6 @@ class SandboxProvider implements PaymentProvider {
     }
 
     @Override
-    @Transactional
     public String refund(String outRefundNo, String outTradeNo, Money amount, Money paymentTotal) {
         long paid = jdbc.sql("select amount_fen from sandbox_payment where out_trade_no = ? and status = 'PAID' for update").param(outTradeNo)
                 .query(Long.class).optional().orElseThrow(() -> new IllegalStateException("Sandbox: payment " + outTradeNo + " is not paid"));
@@ -127,7 +124,6 @@ class SandboxProvider implements PaymentProvider {
     }
 
     @Override
-    @Transactional
     public String payout(String outPayoutNo, String payee, Money amount) {
         jdbc.sql("insert into sandbox_payout (id, out_payout_no, payee, amount_fen, created_at) values (?, ?, ?, ?, ?) on conflict (out_payout_no) do nothing")
                 .params(id("SBO"), outPayoutNo, payee, amount.fen(), now()).update();
