@@ -1,0 +1,133 @@
+package com.kinshop.ordering;
+
+import com.kinshop.catalog.Catalog;
+import com.kinshop.catalog.ProductCard;
+import com.kinshop.catalog.ProductDetail;
+import com.kinshop.catalog.ProductSort;
+import com.kinshop.identity.AccountId;
+import com.kinshop.identity.Accounts;
+import com.kinshop.payment.Payments;
+import com.kinshop.payment.SandboxPayer;
+import com.kinshop.shared.DemoDataSeeder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Orders in every state, made the way buyers, the sandbox payer and suppliers make them (through the same services),
+ * so every order, after-sales and console page has something real on it. Time-based states (completed) are reached by
+ * backdating the receipt, then letting the normal completion run.
+ */
+@Component
+@Order(40)
+class OrderingDemoData implements DemoDataSeeder {
+
+    private static final List<String> BUYERS = List.of("13800000004", "13800000005", "13800000002");
+
+    private final Accounts accounts;
+    private final Catalog catalog;
+    private final Addresses addresses;
+    private final Cart cart;
+    private final Checkouts checkouts;
+    private final OrderPayments orderPayments;
+    private final Payments payments;
+    private final ObjectProvider<SandboxPayer> sandbox;
+    private final OrderLifecycle lifecycle;
+    private final AfterSales afterSales;
+    private final JdbcClient jdbc;
+
+    OrderingDemoData(Accounts accounts, Catalog catalog, Addresses addresses, Cart cart, Checkouts checkouts,
+                     OrderPayments orderPayments, Payments payments, ObjectProvider<SandboxPayer> sandbox, OrderLifecycle lifecycle,
+                     AfterSales afterSales, JdbcClient jdbc) {
+        this.accounts = accounts;
+        this.catalog = catalog;
+        this.addresses = addresses;
+        this.cart = cart;
+        this.checkouts = checkouts;
+        this.orderPayments = orderPayments;
+        this.payments = payments;
+        this.sandbox = sandbox;
+        this.lifecycle = lifecycle;
+        this.afterSales = afterSales;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void seed() {
+        SandboxPayer payer = sandbox.getIfAvailable();
+        if (payer == null || jdbc.sql("select exists (select 1 from orders)").query(Boolean.class).single()) {
+            return;
+        }
+        List<ProductCard> products = catalog.search("", null, ProductSort.SALES, 30);
+        String[] shops = {"xiaoyu", "dachui", null};
+        for (int b = 0; b < BUYERS.size(); b++) {
+            AccountId buyer = accounts.findByPhone(BUYERS.get(b)).orElseThrow().id();
+            Addresses.AddressId address = addresses.of(buyer).stream().findFirst().map(Addresses.Address::id)
+                    .orElseGet(() -> addresses.add(buyer, new AddressForm("演示收货人", "13800001234", "浙江省杭州市西湖区", "文三路 90 号")).id());
+            int offset = b * 7;
+            String shop = shops[b];
+            place(buyer, address, products.get(offset), 1, shop);
+            String cancelled = place(buyer, address, products.get(offset + 1), 1, shop);
+            lifecycle.cancelByBuyer(buyer, cancelled);
+            String toShip = paid(payer, buyer, address, products.get(offset + 2), 2, shop);
+            String shipped = paid(payer, buyer, address, products.get(offset + 3), 1, shop);
+            ship(shipped, "顺丰速运", "SF" + (1_400_000_000L + b * 1000));
+            String received = paid(payer, buyer, address, products.get(offset + 4), 1, shop);
+            ship(received, "中通快递", "ZT" + (7_700_000_000L + b * 1000));
+            lifecycle.confirmReceipt(buyer, received);
+            String completed = paid(payer, buyer, address, products.get(offset + 5), 3, shop);
+            ship(completed, "圆通速递", "YT" + (8_800_000_000L + b * 1000));
+            lifecycle.confirmReceipt(buyer, completed);
+            jdbc.sql("update orders set received_at = received_at - interval '8 days' where number = ?").param(completed).update();
+            lifecycle.complete(orderId(completed));
+            String refunded = paid(payer, buyer, address, products.get(offset + 6), 1, shop);
+            String refund = afterSales.request(buyer, refunded, new AfterSales.Request(lineOf(refunded), AfterSaleKind.REFUND_ONLY, 1, "拍错了规格"));
+            afterSales.approve(supplierOf(refunded), refund);
+            if (b == 0) {
+                afterSales.request(buyer, toShip, new AfterSales.Request(lineOf(toShip), AfterSaleKind.REFUND_ONLY, 1, "买多了一件"));
+                String dispute = afterSales.request(buyer, received, new AfterSales.Request(lineOf(received), AfterSaleKind.REFUND_ONLY, 1,
+                        "收到时外包装破损，里面有划痕"));
+                afterSales.reject(supplierOf(received), dispute, "发货前检查完好，请提供开箱视频");
+                afterSales.escalate(buyer, dispute);
+            }
+            if (b == 1) {
+                String back = afterSales.request(buyer, shipped, new AfterSales.Request(lineOf(shipped), AfterSaleKind.RETURN_AND_REFUND, 1, "尺码不合适"));
+                afterSales.approve(supplierOf(shipped), back);
+            }
+        }
+    }
+
+    private String place(AccountId buyer, Addresses.AddressId address, ProductCard product, int quantity, String shop) {
+        ProductDetail detail = catalog.product(product.id()).orElseThrow();
+        cart.add(buyer, detail.skus().get(0).id(), quantity, shop);
+        return checkouts.checkOut(buyer, address).orderNumbers().get(0);
+    }
+
+    private String paid(SandboxPayer payer, AccountId buyer, Addresses.AddressId address, ProductCard product, int quantity, String shop) {
+        String order = place(buyer, address, product, quantity, shop);
+        String payment = orderPayments.pay(buyer, orderPayments.checkoutOf(buyer, order)).paymentNumber();
+        payer.pay(payment);
+        payments.recover(payment);
+        return order;
+    }
+
+    private void ship(String order, String carrier, String tracking) {
+        lifecycle.ship(supplierOf(order), order, carrier, tracking);
+    }
+
+    private com.kinshop.catalog.SupplierId supplierOf(String order) {
+        return new com.kinshop.catalog.SupplierId(jdbc.sql("select supplier_id from orders where number = ?").param(order).query(Long.class).single());
+    }
+
+    private long orderId(String order) {
+        return jdbc.sql("select id from orders where number = ?").param(order).query(Long.class).single();
+    }
+
+    private long lineOf(String order) {
+        return jdbc.sql("select l.id from order_line l join orders o on o.id = l.order_id where o.number = ? order by l.id limit 1").param(order)
+                .query(Long.class).single();
+    }
+}
