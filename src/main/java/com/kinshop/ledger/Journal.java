@@ -11,13 +11,19 @@ import java.util.Objects;
  * entries that sum to zero in one currency. Built with {@link #builder}, validated on {@link Builder#build()}.
  * Plain Java: the rules hold before anything touches the database (which checks them again).
  */
-public record Journal(String businessKey, String kind, String description, List<Entry> entries) {
+public record Journal(String businessKey, String kind, String description, List<Entry> entries, java.util.Set<String> guarded) {
 
     public record Entry(LedgerAccount account, Money amount) {
     }
 
     public Journal {
         entries = List.copyOf(entries);
+        guarded = java.util.Set.copyOf(guarded);
+    }
+
+    /** Whether this posting may not overdraw the account (see {@link Builder#notOverdrawing}). */
+    public boolean guards(LedgerAccount account) {
+        return guarded.contains(account.code());
     }
 
     public static Builder builder(String businessKey, String kind, String description) {
@@ -27,7 +33,7 @@ public record Journal(String businessKey, String kind, String description, List<
     /** The correction of a posted journal: the same entries with every amount negated. */
     static Journal reversalOf(List<Entry> entries, String businessKey, String description) {
         return new Journal(businessKey, "REVERSAL", description,
-                entries.stream().map(e -> new Entry(e.account(), e.amount().negated())).toList());
+                entries.stream().map(e -> new Entry(e.account(), e.amount().negated())).toList(), java.util.Set.of());
     }
 
     public static final class Builder {
@@ -36,6 +42,7 @@ public record Journal(String businessKey, String kind, String description, List<
         private final String kind;
         private final String description;
         private final List<Entry> entries = new ArrayList<>();
+        private final java.util.Set<String> guarded = new java.util.HashSet<>();
 
         private Builder(String businessKey, String kind, String description) {
             this.businessKey = businessKey;
@@ -50,6 +57,16 @@ public record Journal(String businessKey, String kind, String description, List<
 
         public Builder entry(LedgerAccount account, Money amount) {
             entries.add(new Entry(Objects.requireNonNull(account), Objects.requireNonNull(amount)));
+            return this;
+        }
+
+        /**
+         * This posting must not overdraw {@code account} (take a credit-side account such as a member's balance past
+         * zero into debt, or a debit-side one below zero), even if other postings may (a clawback may, a withdrawal
+         * may not). Checked atomically with the balance update.
+         */
+        public Builder notOverdrawing(LedgerAccount account) {
+            guarded.add(account.code());
             return this;
         }
 
@@ -71,7 +88,7 @@ public record Journal(String businessKey, String kind, String description, List<
             if (sum.fen() != 0) {
                 throw new IllegalArgumentException("Journal " + businessKey + " does not balance: off by " + sum);
             }
-            return new Journal(businessKey, kind, description, nonZero);
+            return new Journal(businessKey, kind, description, nonZero, guarded);
         }
     }
 }

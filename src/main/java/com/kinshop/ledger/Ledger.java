@@ -97,17 +97,19 @@ public class Ledger {
             long account = account(entry.account());
             jdbc.sql("insert into ledger_entry (journal_id, account_id, amount_fen, currency) values (?, ?, ?, ?)")
                     .params(id, account, entry.amount().fen(), entry.amount().currency().getCurrencyCode()).update();
-            move(account, entry);
+            move(account, entry, journal.guards(entry.account()));
         });
         return new Posted(new JournalId(id), false);
     }
 
-    private void move(long account, Journal.Entry entry) {
+    private void move(long account, Journal.Entry entry, boolean notOverdrawing) {
         jdbc.sql("insert into ledger_balance (account_id, balance_fen) values (?, 0) on conflict do nothing").param(account).update();
         int moved = jdbc.sql("""
                         update ledger_balance set balance_fen = balance_fen + :delta
-                        where account_id = :account and (:mayGoNegative or balance_fen + :delta >= 0)""")
+                        where account_id = :account and (:mayGoNegative or balance_fen + :delta >= 0)
+                          and (not :guarded or (case when :creditSide then balance_fen + :delta <= 0 else balance_fen + :delta >= 0 end))""")
                 .param("delta", entry.amount().fen()).param("account", account).param("mayGoNegative", entry.account().mayGoNegative())
+                .param("guarded", notOverdrawing).param("creditSide", entry.account().type().creditSide())
                 .update();
         if (moved != 1) {
             throw new InsufficientBalanceException(entry.account().code());

@@ -24,6 +24,21 @@ public final class LedgerAccounts {
         return LedgerAccount.of("order:" + orderId + ":escrow", AccountType.CLEARING);
     }
 
+    /** Commission a member will earn once the order completes (预估). Credit side: a member's money is a negative balance. */
+    public static LedgerAccount memberEstimated(long memberId) {
+        return LedgerAccount.of("member:" + memberId + ":commission:estimated", AccountType.LIABILITY);
+    }
+
+    /** Settled commission a member may withdraw; a clawback may overdraw it (a debt), a withdrawal may not. */
+    public static LedgerAccount memberAvailable(long memberId) {
+        return LedgerAccount.of("member:" + memberId + ":commission:available", AccountType.LIABILITY);
+    }
+
+    /** Withdrawals on their way to the member. */
+    public static LedgerAccount memberWithdrawing(long memberId) {
+        return LedgerAccount.of("member:" + memberId + ":commission:withdrawing", AccountType.LIABILITY);
+    }
+
     /** What the platform owes a supplier for goods delivered. */
     public static LedgerAccount supplierPayable(long supplierId) {
         return LedgerAccount.of("supplier:" + supplierId + ":payable", AccountType.LIABILITY);

@@ -185,6 +185,38 @@ public class AfterSales {
         }
     }
 
+    /**
+     * The operator refunds units of a completed order (a late quality claim, a court order): the money comes back out of
+     * the supplier's payable and platform revenue, and commission already settled on those units is clawed back.
+     */
+    @Transactional
+    public String refundCompleted(String orderNumber, long lineId, int quantity, String note) {
+        String why = note == null ? "" : note.strip();
+        if (why.isEmpty() || why.length() > 200) {
+            throw BusinessException.invalid("note", "aftersale.decision-note.required");
+        }
+        LockedOrder order = lockOrder("number = ?", orderNumber);
+        if (order.status() != OrderStatus.COMPLETED) {
+            throw BusinessException.conflict(null, "aftersale.operator.completed-only");
+        }
+        int refundable = jdbc.sql("select quantity - refunded_quantity from order_line where id = ? and order_id = ?").params(lineId, order.id())
+                .query(Integer.class).optional().orElseThrow(() -> BusinessException.invalid("lineId", "aftersale.line.not-found"));
+        if (quantity < 1 || quantity > refundable) {
+            throw refundable == 0 ? BusinessException.conflict("quantity", "aftersale.line.refunded")
+                    : BusinessException.invalid("quantity", "aftersale.quantity.range", refundable);
+        }
+        String number = "A" + NUMBER_TIME.format(now()) + "%06d".formatted(random.nextInt(1_000_000));
+        long buyer = jdbc.sql("select buyer_id from orders where id = ?").param(order.id()).query(Long.class).single();
+        jdbc.sql("""
+                        insert into after_sale (number, order_id, order_line_id, buyer_id, supplier_id, kind, quantity, amount_fen, reason, status,
+                                                created_at, updated_at)
+                        values (?, ?, ?, ?, ?, 'REFUND_ONLY', ?, ?, ?, 'ESCALATED', ?, ?)""")
+                .params(number, order.id(), lineId, buyer, order.supplierId(), quantity, refundFor(order, lineId, quantity).fen(), why, now(), now())
+                .update();
+        grantRefund(lock(number, null, 0), why);
+        return number;
+    }
+
     /** The provider sent the money back: the request is done, and the buyer hears about it. */
     @EventListener
     void onRefundSucceeded(RefundSucceeded refund) {
@@ -207,15 +239,24 @@ public class AfterSales {
             throw BusinessException.conflict("quantity", "aftersale.line.refunded");
         }
         jdbc.sql("update orders set refunded_fen = refunded_fen + ? where id = ?").params(amount.fen(), order.id()).update();
+        int refundedNow = jdbc.sql("select refunded_quantity from order_line where id = ?").param(request.lineId()).query(Integer.class).single();
+        int lineQuantity = jdbc.sql("select quantity from order_line where id = ?").param(request.lineId()).query(Integer.class).single();
+        events.publishEvent(new OrderEvents.RefundGranted(order.id(), request.lineId(), refundedNow, lineQuantity,
+                order.status() == OrderStatus.COMPLETED, clock.instant()));
         jdbc.sql("update after_sale set amount_fen = ? where id = ?").params(amount.fen(), request.id()).update();
         books.refundApproved(order.id(), order.number(), request.number(), amount);
         payments.refund(request.number(), order.paymentNumber(), amount, "售后退款 " + request.number());
         move(request, AfterSaleStatus.REFUNDING, note);
+        if (order.status() == OrderStatus.COMPLETED) {
+            long supplyFen = jdbc.sql("select supply_price_fen from order_line where id = ?").param(request.lineId()).query(Long.class).single();
+            books.resettle(order.id(), request.number(), Money.fen(supplyFen * request.quantity()));
+        }
         boolean everythingRefunded = jdbc.sql("select not exists (select 1 from order_line where order_id = ? and refunded_quantity < quantity)")
                 .param(order.id()).query(Boolean.class).single();
         if (everythingRefunded) {
-            int closed = jdbc.sql("update orders set status = 'REFUNDED' where id = ? and status in ('PAID', 'SHIPPED', 'RECEIVED')").param(order.id()).update();
-            if (closed == 1) {
+            int closed = jdbc.sql("update orders set status = 'REFUNDED' where id = ? and status in ('PAID', 'SHIPPED', 'RECEIVED', 'COMPLETED')")
+                    .param(order.id()).update();
+            if (closed == 1 && order.status() != OrderStatus.COMPLETED) {
                 books.settle(order.id());
             }
         }

@@ -39,6 +39,13 @@ public final class OrderEvents {
                                 boolean wholeOrder, Instant at) {
     }
 
+    /**
+     * Units of a line were granted a refund (published in the granting transaction, before the order's escrow is
+     * settled): {@code refundedQuantity} of {@code quantity} are now refunded in total.
+     */
+    public record RefundGranted(long orderId, long orderLineId, int refundedQuantity, int quantity, boolean orderCompleted, Instant at) {
+    }
+
     /** A supplier or the operator decided an after-sales request (for the buyer to hear about it). */
     public record AfterSaleDecided(String afterSaleNumber, String orderNumber, AccountId buyer, AfterSaleStatus status, Instant at) {
     }

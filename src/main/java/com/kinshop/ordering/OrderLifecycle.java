@@ -203,8 +203,9 @@ public class OrderLifecycle {
                         returning id, number, buyer_id, supplier_id, goods_fen + shipping_fen""")
                 .params(now(), orderId, now().minus(properties.afterSalesWindow())).query(OrderLifecycle::moved).optional();
         completed.ifPresent(order -> {
-            books.settle(order.id());
+            // first, so that commission settles out of escrow before the rest of it is split
             events.publishEvent(new OrderEvents.OrderCompleted(order.id(), order.number(), order.buyer(), order.supplier(), clock.instant()));
+            books.settle(order.id());
         });
         return completed.isPresent();
     }

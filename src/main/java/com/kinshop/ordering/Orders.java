@@ -92,6 +92,29 @@ public class Orders {
         return afterSales("a.supplier_id = ?", supplier.value());
     }
 
+    /** A line as distribution sees it: who bought it, through which shop, and the commission budget it carries. */
+    public record SoldLine(long orderId, String orderNumber, long lineId, AccountId buyer, String shopCode, Money budget, int quantity,
+                           int refundedQuantity, String productName, Money amount) {
+    }
+
+    private static final String SOLD_LINES = """
+            select o.id, o.number, l.id, o.buyer_id, l.shop_code, l.commission_budget_fen, l.quantity, l.refunded_quantity, l.product_name, l.amount_fen
+            from order_line l join orders o on o.id = l.order_id
+            """;
+
+    public List<SoldLine> soldLines(long orderId) {
+        return jdbc.sql(SOLD_LINES + " where o.id = ? order by l.id").param(orderId).query(Orders::soldLine).list();
+    }
+
+    public SoldLine soldLine(long lineId) {
+        return jdbc.sql(SOLD_LINES + " where l.id = ?").param(lineId).query(Orders::soldLine).single();
+    }
+
+    private static SoldLine soldLine(ResultSet rs, int row) throws SQLException {
+        return new SoldLine(rs.getLong(1), rs.getString(2), rs.getLong(3), new AccountId(rs.getLong(4)), rs.getString(5), Money.fen(rs.getLong(6)),
+                rs.getInt(7), rs.getInt(8), rs.getString(9), Money.fen(rs.getLong(10)));
+    }
+
     /** Disputes the operator must decide, oldest first, then the ones already decided. */
     public List<AfterSaleView> escalated() {
         return jdbc.sql(AFTER_SALES + " where a.status = 'ESCALATED' or a.decision_note is not null order by (a.status = 'ESCALATED') desc, a.id limit 200")

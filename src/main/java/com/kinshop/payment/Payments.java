@@ -211,6 +211,15 @@ public class Payments {
         return true;
     }
 
+    public record Payout(String provider, String providerPayoutId) {
+    }
+
+    /** Pays money out to a person (withdrawals) through the current provider; idempotent by {@code payoutNumber}. */
+    public Payout payout(String payoutNumber, String payee, Money amount) {
+        PaymentProvider provider = providers.current();
+        return new Payout(provider.name(), provider.payout(payoutNumber, payee, amount));
+    }
+
     /** Open payments old enough that their notification may have been lost, oldest first. */
     public List<String> openPaymentsToRecover(int limit) {
         return jdbc.sql("select number from payment where status = 'CREATED' and created_at <= ? order by created_at limit ?")

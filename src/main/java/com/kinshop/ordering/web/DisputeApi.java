@@ -19,7 +19,7 @@ import java.util.Map;
 
 @Tag(name = "Operator disputes", description = "After-sales requests buyers escalated after a supplier's rejection")
 @RestController
-@RequestMapping("/api/admin/disputes")
+@RequestMapping("/api/admin")
 class DisputeApi {
 
     private final Orders orders;
@@ -30,7 +30,7 @@ class DisputeApi {
         this.afterSales = afterSales;
     }
 
-    @GetMapping
+    @GetMapping("/disputes")
     List<Orders.AfterSaleView> list() {
         return orders.escalated();
     }
@@ -39,8 +39,19 @@ class DisputeApi {
                     @NotBlank(message = "{aftersale.decision-note.required}") String note) {
     }
 
+    record CompletedRefund(@NotNull(message = "{aftersale.line.required}") Long lineId,
+                           @NotNull(message = "{aftersale.quantity.required}") Integer quantity,
+                           @NotBlank(message = "{aftersale.decision-note.required}") String note) {
+    }
+
+    @Operation(summary = "Refund units of a completed order (late claim); settled commission on them is clawed back")
+    @PostMapping("/orders/{number}/refunds")
+    Map<String, String> refundCompleted(@PathVariable String number, @Valid @RequestBody CompletedRefund refund) {
+        return Map.of("number", afterSales.refundCompleted(number, refund.lineId(), refund.quantity(), refund.note()));
+    }
+
     @Operation(summary = "Decide an escalated request: refund the buyer, or close it; the note is shown to both sides")
-    @PostMapping("/{number}/decision")
+    @PostMapping("/disputes/{number}/decision")
     Map<String, String> decide(@PathVariable String number, @Valid @RequestBody Decision decision) {
         afterSales.decide(number, decision.refund(), decision.note());
         return Map.of("result", decision.refund() ? "REFUNDING" : "CLOSED");

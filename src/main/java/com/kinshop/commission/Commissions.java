@@ -1,0 +1,165 @@
+package com.kinshop.commission;
+
+import com.kinshop.identity.AccountId;
+import com.kinshop.ledger.Journal;
+import com.kinshop.ledger.Ledger;
+import com.kinshop.ledger.LedgerAccounts;
+import com.kinshop.ordering.OrderEvents;
+import com.kinshop.ordering.Orders;
+import com.kinshop.referral.DistributionPolicies;
+import com.kinshop.referral.DistributionPolicy;
+import com.kinshop.referral.Referrals;
+import com.kinshop.referral.Tiers;
+import com.kinshop.shared.Money;
+import com.kinshop.shop.ShopView;
+import com.kinshop.shop.Shops;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Commission through an order's life, in the same transactions as the order's own moves (listeners run synchronously):
+ * paid → estimated, out of the order's escrow, at once; refund granted → the refunded units' share goes back to escrow;
+ * completed → estimated becomes available, before the rest of the escrow is split. Each journal's business key names
+ * the commission and the step, so a repeat posts nothing.
+ */
+@Service
+public class Commissions {
+
+    private final JdbcClient jdbc;
+    private final Orders orders;
+    private final Referrals referrals;
+    private final Tiers tiers;
+    private final DistributionPolicies policies;
+    private final Shops shops;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    Commissions(JdbcClient jdbc, Orders orders, Referrals referrals, Tiers tiers, DistributionPolicies policies, Shops shops, Ledger ledger,
+                Clock clock) {
+        this.jdbc = jdbc;
+        this.orders = orders;
+        this.referrals = referrals;
+        this.tiers = tiers;
+        this.policies = policies;
+        this.shops = shops;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onPaid(OrderEvents.OrderPaid paid) {
+        DistributionPolicy policy = policies.current();
+        for (Orders.SoldLine line : orders.soldLines(paid.orderId())) {
+            if (policy.bindAt() == DistributionPolicy.BindAt.FIRST_ORDER && line.shopCode() != null) {
+                referrals.bind(line.buyer(), line.shopCode(), Referrals.Source.FIRST_ORDER);
+            }
+            List<AccountId> beneficiaries = beneficiaries(line, policy);
+            List<Tiers.Tier> beneficiaryTiers = beneficiaries.stream().map(tiers::of).toList();
+            List<Integer> shares = new ArrayList<>();
+            for (int i = 0; i < beneficiaries.size(); i++) {
+                shares.add(beneficiaryTiers.get(i).shareBp(i + 1));
+            }
+            List<Money> amounts = CommissionRule.split(line.budget(), shares);
+            for (int i = 0; i < beneficiaries.size(); i++) {
+                accrue(line, beneficiaries.get(i), i + 1, beneficiaryTiers.get(i), shares.get(i), amounts.get(i));
+            }
+        }
+    }
+
+    /** Level 1 is the buyer's referrer — or the buyer, buying through their own shop when self-purchase is on — then uplines. */
+    private List<AccountId> beneficiaries(Orders.SoldLine line, DistributionPolicy policy) {
+        boolean ownShop = line.shopCode() != null
+                && shops.byCode(line.shopCode()).map(ShopView::owner).filter(line.buyer()::equals).isPresent();
+        if (ownShop && policy.selfPurchase()) {
+            List<AccountId> chain = new ArrayList<>(List.of(line.buyer()));
+            chain.addAll(referrals.uplines(line.buyer(), policy.depth() - 1));
+            return chain;
+        }
+        return referrals.uplines(line.buyer(), policy.depth());
+    }
+
+    private void accrue(Orders.SoldLine line, AccountId beneficiary, int level, Tiers.Tier tier, int shareBp, Money amount) {
+        if (!amount.isPositive()) {
+            return;
+        }
+        Optional<Long> id = jdbc.sql("""
+                        insert into commission (order_id, order_line_id, beneficiary_id, buyer_id, level, tier_code, rate_bp, base_fen, amount_fen, status, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ESTIMATED', ?) on conflict do nothing returning id""")
+                .params(line.orderId(), line.lineId(), beneficiary.value(), line.buyer().value(), level, tier.code(), shareBp, line.budget().fen(),
+                        amount.fen(), now())
+                .query(Long.class).optional();
+        id.ifPresent(commission -> ledger.post(Journal.builder("commission:" + line.lineId() + ":" + beneficiary.value() + ":" + level, "COMMISSION_ESTIMATED",
+                        "预估佣金：订单 " + line.orderNumber() + "《" + abbreviate(line.productName()) + "》" + level + " 级，"
+                                + tier.name() + " " + shareBp / 100.0 + "%")
+                .move(amount, LedgerAccounts.memberEstimated(beneficiary.value()), LedgerAccounts.orderEscrow(line.orderId()))
+                .build()));
+    }
+
+    @EventListener
+    void onRefundGranted(OrderEvents.RefundGranted refund) {
+        Orders.SoldLine line = orders.soldLine(refund.orderLineId());
+        for (Row row : rows("order_line_id = ?", refund.orderLineId())) {
+            Money kept = CommissionRule.kept(row.amount(), refund.quantity(), refund.refundedQuantity());
+            Money stillHeld = row.amount().minus(row.cancelled()).minus(row.clawedBack());
+            Money back = stillHeld.minus(kept);
+            if (!back.isPositive()) {
+                continue;
+            }
+            String reason = "订单 " + line.orderNumber() + " 退款 " + refund.refundedQuantity() + "/" + refund.quantity() + " 件，";
+            if (row.status().equals("ESTIMATED")) {
+                jdbc.sql("update commission set cancelled_fen = cancelled_fen + ?, status = case when ? then 'CANCELLED' else status end where id = ?")
+                        .params(back.fen(), !kept.isPositive(), row.id()).update();
+                ledger.post(Journal.builder("commission-cancel:" + row.id() + ":" + refund.refundedQuantity(), "COMMISSION_CANCELLED",
+                                reason + "预估佣金按比例取消")
+                        .move(back, LedgerAccounts.orderEscrow(refund.orderId()), LedgerAccounts.memberEstimated(row.beneficiaryId())).build());
+            } else if (row.status().equals("SETTLED")) {
+                jdbc.sql("update commission set clawed_back_fen = clawed_back_fen + ? where id = ?").params(back.fen(), row.id()).update();
+                ledger.post(Journal.builder("commission-clawback:" + row.id() + ":" + refund.refundedQuantity(), "COMMISSION_CLAWBACK",
+                                reason + "已结算佣金扣回")
+                        .move(back, LedgerAccounts.orderEscrow(refund.orderId()), LedgerAccounts.memberAvailable(row.beneficiaryId())).build());
+            }
+        }
+    }
+
+    @EventListener
+    void onCompleted(OrderEvents.OrderCompleted completed) {
+        for (Row row : rows("order_id = ? and status = 'ESTIMATED'", completed.orderId())) {
+            Money settled = row.amount().minus(row.cancelled());
+            int moved = jdbc.sql("update commission set status = 'SETTLED', settled_at = ? where id = ? and status = 'ESTIMATED'")
+                    .params(now(), row.id()).update();
+            if (moved == 1 && settled.isPositive()) {
+                ledger.post(Journal.builder("commission-settle:" + row.id(), "COMMISSION_SETTLED",
+                                "订单 " + completed.orderNumber() + " 已完成，佣金结算可提现")
+                        .move(settled, LedgerAccounts.memberAvailable(row.beneficiaryId()), LedgerAccounts.memberEstimated(row.beneficiaryId()))
+                        .build());
+            }
+        }
+    }
+
+    private record Row(long id, long beneficiaryId, Money amount, Money cancelled, Money clawedBack, String status) {
+    }
+
+    private List<Row> rows(String where, long id) {
+        return jdbc.sql("select id, beneficiary_id, amount_fen, cancelled_fen, clawed_back_fen, status from commission where " + where + " order by id for update")
+                .param(id)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), Money.fen(rs.getLong(3)), Money.fen(rs.getLong(4)), Money.fen(rs.getLong(5)),
+                        rs.getString(6)))
+                .list();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 30 ? text : text.substring(0, 30) + "…";
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,149 @@
+package com.kinshop.commission;
+
+import com.kinshop.identity.AccountId;
+import com.kinshop.ledger.Ledger;
+import com.kinshop.ledger.LedgerAccounts;
+import com.kinshop.shared.Money;
+import com.kinshop.shop.ShareVisits;
+import com.kinshop.shop.ShopView;
+import com.kinshop.shop.Shops;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The member centre's figures (我的收益 / 我的团队), read from the ledger and the commission records: balances, earnings
+ * by day, the orders that earned with the reason of each entry, visits and conversion, and the team at two levels.
+ */
+@Service
+public class Earnings {
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final Shops shops;
+    private final ShareVisits visits;
+    private final Clock clock;
+
+    Earnings(JdbcClient jdbc, Ledger ledger, Shops shops, ShareVisits visits, Clock clock) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.shops = shops;
+        this.visits = visits;
+        this.clock = clock;
+    }
+
+    /** Balances as the member sees them: positive amounts; {@code available} is negative while a clawback is being recovered. */
+    public record Summary(Money estimated, Money available, Money withdrawing, Money withdrawn, Money settledTotal) {
+
+        public boolean inDebt() {
+            return available.isNegative();
+        }
+    }
+
+    public record Entry(String orderNumber, String productName, int level, String buyerNickname, Money amount, Money cancelled, Money clawedBack,
+                        String status, int rateBp, String tierCode, Instant createdAt) {
+    }
+
+    public record Day(LocalDate day, Money estimated, Money settled) {
+    }
+
+    public record Journey(long visits, long visitors, long orders, double conversion) {
+    }
+
+    public record TeamMember(long id, String nickname, int level, Instant boundAt, long orders, Money sales) {
+    }
+
+    public Summary summary(AccountId member) {
+        long m = member.value();
+        Money withdrawn = Money.fen(jdbc.sql("select coalesce(sum(amount_fen), 0) from withdrawal where member_id = ? and status = 'PAID'").param(m)
+                .query(Long.class).single());
+        Money settled = Money.fen(jdbc.sql("select coalesce(sum(amount_fen - cancelled_fen), 0) from commission where beneficiary_id = ? and status = 'SETTLED'")
+                .param(m).query(Long.class).single());
+        return new Summary(owed(LedgerAccounts.memberEstimated(m).code()), owed(LedgerAccounts.memberAvailable(m).code()),
+                owed(LedgerAccounts.memberWithdrawing(m).code()), withdrawn, settled);
+    }
+
+    /** Every ledger line of the member's commission accounts (estimated and available), newest first, each with its reason. */
+    public List<Ledger.Line> history(AccountId member, int limit) {
+        return java.util.stream.Stream.concat(ledger.lines(LedgerAccounts.memberEstimated(member.value()).code(), limit).stream(),
+                        ledger.lines(LedgerAccounts.memberAvailable(member.value()).code(), limit).stream())
+                .sorted(java.util.Comparator.comparing((Ledger.Line line) -> line.journal().value()).reversed())
+                .limit(limit).toList();
+    }
+
+    public List<Entry> entries(AccountId member, int limit) {
+        return jdbc.sql("""
+                        select o.number, l.product_name, c.level, a.nickname, c.amount_fen, c.cancelled_fen, c.clawed_back_fen, c.status, c.rate_bp,
+                               c.tier_code, c.created_at
+                        from commission c join orders o on o.id = c.order_id join order_line l on l.id = c.order_line_id join account a on a.id = c.buyer_id
+                        where c.beneficiary_id = ? order by c.id desc limit ?""")
+                .params(member.value(), limit)
+                .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), Money.fen(rs.getLong(5)),
+                        Money.fen(rs.getLong(6)), Money.fen(rs.getLong(7)), rs.getString(8), rs.getInt(9), rs.getString(10),
+                        rs.getObject(11, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Commission earned per day over the last {@code days} days, by the day it was estimated. */
+    public List<Day> byDay(AccountId member, int days) {
+        LocalDate today = LocalDate.now(clock);
+        OffsetDateTime from = today.minusDays(days - 1L).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        java.util.Map<LocalDate, long[]> sums = new java.util.TreeMap<>();
+        for (int i = 0; i < days; i++) {
+            sums.put(today.minusDays(i), new long[2]);
+        }
+        jdbc.sql("select created_at, amount_fen - cancelled_fen, status from commission where beneficiary_id = ? and created_at >= ?")
+                .params(member.value(), from)
+                .query(rs -> {
+                    LocalDate day = rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate();
+                    long[] sum = sums.get(day);
+                    if (sum != null) {
+                        sum[rs.getString(3).equals("SETTLED") ? 1 : 0] += rs.getLong(2);
+                    }
+                });
+        return sums.entrySet().stream().map(e -> new Day(e.getKey(), Money.fen(e.getValue()[0]), Money.fen(e.getValue()[1]))).toList();
+    }
+
+    /** Visits through the member's links and how many became orders (orders ÷ visits). */
+    public Journey journey(AccountId member) {
+        Optional<ShopView> shop = shops.ownedBy(member);
+        if (shop.isEmpty()) {
+            return new Journey(0, 0, 0, 0);
+        }
+        ShareVisits.VisitCount count = visits.count(shop.get().id());
+        long orders = jdbc.sql("""
+                        select count(distinct o.id) from orders o join order_line l on l.order_id = o.id
+                        where l.shop_code = ? and o.status not in ('AWAITING_PAYMENT', 'CANCELLED')""")
+                .param(shop.get().code()).query(Long.class).single();
+        return new Journey(count.visits(), count.visitors(), orders, count.visits() == 0 ? 0 : (double) orders / count.visits());
+    }
+
+    /** The member's team: level 1 (bound to them) and level 2 (bound to those), each with their paid orders and sales. */
+    public List<TeamMember> team(AccountId member, int limit) {
+        return jdbc.sql("""
+                        with level1 as (select member_id, bound_at from referral_binding where referrer_id = :m and (expires_at is null or expires_at > now())),
+                             level2 as (select b.member_id, b.bound_at from referral_binding b join level1 on b.referrer_id = level1.member_id
+                                        where b.expires_at is null or b.expires_at > now()),
+                             team as (select member_id, bound_at, 1 as level from level1 union all select member_id, bound_at, 2 from level2)
+                        select t.member_id, a.nickname, t.level, t.bound_at,
+                               count(o.id) filter (where o.status not in ('AWAITING_PAYMENT', 'CANCELLED')),
+                               coalesce(sum(o.goods_fen - o.refunded_fen) filter (where o.status not in ('AWAITING_PAYMENT', 'CANCELLED')), 0)
+                        from team t join account a on a.id = t.member_id left join orders o on o.buyer_id = t.member_id
+                        group by t.member_id, a.nickname, t.level, t.bound_at order by t.level, t.bound_at desc limit :limit""")
+                .param("m", member.value()).param("limit", limit)
+                .query((rs, n) -> new TeamMember(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        rs.getLong(5), Money.fen(rs.getLong(6))))
+                .list();
+    }
+
+    /** A credit-side balance as an amount owed to the member (negative when they owe). */
+    private Money owed(String accountCode) {
+        return ledger.balance(accountCode).negated();
+    }
+}

@@ -1,0 +1,102 @@
+package com.kinshop.commission.web;
+
+import com.kinshop.commission.Earnings;
+import com.kinshop.commission.Withdrawals;
+import com.kinshop.identity.CurrentUser;
+import com.kinshop.ledger.Ledger;
+import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Idempotency;
+import com.kinshop.shared.Money;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+@Tag(name = "Earnings", description = "The member centre (我的收益 / 我的团队), withdrawals, and the operator's withdrawal queue")
+@RestController
+class EarningsApi {
+
+    private final Earnings earnings;
+    private final Withdrawals withdrawals;
+    private final Idempotency idempotency;
+
+    EarningsApi(Earnings earnings, Withdrawals withdrawals, Idempotency idempotency) {
+        this.earnings = earnings;
+        this.withdrawals = withdrawals;
+        this.idempotency = idempotency;
+    }
+
+    record Centre(Earnings.Summary summary, Earnings.Journey journey, List<Earnings.Day> byDay, List<Earnings.Entry> entries) {
+    }
+
+    @GetMapping("/api/me/earnings")
+    Centre centre(@AuthenticationPrincipal CurrentUser user) {
+        return new Centre(earnings.summary(user.id()), earnings.journey(user.id()), earnings.byDay(user.id(), 30), earnings.entries(user.id(), 100));
+    }
+
+    @Operation(summary = "Every change to the member's commission balances, with the reason of each")
+    @GetMapping("/api/me/earnings/history")
+    List<Ledger.Line> history(@AuthenticationPrincipal CurrentUser user) {
+        return earnings.history(user.id(), 200);
+    }
+
+    @GetMapping("/api/me/team")
+    List<Earnings.TeamMember> team(@AuthenticationPrincipal CurrentUser user) {
+        return earnings.team(user.id(), 500);
+    }
+
+    record WithdrawalRequest(@NotNull(message = "{withdrawal.amount.required}") @Min(value = 1, message = "{withdrawal.amount.required}")
+                             @Max(value = 100_000_000L, message = "{withdrawal.amount.required}") Long amountFen) {
+    }
+
+    @Operation(summary = "Withdraw available commission; requires an Idempotency-Key")
+    @PostMapping("/api/me/withdrawals")
+    ResponseEntity<?> withdraw(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody WithdrawalRequest request,
+                               @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        if (key == null) {
+            throw BusinessException.invalid(Idempotency.HEADER, "idempotency.key.required");
+        }
+        return idempotency.execute("withdraw:" + user.id(), key, request,
+                () -> ResponseEntity.status(HttpStatus.CREATED).body(withdrawals.request(user.id(), Money.fen(request.amountFen()))));
+    }
+
+    @GetMapping("/api/me/withdrawals")
+    List<Withdrawals.View> myWithdrawals(@AuthenticationPrincipal CurrentUser user) {
+        return withdrawals.of(user.id(), 100);
+    }
+
+    @GetMapping("/api/admin/withdrawals")
+    List<Withdrawals.View> queue() {
+        return withdrawals.pending(200);
+    }
+
+    @PostMapping("/api/admin/withdrawals/{number}/approve")
+    Map<String, String> approve(@AuthenticationPrincipal CurrentUser operator, @PathVariable String number) {
+        withdrawals.approve(operator.id(), number);
+        return Map.of("status", "APPROVED");
+    }
+
+    record Rejection(@NotBlank(message = "{withdrawal.reject-reason}") String reason) {
+    }
+
+    @PostMapping("/api/admin/withdrawals/{number}/reject")
+    Map<String, String> reject(@AuthenticationPrincipal CurrentUser operator, @PathVariable String number, @Valid @RequestBody Rejection rejection) {
+        withdrawals.reject(operator.id(), number, rejection.reason());
+        return Map.of("status", "REJECTED");
+    }
+}

@@ -1,0 +1,79 @@
+package com.kinshop.referral;
+
+import com.kinshop.identity.AccountId;
+import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Member tiers (会员 / 店主 / 店长): each sets the shares of a line's commission budget per level, and is reached by
+ * selling — own sales, direct invitees who buy, level-2 team sales over a period. A tier has no price: nothing here
+ * can be bought, and no reward is paid for recruiting as such.
+ */
+@Service
+public class Tiers {
+
+    public record Tier(String code, String name, int rank, int level1ShareBp, int level2ShareBp, int level3ShareBp, Money minOwnSales,
+                       int minDirectInvitees, Money minTeamSales, int periodDays) {
+
+        public int shareBp(int level) {
+            return switch (level) {
+                case 1 -> level1ShareBp;
+                case 2 -> level2ShareBp;
+                case 3 -> level3ShareBp;
+                default -> 0;
+            };
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Tiers(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public List<Tier> all() {
+        return jdbc.sql("""
+                        select code, name, rank, level1_share_bp, level2_share_bp, level3_share_bp, min_own_sales_fen, min_direct_invitees,
+                               min_team_sales_fen, period_days from tier order by rank""")
+                .query((rs, n) -> new Tier(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                        Money.fen(rs.getLong(7)), rs.getInt(8), Money.fen(rs.getLong(9)), rs.getInt(10)))
+                .list();
+    }
+
+    /** The member's tier; everyone starts at the lowest. */
+    public Tier of(AccountId member) {
+        String code = jdbc.sql("select tier_code from member_tier where member_id = ?").param(member.value()).query(String.class).optional()
+                .orElse(null);
+        List<Tier> tiers = all();
+        return tiers.stream().filter(t -> t.code().equals(code)).findFirst().orElse(tiers.get(0));
+    }
+
+    @Transactional
+    public void updateShares(String code, int level1ShareBp, int level2ShareBp) {
+        if (level1ShareBp < 0 || level2ShareBp < 0 || level1ShareBp + level2ShareBp > 10_000) {
+            throw BusinessException.invalid("level1ShareBp", "tier.shares.range");
+        }
+        int changed = jdbc.sql("update tier set level1_share_bp = ?, level2_share_bp = ? where code = ?").params(level1ShareBp, level2ShareBp, code).update();
+        if (changed != 1) {
+            throw BusinessException.notFound("tier.not-found");
+        }
+    }
+
+    /** Moves a member to a tier (promotion by the rules, or by the operator). Demotion is never automatic. */
+    @Transactional
+    public void assign(AccountId member, String code) {
+        jdbc.sql("""
+                        insert into member_tier (member_id, tier_code, since) values (?, ?, ?)
+                        on conflict (member_id) do update set tier_code = excluded.tier_code, since = excluded.since""")
+                .params(member.value(), code, clock.instant().atOffset(ZoneOffset.UTC)).update();
+    }
+}

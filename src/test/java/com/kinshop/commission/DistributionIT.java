@@ -1,0 +1,298 @@
+package com.kinshop.commission;
+
+import com.kinshop.ledger.Ledger;
+import com.kinshop.ledger.LedgerInvariants;
+import com.kinshop.ordering.OrderTimers;
+import com.kinshop.support.ApiTest;
+import com.kinshop.support.Concurrently;
+import com.kinshop.support.Fixtures;
+import com.kinshop.support.Fixtures.Member;
+import com.kinshop.support.Fixtures.Staff;
+import com.kinshop.support.HttpSession.Response;
+import com.kinshop.support.KinshopIT;
+import com.kinshop.support.MutableClock;
+import com.kinshop.support.Purchases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Distribution end to end over HTTP: binding rules (abuse 14), two-level commission from estimated to settled, partial
+ * refunds split exactly, self-purchase on and off, depth 1 vs 2, snapshotted rates, withdrawals (race 6) and a clawback
+ * after withdrawal (abuse 15). The ledger is proven after each.
+ */
+@KinshopIT
+class DistributionIT extends ApiTest {
+
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    LedgerInvariants invariants;
+    @Autowired
+    OrderTimers timers;
+    @Autowired
+    MutableClock clock;
+
+    Purchases purchases;
+
+    @BeforeEach
+    void setUp() {
+        purchases = new Purchases(jdbc);
+        policy(Map.of());
+    }
+
+    @AfterEach
+    void ledgerStillProves() {
+        policy(Map.of());
+        assertThat(invariants.check().problems()).isEmpty();
+        assertThat(invariants.check().healthy()).isTrue();
+    }
+
+    /** Sets the policy: defaults (depth 2, self-purchase on, bind at sign-in, lifetime, ¥10 minimum) plus changes. */
+    private void policy(Map<String, Object> changes) {
+        Map<String, Object> policy = new HashMap<>(Map.of("depth", 2, "threeLevelAllowed", false, "selfPurchase", true, "bindAt", "SIGN_IN",
+                "minWithdrawalFen", 1000, "dailyWithdrawalLimitFen", 500_000, "withdrawalFeeBp", 0, "autoApproveBelowFen", 1_000_000));
+        policy.putAll(changes);
+        Response changed = fixtures.operator().put("/api/admin/distribution/policy", policy);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    }
+
+    private String openShop(Member member, String code) {
+        Response opened = member.session().post("/api/me/shop", Map.of("name", code + "的小店", "code", code, "intro", ""));
+        assertThat(opened.status()).as(opened.body()).isLessThan(300);
+        return code;
+    }
+
+    private Response bind(Member member, String code) {
+        return member.session().post("/api/me/referral", Map.of("code", code));
+    }
+
+    private static String code() {
+        return "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
+    }
+
+    private long owed(Member member, String kind) {
+        return -ledger.balance("member:" + member.id() + ":commission:" + kind).fen();
+    }
+
+    /** A chain top ← middle ← bottom (each bound to the next up), each with a shop. */
+    private record Chain(Member top, String topShop, Member middle, String middleShop, Member bottom, String bottomShop) {
+    }
+
+    private Chain chain(String name) {
+        Member top = fixtures.member(name + "上上级");
+        String topShop = openShop(top, code());
+        Member middle = fixtures.member(name + "上级");
+        assertThat(bind(middle, topShop).status()).isEqualTo(200);
+        String middleShop = openShop(middle, code());
+        Member bottom = fixtures.member(name + "买家");
+        assertThat(bind(bottom, middleShop).status()).isEqualTo(200);
+        String bottomShop = openShop(bottom, code());
+        return new Chain(top, topShop, middle, middleShop, bottom, bottomShop);
+    }
+
+    private record Product(long sku, Staff supplier) {
+    }
+
+    /** A product of a supplier, sold at ¥100.00 with a fixed ¥10.00 commission budget per unit. */
+    private Product product(String name, Staff supplier) {
+        Response created = supplier.session().post("/api/supplier/products",
+                fixtures.product(name, List.of(Fixtures.sku("标准", 10_000, 5_000, "FIXED", 1_000, 100))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        Fixtures.upload(supplier.session(), "/api/supplier/products/" + id + "/images", "image", Fixtures.png(200, 200));
+        supplier.session().post("/api/supplier/products/" + id + "/submit", Map.of());
+        fixtures.operator().post("/api/admin/products/" + id + "/approve", Map.of());
+        return new Product(created.json().get("skus").get(0).get("id").asLong(), supplier);
+    }
+
+    private Product product(String name) {
+        return product(name, fixtures.supplier(name + "供应商"));
+    }
+
+    /** Through a share link: the shop's code goes into the cart lines (cookie ks_ref). */
+    private void arriveThrough(Member buyer, String shopCode) {
+        assertThat(buyer.session().get("/s/" + shopCode).status()).isEqualTo(200);
+    }
+
+    private void shipReceiveAndComplete(Member buyer, String order, Staff supplier) {
+        assertThat(supplier.session().post("/api/supplier/orders/" + order + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF" + order))
+                .status()).isEqualTo(200);
+        assertThat(buyer.session().post("/api/me/orders/" + order + "/receipt", Map.of()).status()).isEqualTo(200);
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        timers.runDue();
+        assertThat(purchases.status(order)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void bindingRefusesSelfCyclesAndLaterLinksAndRecruitingAloneEarnsNothing() {
+        Member a = fixtures.member("绑定甲");
+        String aShop = openShop(a, code());
+        Member b = fixtures.member("绑定乙");
+        String bShop = openShop(b, code());
+
+        assertThat(bind(a, aShop).fieldError("code")).isEqualTo("不能绑定自己");
+        assertThat(bind(b, aShop).status()).isEqualTo(200);
+        assertThat(bind(a, bShop).json().get("detail").asString()).as("A→B→A").isEqualTo("不能绑定自己的下级（会形成循环）");
+        Member c = fixtures.member("绑定丙");
+        String cShop = openShop(c, code());
+        arriveThrough(b, cShop);
+        assertThat(bind(b, cShop).json().get("detail").asString()).as("a later link").isEqualTo("你已经有邀请人了，邀请关系终身锁定，不能更换");
+        assertThat(b.session().get("/api/me/referral").json().get("referrer").get("id").asLong()).isEqualTo(a.id());
+        assertThat(bind(c, "nosuchcode").fieldError("code")).isEqualTo("邀请码不存在");
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(bind(fixtures.member("只拉人头" + i), aShop).status()).isEqualTo(200);
+        }
+        assertThat(a.session().get("/api/me/team").json().size()).as("5 recruits + B").isEqualTo(6);
+        assertThat(owed(a, "estimated") + owed(a, "available")).as("no reward per recruit").isZero();
+
+        Response loop = fixtures.operator().post("/api/admin/members/" + a.id() + "/referrer", Map.of("referrerId", b.id(), "reason", "运营改绑"));
+        assertThat(loop.status()).as("even an operator cannot close a loop").isEqualTo(409);
+        Response noReason = fixtures.operator().post("/api/admin/members/" + c.id() + "/referrer", Map.of("referrerId", a.id(), "reason", ""));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(fixtures.operator().post("/api/admin/members/" + c.id() + "/referrer", Map.of("referrerId", a.id(), "reason", "客服核实后绑定"))
+                .status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from referral_rebind_audit where member_id = ?").param(c.id()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(b.session().get("/api/admin/distribution/policy").status()).as("members cannot read or change the policy").isEqualTo(403);
+    }
+
+    @Test
+    void aVisitorThroughAShareLinkIsBoundWhenTheySignIn() {
+        Member sharer = fixtures.member("分享者");
+        String shop = openShop(sharer, code());
+        Member visitor = fixtures.member("点链接的人");
+        arriveThrough(visitor, shop);
+        visitor.session().get("/me");
+        assertThat(visitor.session().get("/api/me/referral").json().get("referrer").get("id").asLong()).isEqualTo(sharer.id());
+    }
+
+    @Test
+    void twoLevelsEarnFromEstimatedToSettledAndAThirdUplineEarnsNothing() {
+        Chain chain = chain("两级");
+        Member buyer = fixtures.member("两级下单人");
+        assertThat(bind(buyer, chain.bottomShop()).status()).isEqualTo(200);
+        Product product = product("两级商品");
+
+        String order = purchases.placeAndPay(buyer, 2, product.sku()).orderNumbers().get(0);
+
+        assertThat(owed(chain.bottom(), "estimated")).as("level 1: ¥20.00 budget × 60%").isEqualTo(1_200);
+        assertThat(owed(chain.middle(), "estimated")).as("level 2: × 20%").isEqualTo(400);
+        assertThat(owed(chain.top(), "estimated")).as("depth 2: the third upline earns nothing").isZero();
+        assertThat(chain.bottom().session().get("/api/me/earnings").json().get("entries").get(0).get("status").asString()).isEqualTo("ESTIMATED");
+
+        shipReceiveAndComplete(buyer, order, product.supplier());
+
+        assertThat(owed(chain.bottom(), "estimated")).isZero();
+        assertThat(owed(chain.bottom(), "available")).isEqualTo(1_200);
+        assertThat(owed(chain.middle(), "available")).isEqualTo(400);
+        assertThat(ledger.balance("order:" + purchases.orderId(order) + ":escrow").fen()).isZero();
+        assertThat(chain.bottom().session().get("/api/me/earnings/history").json().get(0).get("description").asString()).contains("已完成");
+    }
+
+    @Test
+    void depthOnePaysOnlyTheReferrer() {
+        policy(Map.of("depth", 1));
+        Chain chain = chain("一级");
+        Member buyer = fixtures.member("一级下单人");
+        bind(buyer, chain.bottomShop());
+        purchases.placeAndPay(buyer, 1, product("一级商品").sku());
+        assertThat(owed(chain.bottom(), "estimated")).isEqualTo(600);
+        assertThat(owed(chain.middle(), "estimated")).isZero();
+        assertThat(fixtures.operator().put("/api/admin/distribution/policy", Map.of("depth", 3, "threeLevelAllowed", false, "selfPurchase", true,
+                "bindAt", "SIGN_IN", "minWithdrawalFen", 1000, "dailyWithdrawalLimitFen", 500_000, "withdrawalFeeBp", 0, "autoApproveBelowFen", 0))
+                .fieldError("depth")).isEqualTo("三级分佣需要先打开合规开关（三级及以上有传销风险）");
+    }
+
+    @Test
+    void selfPurchaseThroughOnesOwnShopEarnsLevelOneOnlyWhenThePolicySaysSo() {
+        Chain on = chain("自购开");
+        arriveThrough(on.bottom(), on.bottomShop());
+        purchases.placeAndPay(on.bottom(), 1, product("自购开商品").sku());
+        assertThat(owed(on.bottom(), "estimated")).as("自购省钱").isEqualTo(600);
+        assertThat(owed(on.middle(), "estimated")).isEqualTo(200);
+        assertThat(owed(on.top(), "estimated")).isZero();
+
+        policy(Map.of("selfPurchase", false));
+        Chain off = chain("自购关");
+        arriveThrough(off.bottom(), off.bottomShop());
+        purchases.placeAndPay(off.bottom(), 1, product("自购关商品").sku());
+        assertThat(owed(off.bottom(), "estimated")).isZero();
+        assertThat(owed(off.middle(), "estimated")).as("the buyer's referrer is level 1").isEqualTo(600);
+        assertThat(owed(off.top(), "estimated")).isEqualTo(200);
+    }
+
+    @Test
+    void aPartialRefundOfOneLineOfAMultiLineOrderCancelsExactlyItsShareAndTheSnapshotRateSettles() {
+        Chain chain = chain("部分退");
+        Member buyer = fixtures.member("部分退买家");
+        bind(buyer, chain.bottomShop());
+        Staff supplier = fixtures.supplier("部分退供应商");
+        Product first = product("部分退甲", supplier);
+        Product second = product("部分退乙", supplier);
+        String order = purchases.placeAndPay(buyer, 3, first.sku(), second.sku()).orderNumbers().get(0);
+        assertThat(owed(chain.bottom(), "estimated")).as("2 lines × ¥30 budget × 60%").isEqualTo(3_600);
+        long line = jdbc.sql("select l.id from order_line l join orders o on o.id = l.order_id where o.number = ? and l.sku_id = ?")
+                .params(order, first.sku()).query(Long.class).single();
+        assertThat(fixtures.operator().put("/api/admin/tiers/MEMBER", Map.of("level1ShareBp", 5000, "level2ShareBp", 2000)).status()).isEqualTo(200);
+        try {
+            String refund = buyer.session().post("/api/me/orders/" + order + "/after-sales",
+                    Map.of("lineId", line, "kind", "REFUND_ONLY", "quantity", 1, "reason", "多买了一件")).json().get("number").asString();
+            supplier.session().post("/api/supplier/after-sales/" + refund + "/approve", Map.of());
+            Purchases.await("refund", () -> "REFUNDED".equals(jdbc.sql("select status from after_sale where number = ?").param(refund)
+                    .query(String.class).single()));
+
+            assertThat(owed(chain.bottom(), "estimated")).as("line 1 keeps 2/3 of ¥18.00, line 2 all of ¥18.00").isEqualTo(1_200 + 1_800);
+            assertThat(owed(chain.middle(), "estimated")).as("level 2: 2/3 of ¥6.00 + ¥6.00").isEqualTo(400 + 600);
+
+            shipReceiveAndComplete(buyer, order, supplier);
+            assertThat(owed(chain.bottom(), "available")).as("the rate at payment, not the tier's new one").isEqualTo(3_000);
+        } finally {
+            fixtures.operator().put("/api/admin/tiers/MEMBER", Map.of("level1ShareBp", 6000, "level2ShareBp", 2000));
+        }
+    }
+
+    @Test
+    void twentyParallelWithdrawalsAgainstABalanceThatCoversOnePayOnceAndAClawbackAfterwardsBlocksTheNext() throws Exception {
+        Chain chain = chain("提现");
+        Member buyer = fixtures.member("提现买家");
+        bind(buyer, chain.bottomShop());
+        Product product = product("提现商品");
+        String order = purchases.placeAndPay(buyer, 5, product.sku()).orderNumbers().get(0);
+        shipReceiveAndComplete(buyer, order, product.supplier());
+        assertThat(owed(chain.bottom(), "available")).isEqualTo(3_000);
+
+        List<Response> attempts = Concurrently.all(20, () -> chain.bottom().session().post("/api/me/withdrawals", Map.of("amountFen", 3_000),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())));
+
+        assertThat(attempts.stream().filter(r -> r.status() == 201)).hasSize(1);
+        assertThat(attempts.stream().filter(r -> r.status() == 409)).hasSize(19);
+        Purchases.await("the payout", () -> "PAID".equals(jdbc.sql("select status from withdrawal where member_id = ?").param(chain.bottom().id())
+                .query(String.class).single()));
+        assertThat(jdbc.sql("select count(*) from sandbox_payout where payee = ?").param("member:" + chain.bottom().id()).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(owed(chain.bottom(), "available")).isZero();
+
+        long line = jdbc.sql("select l.id from order_line l join orders o on o.id = l.order_id where o.number = ?").param(order).query(Long.class).single();
+        Response late = fixtures.operator().post("/api/admin/orders/" + order + "/refunds", Map.of("lineId", line, "quantity", 2, "note", "质量问题，平台退款"));
+        assertThat(late.status()).as(late.body()).isEqualTo(200);
+
+        assertThat(owed(chain.bottom(), "available")).as("2 of 5 units' commission clawed back after withdrawal: a debt").isEqualTo(-1_200);
+        assertThat(chain.bottom().session().post("/api/me/withdrawals", Map.of("amountFen", 1_000), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .json().get("detail").asString()).isEqualTo("可提现余额不足（有扣回未抵扣完时暂不能提现）");
+        assertThat(chain.bottom().session().get("/api/me/earnings/history").json().get(0).get("description").asString()).contains("扣回");
+        assertThat(chain.bottom().session().get("/api/me/earnings").json().get("summary").get("available").get("fen").asLong()).isEqualTo(-1_200);
+        Purchases.await("the refund", () -> jdbc.sql("select count(*) from refund r join orders o on o.payment_number = r.payment_number where o.number = ? and r.status = 'SUCCEEDED'")
+                .param(order).query(Integer.class).single() == 1);
+        assertThat(ledger.balance("order:" + purchases.orderId(order) + ":escrow").fen()).isZero();
+    }
+}
