@@ -50,10 +50,12 @@ class FulfilmentConsoleJourneyIT extends BrowserJourney {
         String inline = purchases.placeAndPay(buyer, 1, product[1]).orderNumbers().get(0);
         String byCsv = purchases.placeAndPay(buyer, 2, product[1]).orderNumbers().get(0);
         String disputed = purchases.placeAndPay(buyer, 1, product[1]).orderNumbers().get(0);
+        String fromDetail = purchases.placeAndPay(buyer, 3, product[1]).orderNumbers().get(0);
 
         signIn(browser, staff.phone(), "secret123");
         browser.get(url("/console"));
-        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-stat=to-ship]"))).getText()).isEqualTo("3");
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-stat=to-ship]"))).getText()).isEqualTo("4");
+        fullPage(browser, "console-supplier-dashboard-zh");
 
         // one order shipped from the list
         browser.get(url("/console/supplier/orders"));
@@ -67,14 +69,26 @@ class FulfilmentConsoleJourneyIT extends BrowserJourney {
         assertThat(purchases.status(inline)).isEqualTo("SHIPPED");
         assertThat(browser.findElements(By.cssSelector("[data-order='" + inline + "']"))).as("gone from 待发货").isEmpty();
 
+        // one from its detail page
+        tap(browser, browser.findElement(By.cssSelector("[data-order='" + fromDetail + "'] a")));
+        wait.until(ExpectedConditions.urlContains("/console/supplier/orders/" + fromDetail));
+        type(By.cssSelector("form[action$='/shipment'] input[name=carrier]"), "京东物流");
+        type(By.cssSelector("form[action$='/shipment'] input[name=trackingNumber]"), "JD0012345678");
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=ship]")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已发货"));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/supplier/orders/" + fromDetail);
+        assertThat(browser.findElement(By.cssSelector("[data-testid=order-status]")).getText()).isEqualTo("已发货");
+        browser.get(url("/console/supplier/orders"));
+
         // another from a CSV made from the downloadable template; a repeated and an unknown row are answered on their own
         String template = new String(staff.session().getBytes("/console/supplier/orders/to-ship.csv"), StandardCharsets.UTF_8);
-        assertThat(template).startsWith("\uFEFForder_number,carrier,tracking_number").contains(byCsv, disputed).doesNotContain(inline);
+        assertThat(template).startsWith("\uFEFForder_number,carrier,tracking_number").contains(byCsv, disputed).doesNotContain(inline).doesNotContain(fromDetail);
         String csvRow = template.lines().filter(line -> line.startsWith(byCsv)).findFirst().orElseThrow()
                 .replaceFirst("^" + byCsv + ",,", byCsv + ",中通快递,ZT7788990011");
         Path csv = Files.createTempFile("shipments", ".csv");
         Files.writeString(csv, String.join("\n", "order_number,carrier,tracking_number", csvRow, inline + ",顺丰速运,SF1234567890",
                 "K000000000000000000,圆通速递,YT0000000001") + "\n");
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=csv-panel]")));
         type(By.cssSelector("input[name=file]"), csv.toString());
         tap(browser, browser.findElement(By.cssSelector("[data-testid=csv-upload]")));
         WebElement results = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=csv-results]")));
@@ -111,7 +125,7 @@ class FulfilmentConsoleJourneyIT extends BrowserJourney {
         // English, for a look at the other language on a phone
         browser.get(url("/console/supplier/orders?status=SHIPPED&lang=en"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Orders to ship"));
-        assertThat(browser.findElement(By.cssSelector("[data-order='" + byCsv + "']")).getText()).contains("Shipped", "2 units");
+        assertThat(browser.findElement(By.cssSelector("[data-order='" + inline + "']")).getText()).contains("Shipped", "1 unit");
         fullPage(browser, "console-supplier-orders-shipped-en");
         browser.get(url("/console/supplier/after-sales?show=all"));
         fullPage(browser, "console-supplier-aftersales-en");
@@ -127,7 +141,7 @@ class FulfilmentConsoleJourneyIT extends BrowserJourney {
             signIn(operator, Fixtures.OPERATOR_PHONE, Fixtures.DEMO_PASSWORD);
             operator.get(url("/console/admin/disputes"));
             WebElement dispute = operatorWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-dispute='" + afterSale + "']")));
-            assertThat(dispute.getText()).contains("拍错了规格", "订单已打包，请收货后再申请", "平台介入中");
+            assertThat(dispute.getText()).contains("拍错了规格", "订单已打包，请收货后再申请", "平台介入中", "履约控制台食品");
             fullPage(operator, "console-operator-disputes-zh");
             dispute.findElement(By.cssSelector("textarea[name=note]")).sendKeys("商家未发货，支持退款");
             tap(operator, dispute.findElement(By.cssSelector("[data-testid=decide-refund]")));
@@ -138,13 +152,29 @@ class FulfilmentConsoleJourneyIT extends BrowserJourney {
             WebElement decided = operatorWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-decided='" + afterSale + "']")));
             assertThat(decided.getText()).contains("商家未发货，支持退款", "已退款");
 
+            // a payment on the provider's bill of a past day that we never recorded
+            LocalDate past = LocalDate.of(2001, 2, 3);
+            String stray = "PSTRAY" + System.nanoTime() % 1_000_000_000L;
+            jdbc.sql("""
+                            insert into sandbox_payment (id, merchant_id, out_trade_no, amount_fen, description, status, notify_url, return_url, created_at, paid_at)
+                            values (?, ?, ?, 1234, 'stray', 'PAID', 'http://localhost/', 'http://localhost/', ?, ?)""")
+                    .params("SBX" + stray, Purchases.MERCHANT, stray, past.atTime(10, 0).atZone(clock.getZone()).toOffsetDateTime(),
+                            past.atTime(10, 1).atZone(clock.getZone()).toOffsetDateTime())
+                    .update();
             operator.get(url("/console/admin/reconciliation"));
+            WebElement day = operatorWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name=day]")));
+            operator.executeScript("arguments[0].value = arguments[1]", day, past.toString());
+            tap(operator, operator.findElement(By.cssSelector("[data-testid=reconcile]")));
+            WebElement run = operatorWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ks-highlight[data-run^='" + past + "']")));
+            assertThat(run.getText()).contains("1 处差异", "支付", stray, "¥12.34", "无记录");
+
             tap(operator, operatorWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=reconcile]"))));
             LocalDate today = LocalDate.now(clock);
             operatorWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), today + " 已对账"));
             assertThat(operator.findElements(By.cssSelector(".ks-highlight[data-run^='" + today + "']"))).isNotEmpty();
             assertThat(jdbc.sql("select checked from reconciliation_run where day = ?").param(today).query(Integer.class).list())
                     .as("three payments and a refund on today's bill").allMatch(checked -> checked >= 4);
+            assertThat(operator.findElement(By.cssSelector("[data-run^='" + past + "']")).getText()).contains(stray);
             fullPage(operator, "console-operator-reconciliation-zh");
             operator.get(url("/console"));
             fullPage(operator, "console-operator-dashboard-zh");

@@ -5,6 +5,7 @@ import com.kinshop.ordering.AfterSales;
 import com.kinshop.ordering.Orders;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Flash;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Operator console: after-sales requests a buyer escalated after the supplier said no, decided with a note both sides see. */
 @Controller
@@ -24,11 +27,13 @@ class DisputePages {
 
     private final Orders orders;
     private final AfterSales afterSales;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    DisputePages(Orders orders, AfterSales afterSales, Clock clock) {
+    DisputePages(Orders orders, AfterSales afterSales, JdbcClient jdbc, Clock clock) {
         this.orders = orders;
         this.afterSales = afterSales;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -37,9 +42,23 @@ class DisputePages {
         List<Orders.AfterSaleView> all = orders.escalated();
         model.addAttribute("open", all.stream().filter(request -> request.status() == AfterSaleStatus.ESCALATED).toList());
         model.addAttribute("decided", all.stream().filter(request -> request.status() != AfterSaleStatus.ESCALATED).toList());
+        model.addAttribute("suppliers", supplierNames(all.stream().map(Orders.AfterSaleView::number).toList()));
         model.addAttribute("zone", clock.getZone());
         model.addAttribute("nav", "disputes");
         return "console/admin/disputes";
+    }
+
+    /** Which supplier each request is against, in one query (the after-sales view does not carry it). */
+    private Map<String, String> supplierNames(List<String> numbers) {
+        Map<String, String> names = new HashMap<>();
+        if (!numbers.isEmpty()) {
+            jdbc.sql("select a.number, s.name from after_sale a join supplier s on s.id = a.supplier_id where a.number in (:numbers)")
+                    .param("numbers", numbers)
+                    .query(rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return names;
     }
 
     @PostMapping("/{number}/decision")

@@ -130,7 +130,8 @@ class SupplierOrderPages {
             csv.printRecord((Object[]) CSV_HEADER);
             for (Orders.Summary order : paid) {
                 Receiver receiver = receivers.getOrDefault(order.number(), new Receiver("", "", ""));
-                csv.printRecord(order.number(), "", "", receiver.name(), receiver.phone(), receiver.address(), order.firstProduct(), order.units());
+                csv.printRecord(order.number(), "", "", cell(receiver.name()), cell(receiver.phone()), cell(receiver.address()),
+                        cell(order.firstProduct()), order.units());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -193,6 +194,11 @@ class SupplierOrderPages {
 
     private static String afterSaleAction(RedirectAttributes redirect, String notice, Flash.Action action) {
         return Flash.outcome(redirect, "redirect:/console/supplier/after-sales", notice, action);
+    }
+
+    /** Text a buyer or supplier typed, made inert for spreadsheet programs (no formula starts with a quote). */
+    static String cell(String text) {
+        return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     /**
