@@ -124,7 +124,7 @@ class FulfilmentConsoleJourneyIT extends BrowserJourney {
 
         // English, for a look at the other language on a phone
         browser.get(url("/console/supplier/orders?status=SHIPPED&lang=en"));
-        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Orders to ship"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Orders & shipping"));
         assertThat(browser.findElement(By.cssSelector("[data-order='" + inline + "']")).getText()).contains("Shipped", "1 unit");
         fullPage(browser, "console-supplier-orders-shipped-en");
         browser.get(url("/console/supplier/after-sales?show=all"));
