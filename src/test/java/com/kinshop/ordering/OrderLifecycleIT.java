@@ -170,5 +170,11 @@ class OrderLifecycleIT extends ApiTest {
         assertThat(result.json().get(3).get("message").asString()).as("a re-upload ships nothing twice").isEqualTo("只有已付款、未发货的订单可以发货");
         assertThat(purchases.status(first)).isEqualTo("SHIPPED");
         assertThat(purchases.status(second)).isEqualTo("PAID");
+
+        byte[] fromExcel = ("订单号,快递公司,运单号\r\n" + second + ",中通快递,ZT100000002\r\n").getBytes(java.nio.charset.Charset.forName("GBK"));
+        Response gbk = fixtures.upload(supplier.session(), "/api/supplier/shipments", "file", fromExcel);
+        assertThat(gbk.json().get(0).get("shipped").asBoolean()).as(gbk.body()).isTrue();
+        assertThat(jdbc.sql("select carrier from orders where number = ?").param(second).query(String.class).single())
+                .as("a GBK file from Excel is read as GBK").isEqualTo("中通快递");
     }
 }

@@ -28,15 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -151,7 +146,7 @@ class SupplierOrderPages {
             }
             List<Fulfilment.RowResult> results;
             try {
-                results = fulfilment.shipFromCsv(supplier(user), new ByteArrayInputStream(utf8(file.getBytes())), locale);
+                results = fulfilment.shipFromCsv(supplier(user), file.getBytes(), locale);
             } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException unreadable) {
                 throw BusinessException.invalid("file", "console.orders.csv.unreadable");
             }
@@ -199,20 +194,6 @@ class SupplierOrderPages {
     /** Text a buyer or supplier typed, made inert for spreadsheet programs (no formula starts with a quote). */
     static String cell(String text) {
         return text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-    }
-
-    /**
-     * The file as UTF-8. Spreadsheet programs on Chinese Windows save CSV in GBK, which read as UTF-8 would store a
-     * garbled carrier name on the order; a file that is not valid UTF-8 is read as GB18030 (a superset of GBK).
-     */
-    static byte[] utf8(byte[] content) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content));
-            return content;
-        } catch (CharacterCodingException notUtf8) {
-            return new String(content, Charset.forName("GB18030")).getBytes(StandardCharsets.UTF_8);
-        }
     }
 
     /** Receivers of the listed orders in one query (the order summaries do not carry them). */
