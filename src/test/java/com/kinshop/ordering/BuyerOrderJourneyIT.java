@@ -104,13 +104,23 @@ class BuyerOrderJourneyIT extends BrowserJourney {
                 .containsExactlyInAnyOrder("/sandbox/pay/…", "/me/orders?tab=unpaid");
         assertThat(jdbc.sql("select count(*) from checkout where buyer_id = ?").param(buyer.id()).query(Integer.class).single()).isEqualTo(2);
 
-        // the unpaid one, cancelled from its page
+        // the unpaid one: 去支付 from the list, the payment fails at the cashier, the result page offers to pay again
         browser.get(url("/me/orders?tab=unpaid"));
         List<WebElement> unpaid = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("[data-order]")));
         assertThat(unpaid).hasSize(1);
         String unpaidOrder = unpaid.get(0).getAttribute("data-order");
         Browser.screenshot(browser, "buyer-orders-unpaid-zh");
-        tap(browser, unpaid.get(0).findElement(By.cssSelector("a")));
+        tap(browser, unpaid.get(0).findElement(By.cssSelector("[data-action=pay]")));
+        wait.until(ExpectedConditions.urlContains("/sandbox/pay/"));
+        tap(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action=fail]"))));
+        wait.until(ExpectedConditions.urlContains("/me/pay/"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=pay-state]"), "还没有收到付款"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=pay-again]")).getText()).isEqualTo("去支付");
+        Browser.screenshot(browser, "buyer-pay-result-unpaid-zh");
+
+        // … and cancelled from its page instead
+        tap(browser, browser.findElement(By.cssSelector("a[data-order='" + unpaidOrder + "']")));
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=order-status]"), "data-status", "AWAITING_PAYMENT"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=order-status]")).getText()).contains("待付款", "前付款");
         Browser.screenshot(browser, "buyer-order-unpaid-zh");

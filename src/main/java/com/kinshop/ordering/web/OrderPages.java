@@ -94,6 +94,8 @@ class OrderPages {
         model.addAttribute("order", order);
         model.addAttribute("timeline", timeline(order));
         model.addAttribute("afterSaleLines", afterSaleLines(order));
+        Instant afterSaleUntil = order.receivedAt() == null ? null : order.receivedAt().plus(properties.afterSalesWindow());
+        model.addAttribute("afterSaleUntil", afterSaleUntil != null && afterSaleUntil.isAfter(clock.instant()) ? afterSaleUntil : null);
         model.addAttribute("payTogether", order.payable()
                 ? orders.ofCheckout(user.id(), order.summary().checkoutNumber()).stream().filter(o -> o.status() == OrderStatus.AWAITING_PAYMENT).count()
                 : 0);
