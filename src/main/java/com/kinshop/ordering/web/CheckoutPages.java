@@ -6,13 +6,13 @@ import com.kinshop.ordering.Addresses;
 import com.kinshop.ordering.Addresses.AddressId;
 import com.kinshop.ordering.Cart;
 import com.kinshop.ordering.Checkouts;
-import com.kinshop.ordering.OrderPayments;
 import com.kinshop.ordering.OrderStatus;
 import com.kinshop.ordering.Orders;
 import com.kinshop.payment.PaymentStatus;
 import com.kinshop.payment.Payments;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.FormErrors;
+import com.kinshop.shared.Money;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -44,17 +44,17 @@ class CheckoutPages {
     private final Cart cart;
     private final Addresses addresses;
     private final Checkouts checkouts;
-    private final OrderPayments orderPayments;
+    private final CashierRedirect cashier;
     private final Orders orders;
     private final Payments payments;
     private final RequestCache requestCache;
 
-    CheckoutPages(Cart cart, Addresses addresses, Checkouts checkouts, OrderPayments orderPayments, Orders orders, Payments payments,
+    CheckoutPages(Cart cart, Addresses addresses, Checkouts checkouts, CashierRedirect cashier, Orders orders, Payments payments,
                   RequestCache requestCache) {
         this.cart = cart;
         this.addresses = addresses;
         this.checkouts = checkouts;
-        this.orderPayments = orderPayments;
+        this.cashier = cashier;
         this.orders = orders;
         this.payments = payments;
         this.requestCache = requestCache;
@@ -93,7 +93,7 @@ class CheckoutPages {
             model.addAttribute("errorArgs", e.args());
             return page(user, addressId, model);
         }
-        return toCashier(user, placed.checkoutNumber(), redirect);
+        return cashier.to(user, placed.checkoutNumber(), redirect);
     }
 
     /** The first address, typed on the checkout page itself (an empty address book should not send the buyer away). */
@@ -131,7 +131,7 @@ class CheckoutPages {
     /** 去支付 again (the cashier hands back the open payment, or opens a new one for what is still unpaid). */
     @PostMapping("/me/pay/{checkout}")
     String payAgain(@AuthenticationPrincipal CurrentUser user, @PathVariable String checkout, RedirectAttributes redirect) {
-        return toCashier(user, checkout, redirect);
+        return cashier.to(user, checkout, redirect);
     }
 
     enum PayState { PAID, WAITING, UNPAID, CANCELLED }
@@ -160,20 +160,9 @@ class CheckoutPages {
         model.addAttribute("nextPoll", poll + 1);
         model.addAttribute("pollSeconds", POLL_SECONDS);
         model.addAttribute("paid", placed.stream().filter(order -> order.status() != OrderStatus.CANCELLED && order.status() != OrderStatus.AWAITING_PAYMENT)
-                .map(Orders.Summary::total).reduce(com.kinshop.shared.Money.ZERO, com.kinshop.shared.Money::plus));
+                .map(Orders.Summary::total).reduce(Money.ZERO, Money::plus));
         model.addAttribute("payable", placed.stream().filter(order -> order.status() == OrderStatus.AWAITING_PAYMENT)
-                .map(Orders.Summary::total).reduce(com.kinshop.shared.Money.ZERO, com.kinshop.shared.Money::plus));
-    }
-
-    /** Starts (or resumes) paying a checkout and sends the buyer to the provider's cashier; a refusal shows on the result page. */
-    String toCashier(CurrentUser user, String checkout, RedirectAttributes redirect) {
-        try {
-            return "redirect:" + orderPayments.pay(user.id(), checkout).redirectUrl();
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("error", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-            return "redirect:/me/pay/" + checkout;
-        }
+                .map(Orders.Summary::total).reduce(Money.ZERO, Money::plus));
     }
 
     private String page(CurrentUser user, Long chosen, Model model) {

@@ -2,6 +2,7 @@ package com.kinshop.ordering.web;
 
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.ordering.AfterSaleKind;
+import com.kinshop.ordering.AfterSaleStatus;
 import com.kinshop.ordering.AfterSales;
 import com.kinshop.ordering.OrderLifecycle;
 import com.kinshop.ordering.OrderPayments;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,19 +59,19 @@ class OrderPages {
     private final OrderLifecycle lifecycle;
     private final OrderPayments payments;
     private final AfterSales afterSales;
-    private final CheckoutPages checkoutPages;
+    private final CashierRedirect cashier;
     private final OrderProperties properties;
     private final Clock clock;
     private final BuyerTimes times;
 
-    OrderPages(Orders orders, OrderLifecycle lifecycle, OrderPayments payments, AfterSales afterSales, CheckoutPages checkoutPages,
+    OrderPages(Orders orders, OrderLifecycle lifecycle, OrderPayments payments, AfterSales afterSales, CashierRedirect cashier,
                OrderProperties properties, Clock clock, BuyerTimes times) {
         this.times = times;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.payments = payments;
         this.afterSales = afterSales;
-        this.checkoutPages = checkoutPages;
+        this.cashier = cashier;
         this.properties = properties;
         this.clock = clock;
     }
@@ -105,7 +107,7 @@ class OrderPages {
     /** 去支付: pays the order's checkout (with any other unpaid order placed together with it). */
     @PostMapping("/me/orders/{number}/pay")
     String pay(@AuthenticationPrincipal CurrentUser user, @PathVariable String number, RedirectAttributes redirect) {
-        return checkoutPages.toCashier(user, payments.checkoutOf(user.id(), number), redirect);
+        return cashier.to(user, payments.checkoutOf(user.id(), number), redirect);
     }
 
     @PostMapping("/me/orders/{number}/cancel")
@@ -167,9 +169,9 @@ class OrderPages {
         if (!AFTER_SALE_OPEN.contains(order.summary().status()) || !windowOpen) {
             return Set.of();
         }
-        Set<Long> open = new java.util.HashSet<>();
+        Set<Long> open = new HashSet<>();
         order.afterSales().stream().filter(a -> a.status().isOpen()).forEach(a -> open.add(a.lineId()));
-        Set<Long> lines = new java.util.HashSet<>();
+        Set<Long> lines = new HashSet<>();
         order.lines().stream().filter(l -> l.refundable() > 0 && !open.contains(l.id())).forEach(l -> lines.add(l.id()));
         return lines;
     }
@@ -214,8 +216,8 @@ class OrderPages {
     }
 
     private static Instant lastRefund(Orders.Detail order) {
-        return order.afterSales().stream().filter(a -> a.status() == com.kinshop.ordering.AfterSaleStatus.REFUNDED
-                || a.status() == com.kinshop.ordering.AfterSaleStatus.REFUNDING).map(Orders.AfterSaleView::updatedAt)
+        return order.afterSales().stream().filter(a -> a.status() == AfterSaleStatus.REFUNDED
+                || a.status() == AfterSaleStatus.REFUNDING).map(Orders.AfterSaleView::updatedAt)
                 .max(Comparator.naturalOrder()).orElse(null);
     }
 }
