@@ -43,15 +43,18 @@ public class Payments {
     private final ApplicationEventPublisher events;
     private final Environment environment;
     private final Clock clock;
+    private final HaltBeforeCommit faultInjection;
     private final SecureRandom random = new SecureRandom();
 
-    Payments(PaymentProviders providers, JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events, Environment environment, Clock clock) {
+    Payments(PaymentProviders providers, JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events, Environment environment, Clock clock,
+             HaltBeforeCommit faultInjection) {
         this.providers = providers;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.events = events;
         this.environment = environment;
         this.clock = clock;
+        this.faultInjection = faultInjection;
     }
 
     public record Started(String paymentNumber, String redirectUrl, Money amount) {
@@ -119,6 +122,7 @@ public class Payments {
             log.info("Duplicate {} notification {} acknowledged", providerName, notification.eventId());
             return;
         }
+        faultInjection.arm(HaltBeforeCommit.PAYMENT_NOTIFICATION); // crash-recovery tests only; off unless configured
         Payment payment = lock(notification.outTradeNo(), providerName)
                 .orElseThrow(() -> BusinessException.invalid("out_trade_no", "payment.notification.unknown"));
         if (notification.outcome() == PaymentProvider.Outcome.SUCCEEDED) {
