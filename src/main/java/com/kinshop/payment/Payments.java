@@ -72,7 +72,7 @@ public class Payments {
         PaymentProvider provider = providers.current();
         Optional<Started> open = jdbc.sql("select number, redirect_url, amount_fen from payment where reference = ? and status = 'CREATED' for update")
                 .param(reference).query((rs, n) -> new Started(rs.getString(1), rs.getString(2), Money.fen(rs.getLong(3)))).optional();
-        if (open.isPresent() && open.get().amount().equals(amount)) {
+        if (open.isPresent() && open.get().amount().equals(amount) && !endedAtProvider(open.get().paymentNumber())) {
             return open.get();
         }
         open.ifPresent(stale -> close(stale.paymentNumber()));
@@ -150,7 +150,28 @@ public class Payments {
             succeed(payment, status.transactionId());
             return PaymentStatus.SUCCEEDED;
         }
+        if (endedAtProvider(number)) {
+            return PaymentStatus.valueOf(jdbc.sql("select status from payment where number = ?").param(number).query(String.class).single());
+        }
         return payment.status();
+    }
+
+    /** Open payments of a reference (the order timers ask about each before giving an order up). */
+    public List<String> openPayments(String reference) {
+        return jdbc.sql("select number from payment where reference = ? and status = 'CREATED' order by id").param(reference).query(String.class).list();
+    }
+
+    /**
+     * Whether the provider says an open payment failed or was closed (its notification may still be on the way); if so
+     * it is recorded, so a new attempt can start at once and recovery stops asking.
+     */
+    private boolean endedAtProvider(String number) {
+        PaymentProvider.Status status = providers.of(providerOf(number)).query(number);
+        if (!status.exists() || status.outcome() == null || status.outcome() == PaymentProvider.Outcome.SUCCEEDED) {
+            return false;
+        }
+        jdbc.sql("update payment set status = ?, closed_at = ? where number = ? and status = 'CREATED'").params(status.outcome().name(), now(), number).update();
+        return true;
     }
 
     /**

@@ -116,6 +116,22 @@ class OrderLifecycleIT extends ApiTest {
     }
 
     @Test
+    void theTimeoutAsksTheProviderFirstSoAPaymentWhoseNotificationWasLostKeepsTheOrder() {
+        long[] product = fixtures.onSale(fixtures.supplier("丢通知供应商"), "丢通知商品", 1_000, 5);
+        Member buyer = fixtures.member("通知丢了");
+        Purchases.Placed placed = purchases.place(buyer, 1, product[1]);
+        String payment = purchases.startPayment(buyer, placed.checkoutNumber()).get("paymentNumber").asString();
+        // paid at the provider, but its notification never arrives
+        jdbc.sql("update sandbox_payment set status = 'PAID', paid_at = now() where out_trade_no = ?").param(payment).update();
+
+        clock.advance(Duration.ofMinutes(31));
+        timers.runDue();
+
+        assertThat(purchases.status(placed.orderNumbers().get(0))).isEqualTo("PAID");
+        assertThat(jdbc.sql("select count(*) from refund where payment_number = ?").param(payment).query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void automaticReceiptTenDaysAfterShipmentWithAReminderTheDayBefore() {
         Staff supplier = fixtures.supplier("自动收货供应商");
         long[] product = fixtures.onSale(supplier, "自动收货商品", 1_500, 5);
