@@ -6,6 +6,7 @@ import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ import java.util.List;
  * order that is not theirs gets "not found", never a hint that it exists.
  */
 @Service
+@Transactional(readOnly = true) // a detail is read in several statements: one snapshot, so it never contradicts itself
 public class Orders {
 
     private final JdbcClient jdbc;

@@ -122,7 +122,6 @@ public class Payments {
             log.info("Duplicate {} notification {} acknowledged", providerName, notification.eventId());
             return;
         }
-        faultInjection.arm(HaltBeforeCommit.PAYMENT_NOTIFICATION); // crash-recovery tests only; off unless configured
         Payment payment = lock(notification.outTradeNo(), providerName)
                 .orElseThrow(() -> BusinessException.invalid("out_trade_no", "payment.notification.unknown"));
         if (notification.outcome() == PaymentProvider.Outcome.SUCCEEDED) {
@@ -131,7 +130,9 @@ public class Payments {
                         payment.amount());
                 throw BusinessException.invalid("amount", "payment.notification.amount");
             }
-            succeed(payment, notification.transactionId());
+            if (succeed(payment, notification.transactionId())) {
+                faultInjection.arm(HaltBeforeCommit.PAYMENT_NOTIFICATION); // crash-recovery tests only; off unless configured
+            }
         } else {
             jdbc.sql("update payment set status = ?, closed_at = ? where id = ? and status = 'CREATED'")
                     .params(notification.outcome().name(), now(), payment.id()).update();
@@ -259,16 +260,18 @@ public class Payments {
                 .query(Boolean.class).single();
     }
 
-    private void succeed(Payment payment, String transactionId) {
+    /** Records the money once; false if it was already recorded. */
+    private boolean succeed(Payment payment, String transactionId) {
         int changed = jdbc.sql("update payment set status = 'SUCCEEDED', provider_txn = ?, succeeded_at = ? where id = ? and status <> 'SUCCEEDED'")
                 .params(transactionId, now(), payment.id()).update();
         if (changed != 1) {
-            return;
+            return false;
         }
         ledger.post(Journal.builder("payment:" + payment.number(), "PAYMENT", "收款 " + payment.number() + "（" + payment.reference() + "）")
                 .move(payment.amount(), LedgerAccounts.PLATFORM_CLEARING, LedgerAccounts.providerFunds(payment.provider()))
                 .build());
         events.publishEvent(new PaymentSucceeded(payment.number(), payment.reference(), payment.amount(), clock.instant()));
+        return true;
     }
 
     private record Payment(long id, String number, String reference, String provider, Money amount, PaymentStatus status) {
