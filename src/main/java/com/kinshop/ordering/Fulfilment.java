@@ -8,9 +8,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,13 +44,16 @@ public class Fulfilment {
         lifecycle.ship(supplier, orderNumber, carrier, trackingNumber);
     }
 
-    /** Columns: order number, carrier, tracking number; a header row (first cell not an order number) is skipped. */
-    public List<RowResult> shipFromCsv(SupplierId supplier, InputStream csv, Locale locale) throws IOException {
+    /**
+     * Columns: order number, carrier, tracking number. A first row without any digit in its first cell is a header and
+     * skipped; any other row is answered (a mistyped order number is reported, not skipped).
+     */
+    public List<RowResult> shipFromCsv(SupplierId supplier, byte[] csv, Locale locale) throws IOException {
         List<RowResult> results = new ArrayList<>();
-        try (Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8)) {
+        try (Reader reader = new StringReader(text(csv))) {
             for (CSVRecord record : CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get().parse(reader)) {
                 String first = record.get(0).replace("\uFEFF", "");
-                if (record.getRecordNumber() == 1 && !first.matches("K\\d+")) {
+                if (record.getRecordNumber() == 1 && !first.matches(".*\\d.*")) {
                     continue;
                 }
                 if (results.size() >= MAX_ROWS) {
@@ -60,6 +66,19 @@ public class Fulfilment {
             throw BusinessException.invalid("file", "shipment.csv.empty");
         }
         return results;
+    }
+
+    /**
+     * The file's text. Spreadsheet programs on Chinese Windows save CSV in GBK, which read as UTF-8 would put a garbled
+     * carrier name on the order; a file that is not valid UTF-8 is read as GB18030 (a superset of GBK).
+     */
+    private static String text(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(content, Charset.forName("GB18030"));
+        }
     }
 
     private RowResult shipRow(SupplierId supplier, CSVRecord record, String orderNumber, Locale locale) {

@@ -27,12 +27,15 @@ public class OrderTimers {
 
     private final JdbcClient jdbc;
     private final OrderLifecycle lifecycle;
+    private final com.kinshop.payment.Payments payments;
     private final OrderProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OrderTimers(JdbcClient jdbc, OrderLifecycle lifecycle, OrderProperties properties, TransactionTemplate transactions, Clock clock) {
+    OrderTimers(JdbcClient jdbc, OrderLifecycle lifecycle, com.kinshop.payment.Payments payments, OrderProperties properties,
+                TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.payments = payments;
         this.lifecycle = lifecycle;
         this.properties = properties;
         this.transactions = transactions;
@@ -42,25 +45,27 @@ public class OrderTimers {
     @Scheduled(fixedDelayString = "${kinshop.orders.timer-interval}", initialDelayString = "${kinshop.orders.timer-interval}")
     public void runDue() {
         int cancelled = sweep("select id from orders where status = 'AWAITING_PAYMENT' and pay_deadline <= ?", now(),
-                id -> lifecycle.cancel(id, CancelReason.PAYMENT_TIMEOUT));
+                id -> lifecycle.cancel(id, CancelReason.PAYMENT_TIMEOUT), this::askProviderFirst);
         int reminded = sweep("select id from orders where status = 'SHIPPED' and receipt_reminded_at is null and receive_deadline <= ?",
-                now().plus(properties.receiptReminderBefore()), lifecycle::remindReceipt);
-        int received = sweep("select id from orders where status = 'SHIPPED' and receive_deadline <= ?", now(), id -> lifecycle.receive(id, true));
+                now().plus(properties.receiptReminderBefore()), lifecycle::remindReceipt, id -> { });
+        int received = sweep("select id from orders where status = 'SHIPPED' and receive_deadline <= ?", now(), id -> lifecycle.receive(id, true),
+                id -> { });
         int completed = sweep("select id from orders where status = 'RECEIVED' and received_at <= ?", now().minus(properties.afterSalesWindow()),
-                lifecycle::complete);
+                lifecycle::complete, id -> { });
         if (cancelled + reminded + received + completed > 0) {
             log.info("Order timers: {} cancelled unpaid, {} reminded, {} received automatically, {} completed", cancelled, reminded, received, completed);
         }
     }
 
     /** Claims due orders in batches, each order in its own transaction (one failure does not hold up the rest). */
-    private int sweep(String dueQuery, OffsetDateTime due, LongPredicate move) {
+    private int sweep(String dueQuery, OffsetDateTime due, LongPredicate move, java.util.function.LongConsumer first) {
         int moved = 0;
         while (true) {
             List<Long> batch = transactions.execute(status -> jdbc.sql(dueQuery + " order by id limit " + BATCH).param(due).query(Long.class).list());
             int before = moved;
             for (long id : batch) {
                 try {
+                    first.accept(id);
                     Boolean done = transactions.execute(status -> lockUnlessTaken(id) && move.test(id));
                     moved += Boolean.TRUE.equals(done) ? 1 : 0;
                 } catch (RuntimeException e) {
@@ -71,6 +76,16 @@ public class OrderTimers {
                 return moved;
             }
         }
+    }
+
+    /**
+     * Before an unpaid order is given up, the provider is asked about its open payments (each in its own transaction):
+     * one paid meanwhile whose notification is late is recorded now — the order is then paid, not cancelled and refunded.
+     */
+    private void askProviderFirst(long orderId) {
+        String checkout = jdbc.sql("select c.number from checkout c join orders o on o.checkout_id = c.id where o.id = ?").param(orderId)
+                .query(String.class).single();
+        payments.openPayments(checkout).forEach(payments::recover);
     }
 
     /** Another node (or a buyer, a payment) working on this order right now: leave it to them. */

@@ -23,6 +23,7 @@ import java.util.List;
  */
 @Component
 @Order(40)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kinshop.demo.orders", havingValue = "true", matchIfMissing = true)
 class OrderingDemoData implements DemoDataSeeder {
 
     private static final List<String> BUYERS = List.of("13800000004", "13800000005", "13800000002");

@@ -6,6 +6,8 @@ import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +20,7 @@ import java.util.List;
  * order that is not theirs gets "not found", never a hint that it exists.
  */
 @Service
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ) // a detail takes several statements: one snapshot
 public class Orders {
 
     private final JdbcClient jdbc;

@@ -43,15 +43,18 @@ public class Payments {
     private final ApplicationEventPublisher events;
     private final Environment environment;
     private final Clock clock;
+    private final HaltBeforeCommit faultInjection;
     private final SecureRandom random = new SecureRandom();
 
-    Payments(PaymentProviders providers, JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events, Environment environment, Clock clock) {
+    Payments(PaymentProviders providers, JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events, Environment environment, Clock clock,
+             HaltBeforeCommit faultInjection) {
         this.providers = providers;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.events = events;
         this.environment = environment;
         this.clock = clock;
+        this.faultInjection = faultInjection;
     }
 
     public record Started(String paymentNumber, String redirectUrl, Money amount) {
@@ -69,7 +72,7 @@ public class Payments {
         PaymentProvider provider = providers.current();
         Optional<Started> open = jdbc.sql("select number, redirect_url, amount_fen from payment where reference = ? and status = 'CREATED' for update")
                 .param(reference).query((rs, n) -> new Started(rs.getString(1), rs.getString(2), Money.fen(rs.getLong(3)))).optional();
-        if (open.isPresent() && open.get().amount().equals(amount)) {
+        if (open.isPresent() && open.get().amount().equals(amount) && !endedAtProvider(open.get().paymentNumber())) {
             return open.get();
         }
         open.ifPresent(stale -> close(stale.paymentNumber()));
@@ -127,7 +130,9 @@ public class Payments {
                         payment.amount());
                 throw BusinessException.invalid("amount", "payment.notification.amount");
             }
-            succeed(payment, notification.transactionId());
+            if (succeed(payment, notification.transactionId())) {
+                faultInjection.arm(HaltBeforeCommit.PAYMENT_NOTIFICATION); // crash-recovery tests only; off unless configured
+            }
         } else {
             jdbc.sql("update payment set status = ?, closed_at = ? where id = ? and status = 'CREATED'")
                     .params(notification.outcome().name(), now(), payment.id()).update();
@@ -146,7 +151,28 @@ public class Payments {
             succeed(payment, status.transactionId());
             return PaymentStatus.SUCCEEDED;
         }
+        if (endedAtProvider(number)) {
+            return PaymentStatus.valueOf(jdbc.sql("select status from payment where number = ?").param(number).query(String.class).single());
+        }
         return payment.status();
+    }
+
+    /** Open payments of a reference (the order timers ask about each before giving an order up). */
+    public List<String> openPayments(String reference) {
+        return jdbc.sql("select number from payment where reference = ? and status = 'CREATED' order by id").param(reference).query(String.class).list();
+    }
+
+    /**
+     * Whether the provider says an open payment failed or was closed (its notification may still be on the way); if so
+     * it is recorded, so a new attempt can start at once and recovery stops asking.
+     */
+    private boolean endedAtProvider(String number) {
+        PaymentProvider.Status status = providers.of(providerOf(number)).query(number);
+        if (!status.exists() || status.outcome() == null || status.outcome() == PaymentProvider.Outcome.SUCCEEDED) {
+            return false;
+        }
+        jdbc.sql("update payment set status = ?, closed_at = ? where number = ? and status = 'CREATED'").params(status.outcome().name(), now(), number).update();
+        return true;
     }
 
     /**
@@ -243,16 +269,18 @@ public class Payments {
                 .query(Boolean.class).single();
     }
 
-    private void succeed(Payment payment, String transactionId) {
+    /** Records the money once; false if it was already recorded. */
+    private boolean succeed(Payment payment, String transactionId) {
         int changed = jdbc.sql("update payment set status = 'SUCCEEDED', provider_txn = ?, succeeded_at = ? where id = ? and status <> 'SUCCEEDED'")
                 .params(transactionId, now(), payment.id()).update();
         if (changed != 1) {
-            return;
+            return false;
         }
         ledger.post(Journal.builder("payment:" + payment.number(), "PAYMENT", "收款 " + payment.number() + "（" + payment.reference() + "）")
                 .move(payment.amount(), LedgerAccounts.PLATFORM_CLEARING, LedgerAccounts.providerFunds(payment.provider()))
                 .build());
         events.publishEvent(new PaymentSucceeded(payment.number(), payment.reference(), payment.amount(), clock.instant()));
+        return true;
     }
 
     private record Payment(long id, String number, String reference, String provider, Money amount, PaymentStatus status) {

@@ -67,8 +67,10 @@ public class Reconciliation {
         return reports;
     }
 
-    public List<Report> history(int days) {
-        return jdbc.sql("select day, provider, checked, differences, ran_at from reconciliation_run order by day desc, provider limit ?").param(days)
+    /** The latest {@code runs} runs (one per day and provider), newest day first. */
+    public List<Report> history(int runs) {
+        return jdbc.sql("select day, provider, checked, differences, ran_at from reconciliation_run order by day desc, provider limit ?")
+                .param(runs)
                 .query((rs, n) -> new Report(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getInt(3), decode(rs.getString(4)),
                         rs.getObject(5, OffsetDateTime.class)))
                 .list();

@@ -1,10 +1,18 @@
 package com.kinshop.shared;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 
-/** An amount in the currency's minor unit (fen for CNY). Never a double; rounding is explicit and written once. */
+/**
+ * An amount in the currency's minor unit (fen for CNY). Never a double; rounding is explicit and written once.
+ * In JSON, {@code negative} and {@code positive} are written (from the getters) and skipped when read, so a Money read
+ * back strictly (unknown properties refused) is the one written — events in the publication registry are read back so
+ * after a crash.
+ */
+@JsonIgnoreProperties(value = {"negative", "positive"}, allowGetters = true)
 public record Money(long fen, Currency currency) implements Comparable<Money> {
 
     public static final Currency CNY = Currency.getInstance("CNY");

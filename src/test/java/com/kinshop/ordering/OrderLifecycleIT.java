@@ -116,6 +116,22 @@ class OrderLifecycleIT extends ApiTest {
     }
 
     @Test
+    void theTimeoutAsksTheProviderFirstSoAPaymentWhoseNotificationWasLostKeepsTheOrder() {
+        long[] product = fixtures.onSale(fixtures.supplier("丢通知供应商"), "丢通知商品", 1_000, 5);
+        Member buyer = fixtures.member("通知丢了");
+        Purchases.Placed placed = purchases.place(buyer, 1, product[1]);
+        String payment = purchases.startPayment(buyer, placed.checkoutNumber()).get("paymentNumber").asString();
+        // paid at the provider, but its notification never arrives
+        jdbc.sql("update sandbox_payment set status = 'PAID', paid_at = now() where out_trade_no = ?").param(payment).update();
+
+        clock.advance(Duration.ofMinutes(31));
+        timers.runDue();
+
+        assertThat(purchases.status(placed.orderNumbers().get(0))).isEqualTo("PAID");
+        assertThat(jdbc.sql("select count(*) from refund where payment_number = ?").param(payment).query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void automaticReceiptTenDaysAfterShipmentWithAReminderTheDayBefore() {
         Staff supplier = fixtures.supplier("自动收货供应商");
         long[] product = fixtures.onSale(supplier, "自动收货商品", 1_500, 5);
@@ -170,5 +186,11 @@ class OrderLifecycleIT extends ApiTest {
         assertThat(result.json().get(3).get("message").asString()).as("a re-upload ships nothing twice").isEqualTo("只有已付款、未发货的订单可以发货");
         assertThat(purchases.status(first)).isEqualTo("SHIPPED");
         assertThat(purchases.status(second)).isEqualTo("PAID");
+
+        byte[] fromExcel = ("订单号,快递公司,运单号\r\n" + second + ",中通快递,ZT100000002\r\n").getBytes(java.nio.charset.Charset.forName("GBK"));
+        Response gbk = fixtures.upload(supplier.session(), "/api/supplier/shipments", "file", fromExcel);
+        assertThat(gbk.json().get(0).get("shipped").asBoolean()).as(gbk.body()).isTrue();
+        assertThat(jdbc.sql("select carrier from orders where number = ?").param(second).query(String.class).single())
+                .as("a GBK file from Excel is read as GBK").isEqualTo("中通快递");
     }
 }

@@ -68,7 +68,7 @@ class SupplierOrderApi {
     @PostMapping("/shipments")
     List<Fulfilment.RowResult> shipMany(@AuthenticationPrincipal CurrentUser user, @RequestPart("file") MultipartFile file,
                                         java.util.Locale locale) throws IOException {
-        return fulfilment.shipFromCsv(supplier(user), file.getInputStream(), locale);
+        return fulfilment.shipFromCsv(supplier(user), file.getBytes(), locale);
     }
 
     @GetMapping("/after-sales")

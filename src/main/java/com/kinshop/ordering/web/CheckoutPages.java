@@ -1,0 +1,190 @@
+package com.kinshop.ordering.web;
+
+import com.kinshop.identity.CurrentUser;
+import com.kinshop.ordering.AddressForm;
+import com.kinshop.ordering.Addresses;
+import com.kinshop.ordering.Addresses.AddressId;
+import com.kinshop.ordering.Cart;
+import com.kinshop.ordering.Checkouts;
+import com.kinshop.ordering.OrderStatus;
+import com.kinshop.ordering.Orders;
+import com.kinshop.payment.PaymentStatus;
+import com.kinshop.payment.Payments;
+import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.FormErrors;
+import com.kinshop.shared.Money;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+
+/**
+ * 结算: the cart as one order per supplier, an address, 提交订单 — then straight to the cashier. And the page the cashier
+ * sends the buyer back to ({@code /me/pay/{checkout}}), which waits for the payment notification.
+ */
+@Controller
+class CheckoutPages {
+
+    /** How often the result page asks again, and how many times before it offers to pay again (about 30 s). */
+    static final int POLL_SECONDS = 2;
+    static final int POLLS = 15;
+
+    private final Cart cart;
+    private final Addresses addresses;
+    private final Checkouts checkouts;
+    private final CashierRedirect cashier;
+    private final Orders orders;
+    private final Payments payments;
+    private final RequestCache requestCache;
+
+    CheckoutPages(Cart cart, Addresses addresses, Checkouts checkouts, CashierRedirect cashier, Orders orders, Payments payments,
+                  RequestCache requestCache) {
+        this.cart = cart;
+        this.addresses = addresses;
+        this.checkouts = checkouts;
+        this.cashier = cashier;
+        this.orders = orders;
+        this.payments = payments;
+        this.requestCache = requestCache;
+    }
+
+    @GetMapping("/checkout")
+    String checkout(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (user == null) {
+            return signInFirst(request, response);
+        }
+        model.addAttribute("addressForm", new AddressForm("", "", "", ""));
+        return page(user, null, model);
+    }
+
+    @PostMapping("/checkout")
+    String place(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long addressId, HttpServletRequest request,
+                 HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        if (user == null) {
+            return signInFirst(request, response);
+        }
+        model.addAttribute("addressForm", new AddressForm("", "", "", ""));
+        if (addressId == null) {
+            model.addAttribute("error", "checkout.address.required");
+            return page(user, null, model);
+        }
+        Checkouts.Placed placed;
+        try {
+            placed = checkouts.checkOut(user.id(), new AddressId(addressId));
+        } catch (BusinessException e) {
+            if ("checkout.cart-empty".equals(e.messageKey())) {
+                // a second press of 提交订单 (or another tab) finds the cart already turned into orders
+                redirect.addFlashAttribute("notice", "checkout.already-placed");
+                return "redirect:/me/orders?tab=unpaid";
+            }
+            model.addAttribute("error", e.messageKey());
+            model.addAttribute("errorArgs", e.args());
+            return page(user, addressId, model);
+        }
+        return cashier.to(user, placed.checkoutNumber(), redirect);
+    }
+
+    /** The first address, typed on the checkout page itself (an empty address book should not send the buyer away). */
+    @PostMapping("/checkout/address")
+    String addAddress(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("addressForm") AddressForm form, BindingResult errors,
+                      HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (user == null) {
+            return signInFirst(request, response);
+        }
+        if (!errors.hasErrors()) {
+            try {
+                addresses.add(user.id(), form);
+                return "redirect:/checkout";
+            } catch (BusinessException e) {
+                FormErrors.reject(errors, e);
+            }
+        }
+        return page(user, null, model);
+    }
+
+    /** Where the cashier sends the buyer back: the checkout's orders, waiting for the payment to be confirmed. */
+    @GetMapping("/me/pay/{checkout}")
+    String result(@AuthenticationPrincipal CurrentUser user, @PathVariable String checkout, Model model) {
+        result(user, checkout, 0, model);
+        return "ordering/pay-result";
+    }
+
+    /** htmx: the result section again, every {@value POLL_SECONDS} s while the payment is not confirmed. */
+    @GetMapping("/me/pay/{checkout}/status")
+    String status(@AuthenticationPrincipal CurrentUser user, @PathVariable String checkout, @RequestParam(defaultValue = "0") int poll, Model model) {
+        result(user, checkout, Math.max(0, Math.min(poll, POLLS)), model);
+        return "ordering/pay-result :: result";
+    }
+
+    /** 去支付 again (the cashier hands back the open payment, or opens a new one for what is still unpaid). */
+    @PostMapping("/me/pay/{checkout}")
+    String payAgain(@AuthenticationPrincipal CurrentUser user, @PathVariable String checkout, RedirectAttributes redirect) {
+        return cashier.to(user, checkout, redirect);
+    }
+
+    enum PayState { PAID, WAITING, UNPAID, CANCELLED }
+
+    private void result(CurrentUser user, String checkout, int poll, Model model) {
+        List<Orders.Summary> placed = orders.ofCheckout(user.id(), checkout);
+        if (placed.isEmpty()) {
+            throw BusinessException.notFound("order.not-found");
+        }
+        boolean awaiting = placed.stream().anyMatch(order -> order.status() == OrderStatus.AWAITING_PAYMENT);
+        boolean allCancelled = placed.stream().allMatch(order -> order.status() == OrderStatus.CANCELLED);
+        PayState state;
+        if (allCancelled) {
+            state = PayState.CANCELLED;
+        } else if (!awaiting) {
+            state = PayState.PAID;
+        } else {
+            List<Payments.PaymentView> attempts = payments.paymentsOf(checkout);
+            boolean open = !attempts.isEmpty() && attempts.get(attempts.size() - 1).status() == PaymentStatus.CREATED;
+            state = open && poll < POLLS ? PayState.WAITING : PayState.UNPAID;
+        }
+        model.addAttribute("tab", "me");
+        model.addAttribute("checkout", checkout);
+        model.addAttribute("orders", placed);
+        model.addAttribute("state", state.name());
+        model.addAttribute("nextPoll", poll + 1);
+        model.addAttribute("pollSeconds", POLL_SECONDS);
+        model.addAttribute("paid", placed.stream().filter(order -> order.status() != OrderStatus.CANCELLED && order.status() != OrderStatus.AWAITING_PAYMENT)
+                .map(Orders.Summary::total).reduce(Money.ZERO, Money::plus));
+        model.addAttribute("payable", placed.stream().filter(order -> order.status() == OrderStatus.AWAITING_PAYMENT)
+                .map(Orders.Summary::total).reduce(Money.ZERO, Money::plus));
+    }
+
+    private String page(CurrentUser user, Long chosen, Model model) {
+        Cart.View view = cart.view(user.id());
+        if (view.items().isEmpty()) {
+            return "redirect:/cart";
+        }
+        List<Addresses.Address> book = addresses.of(user.id());
+        Long selected = chosen != null && book.stream().anyMatch(a -> a.id().value() == chosen) ? chosen
+                : book.isEmpty() ? null : book.get(0).id().value();
+        model.addAttribute("tab", "cart");
+        model.addAttribute("cart", view);
+        model.addAttribute("addresses", book);
+        model.addAttribute("selectedAddress", selected);
+        return "ordering/checkout";
+    }
+
+    /** /checkout is open to anyone (like /cart); signing in comes back here. */
+    private String signInFirst(HttpServletRequest request, HttpServletResponse response) {
+        if ("GET".equals(request.getMethod())) {
+            requestCache.saveRequest(request, response);
+        }
+        return "redirect:/login";
+    }
+}
