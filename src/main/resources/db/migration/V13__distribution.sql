@@ -107,3 +107,17 @@ create table withdrawal (
 );
 create index withdrawal_by_member on withdrawal (member_id, id desc);
 create index withdrawal_pending on withdrawal (status) where status in ('REQUESTED', 'APPROVED');
+
+-- Fraud flags: a commission that looks abusive is held (not settled) until the operator releases or voids it.
+create table commission_flag (
+    id            bigint generated always as identity primary key,
+    commission_id bigint       not null references commission (id),
+    reason        varchar(20)  not null check (reason in ('OWN_ACCOUNTS', 'MUTUAL_EARNING', 'REFUND_PATTERN')),
+    detail        varchar(200) not null,
+    created_at    timestamptz  not null,
+    resolution    varchar(10)  check (resolution in ('RELEASED', 'VOIDED')),
+    resolved_by   bigint       references account (id),
+    resolved_at   timestamptz,
+    unique (commission_id, reason)
+);
+create index commission_flag_open on commission_flag (created_at) where resolution is null;

@@ -10,12 +10,14 @@ import com.kinshop.referral.DistributionPolicies;
 import com.kinshop.referral.DistributionPolicy;
 import com.kinshop.referral.Referrals;
 import com.kinshop.referral.Tiers;
+import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import com.kinshop.shop.ShopView;
 import com.kinshop.shop.Shops;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -40,10 +42,12 @@ public class Commissions {
     private final DistributionPolicies policies;
     private final Shops shops;
     private final Ledger ledger;
+    private final FraudChecks fraud;
     private final Clock clock;
 
     Commissions(JdbcClient jdbc, Orders orders, Referrals referrals, Tiers tiers, DistributionPolicies policies, Shops shops, Ledger ledger,
-                Clock clock) {
+                FraudChecks fraud, Clock clock) {
+        this.fraud = fraud;
         this.jdbc = jdbc;
         this.orders = orders;
         this.referrals = referrals;
@@ -96,11 +100,80 @@ public class Commissions {
                 .params(line.orderId(), line.lineId(), beneficiary.value(), line.buyer().value(), level, tier.code(), shareBp, line.budget().fen(),
                         amount.fen(), now())
                 .query(Long.class).optional();
-        id.ifPresent(commission -> ledger.post(Journal.builder("commission:" + line.lineId() + ":" + beneficiary.value() + ":" + level, "COMMISSION_ESTIMATED",
-                        "预估佣金：订单 " + line.orderNumber() + "《" + abbreviate(line.productName()) + "》" + level + " 级，"
-                                + tier.name() + " " + shareBp / 100.0 + "%")
-                .move(amount, LedgerAccounts.memberEstimated(beneficiary.value()), LedgerAccounts.orderEscrow(line.orderId()))
-                .build()));
+        id.ifPresent(commission -> {
+            ledger.post(Journal.builder("commission:" + line.lineId() + ":" + beneficiary.value() + ":" + level, "COMMISSION_ESTIMATED",
+                            "预估佣金：订单 " + line.orderNumber() + "《" + abbreviate(line.productName()) + "》" + level + " 级，"
+                                    + tier.name() + " " + shareBp / 100.0 + "%")
+                    .move(amount, LedgerAccounts.memberEstimated(beneficiary.value()), LedgerAccounts.orderEscrow(line.orderId()))
+                    .build());
+            List<FraudChecks.Flag> flags = fraud.check(line.orderId(), line.buyer(), beneficiary);
+            if (!flags.isEmpty()) {
+                jdbc.sql("update commission set status = 'HELD' where id = ?").param(commission).update();
+                flags.forEach(flag -> jdbc.sql("insert into commission_flag (commission_id, reason, detail, created_at) values (?, ?, ?, ?) on conflict do nothing")
+                        .params(commission, flag.reason(), flag.detail(), now()).update());
+            }
+        });
+    }
+
+    /** The operator clears a held commission: it settles now if its order is already complete, else waits as estimated. */
+    @Transactional
+    public void release(AccountId operator, long commissionId) {
+        Row row = held(commissionId);
+        boolean completed = orderCompleted(commissionId);
+        jdbc.sql("update commission set status = ?, settled_at = case when ? then ? else settled_at end where id = ?")
+                .params(completed ? "SETTLED" : "ESTIMATED", completed, now(), commissionId).update();
+        Money remaining = row.amount().minus(row.cancelled());
+        if (completed && remaining.isPositive()) {
+            ledger.post(Journal.builder("commission-released:" + commissionId, "COMMISSION_RELEASED", "运营审核通过，冻结佣金结算可提现")
+                    .move(remaining, LedgerAccounts.memberAvailable(row.beneficiaryId()), LedgerAccounts.memberEstimated(row.beneficiaryId())).build());
+        }
+        resolve(operator, commissionId, "RELEASED");
+    }
+
+    /** The operator voids a held commission: the money goes back to the order (or to the platform, once the order is settled). */
+    @Transactional
+    public void voidHeld(AccountId operator, long commissionId) {
+        Row row = held(commissionId);
+        Money remaining = row.amount().minus(row.cancelled());
+        long orderId = jdbc.sql("select order_id from commission where id = ?").param(commissionId).query(Long.class).single();
+        jdbc.sql("update commission set status = 'CANCELLED', cancelled_fen = amount_fen - clawed_back_fen where id = ?").param(commissionId).update();
+        if (remaining.isPositive()) {
+            ledger.post(Journal.builder("commission-voided:" + commissionId, "COMMISSION_VOIDED", "运营审核认定异常，冻结佣金作废")
+                    .move(remaining, orderCompleted(commissionId) ? LedgerAccounts.PLATFORM_REVENUE : LedgerAccounts.orderEscrow(orderId),
+                            LedgerAccounts.memberEstimated(row.beneficiaryId()))
+                    .build());
+        }
+        resolve(operator, commissionId, "VOIDED");
+    }
+
+    private Row held(long commissionId) {
+        return rows("id = ? and status = 'HELD'", commissionId).stream().findFirst()
+                .orElseThrow(() -> BusinessException.conflict(null, "commission.not-held"));
+    }
+
+    private boolean orderCompleted(long commissionId) {
+        return jdbc.sql("select o.status in ('COMPLETED', 'REFUNDED') from commission c join orders o on o.id = c.order_id where c.id = ?")
+                .param(commissionId).query(Boolean.class).single();
+    }
+
+    private void resolve(AccountId operator, long commissionId, String resolution) {
+        jdbc.sql("update commission_flag set resolution = ?, resolved_by = ?, resolved_at = ? where commission_id = ? and resolution is null")
+                .params(resolution, operator.value(), now(), commissionId).update();
+    }
+
+    public record HeldCommission(long commissionId, String orderNumber, String beneficiary, String buyer, int level, Money amount, List<String> reasons) {
+    }
+
+    /** Commissions held for review, oldest first, with why. */
+    public List<HeldCommission> held() {
+        return jdbc.sql("""
+                        select c.id, o.number, b.nickname, u.nickname, c.level, c.amount_fen - c.cancelled_fen,
+                               (select string_agg(f.detail, '；' order by f.id) from commission_flag f where f.commission_id = c.id and f.resolution is null)
+                        from commission c join orders o on o.id = c.order_id join account b on b.id = c.beneficiary_id join account u on u.id = c.buyer_id
+                        where c.status = 'HELD' order by c.id""")
+                .query((rs, n) -> new HeldCommission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        Money.fen(rs.getLong(6)), rs.getString(7) == null ? List.of() : List.of(rs.getString(7).split("；"))))
+                .list();
     }
 
     @EventListener
@@ -114,8 +187,8 @@ public class Commissions {
                 continue;
             }
             String reason = "订单 " + line.orderNumber() + " 退款 " + refund.refundedQuantity() + "/" + refund.quantity() + " 件，";
-            if (row.status().equals("ESTIMATED")) {
-                jdbc.sql("update commission set cancelled_fen = cancelled_fen + ?, status = case when ? then 'CANCELLED' else status end where id = ?")
+            if (row.status().equals("ESTIMATED") || row.status().equals("HELD")) {
+                jdbc.sql("update commission set cancelled_fen = cancelled_fen + ?, status = case when ? and status = 'ESTIMATED' then 'CANCELLED' else status end where id = ?")
                         .params(back.fen(), !kept.isPositive(), row.id()).update();
                 ledger.post(Journal.builder("commission-cancel:" + row.id() + ":" + refund.refundedQuantity(), "COMMISSION_CANCELLED",
                                 reason + "预估佣金按比例取消")

@@ -1,0 +1,46 @@
+package com.kinshop.commission.web;
+
+import com.kinshop.commission.Commissions;
+import com.kinshop.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+@Tag(name = "Operator commission review", description = "Commissions held by the fraud checks, released or voided by the operator")
+@RestController
+@RequestMapping("/api/admin/held-commissions")
+class CommissionReviewApi {
+
+    private final Commissions commissions;
+
+    CommissionReviewApi(Commissions commissions) {
+        this.commissions = commissions;
+    }
+
+    @GetMapping
+    List<Commissions.HeldCommission> held() {
+        return commissions.held();
+    }
+
+    @Operation(summary = "Release a held commission: it settles now if its order is complete")
+    @PostMapping("/{id}/release")
+    Map<String, String> release(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id) {
+        commissions.release(operator.id(), id);
+        return Map.of("result", "RELEASED");
+    }
+
+    @Operation(summary = "Void a held commission: the money goes back to the order, or to the platform once the order is settled")
+    @PostMapping("/{id}/void")
+    Map<String, String> voidHeld(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id) {
+        commissions.voidHeld(operator.id(), id);
+        return Map.of("result", "VOIDED");
+    }
+}
