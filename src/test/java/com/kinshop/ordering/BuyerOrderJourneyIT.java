@@ -76,7 +76,7 @@ class BuyerOrderJourneyIT extends BrowserJourney {
         tap(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action=pay]"))));
         wait.until(ExpectedConditions.urlContains("/me/pay/"));
         Browser.screenshot(browser, "buyer-pay-result-first-zh");
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=pay-state]"), "支付成功"));
         Browser.screenshot(browser, "buyer-pay-result-paid-zh");
         String checkout = browser.getCurrentUrl().replaceAll(".*/me/pay/", "");
@@ -114,7 +114,7 @@ class BuyerOrderJourneyIT extends BrowserJourney {
         wait.until(ExpectedConditions.urlContains("/sandbox/pay/"));
         tap(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action=fail]"))));
         wait.until(ExpectedConditions.urlContains("/me/pay/"));
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=pay-state]"), "还没有收到付款"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=pay-again]")).getText()).isEqualTo("去支付");
         Browser.screenshot(browser, "buyer-pay-result-unpaid-zh");

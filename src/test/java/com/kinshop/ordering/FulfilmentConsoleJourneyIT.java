@@ -138,6 +138,7 @@ class FulfilmentConsoleJourneyIT extends BrowserJourney {
         ChromeDriver operator = Browser.phone("zh-CN");
         try {
             WebDriverWait operatorWait = new WebDriverWait(operator, Duration.ofSeconds(10));
+            operatorWait.ignoring(org.openqa.selenium.WebDriverException.class);
             signIn(operator, Fixtures.OPERATOR_PHONE, Fixtures.DEMO_PASSWORD);
             operator.get(url("/console/admin/disputes"));
             WebElement dispute = operatorWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-dispute='" + afterSale + "']")));
@@ -192,7 +193,7 @@ class FulfilmentConsoleJourneyIT extends BrowserJourney {
         driver.findElement(By.id("phone")).sendKeys(phone);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("#password-login button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/me"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class).until(ExpectedConditions.urlContains("/me"));
     }
 
     /** The whole page at phone width (not just the first screen), under target/screenshots. */

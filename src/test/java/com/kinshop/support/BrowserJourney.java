@@ -22,6 +22,8 @@ public abstract class BrowserJourney {
     void openBrowser() {
         browser = Browser.phone("zh-CN");
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        // a node of the previous document right after a navigation is not an answer yet: keep waiting
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
     @AfterEach
