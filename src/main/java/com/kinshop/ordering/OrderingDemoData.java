@@ -66,8 +66,9 @@ class OrderingDemoData implements DemoDataSeeder {
         String[] shops = {"xiaoyu", "dachui", null};
         for (int b = 0; b < BUYERS.size(); b++) {
             AccountId buyer = accounts.findByPhone(BUYERS.get(b)).orElseThrow().id();
+            String phone = "1380000123" + b; // each buyer ships to their own phone (a shared one would look like one person's accounts)
             Addresses.AddressId address = addresses.of(buyer).stream().findFirst().map(Addresses.Address::id)
-                    .orElseGet(() -> addresses.add(buyer, new AddressForm("演示收货人", "13800001234", "浙江省杭州市西湖区", "文三路 90 号")).id());
+                    .orElseGet(() -> addresses.add(buyer, new AddressForm("演示收货人", phone, "浙江省杭州市西湖区", "文三路 90 号")).id());
             int offset = b * 7;
             String shop = shops[b];
             place(buyer, address, products.get(offset), 1, shop);

@@ -295,4 +295,76 @@ class DistributionIT extends ApiTest {
                 .param(order).query(Integer.class).single() == 1);
         assertThat(ledger.balance("order:" + purchases.orderId(order) + ":escrow").fen()).isZero();
     }
+
+    @Test
+    void aMembersOwnAccountBuyingThroughThemIsHeldUntilTheOperatorReleasesIt() {
+        Member sharer = fixtures.member("自己人");
+        String shop = openShop(sharer, code());
+        Member secondAccount = fixtures.member("自己人小号");
+        bind(secondAccount, shop);
+        Product product = product("刷单商品");
+        secondAccount.session().post("/api/me/cart/items", Map.of("skuId", product.sku(), "quantity", 1));
+        long address = secondAccount.session().post("/api/me/addresses", Map.of("receiver", "自己人", "phone", sharer.phone(), "region", "上海市",
+                "detail", "同一个地址 1 号")).json().get("id").asLong();
+        Response placed = secondAccount.session().post("/api/me/checkouts", Map.of("addressId", address), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        String checkout = placed.json().get("checkoutNumber").asString();
+        String order = placed.json().get("orders").get(0).asString();
+        purchases.cashier(secondAccount, purchases.startPayment(secondAccount, checkout).get("payUrl").asString(), "pay");
+        Purchases.await("paid", () -> "PAID".equals(purchases.status(order)));
+
+        Response held = fixtures.operator().get("/api/admin/held-commissions");
+        long commission = held.json().get(held.json().size() - 1).get("commissionId").asLong();
+        assertThat(held.json().get(held.json().size() - 1).get("reasons").get(0).asString()).contains("本人");
+        shipReceiveAndComplete(secondAccount, order, product.supplier());
+        assertThat(owed(sharer, "available")).as("held: not settled with the order").isZero();
+        assertThat(owed(sharer, "estimated")).isEqualTo(600);
+
+        assertThat(sharer.session().post("/api/admin/held-commissions/" + commission + "/release", Map.of()).status()).isEqualTo(403);
+        assertThat(fixtures.operator().post("/api/admin/held-commissions/" + commission + "/release", Map.of()).status()).isEqualTo(200);
+        assertThat(owed(sharer, "available")).isEqualTo(600);
+        assertThat(fixtures.operator().post("/api/admin/held-commissions/" + commission + "/void", Map.of()).status()).as("once").isEqualTo(409);
+    }
+
+    @Test
+    void theComplianceReportProvesTwoLevelsAndFlagsAThirdWhenTheSwitchAllowedIt() {
+        Response clean = fixtures.operator().get("/api/admin/compliance");
+        assertThat(clean.json().get("untraceable").size()).isZero();
+        assertThat(clean.json().get("maxPaidDepth").asInt()).isLessThanOrEqualTo(2);
+
+        policy(Map.of("depth", 3, "threeLevelAllowed", true));
+        Chain chain = chain("三级");
+        Member buyer = fixtures.member("三级买家");
+        bind(buyer, chain.bottomShop());
+        fixtures.operator().put("/api/admin/tiers/MEMBER", Map.of("level1ShareBp", 6000, "level2ShareBp", 2000));
+        jdbc.sql("update tier set level3_share_bp = 1000 where code = 'MEMBER'").update();
+        try {
+            purchases.placeAndPay(buyer, 1, product("三级商品").sku());
+            assertThat(owed(chain.top(), "estimated")).isEqualTo(100);
+            Response report = fixtures.operator().get("/api/admin/compliance");
+            assertThat(report.json().get("maxPaidDepth").asInt()).isEqualTo(3);
+            assertThat(report.json().get("beyondTwoLevels").toString()).contains(String.valueOf(chain.top().id()));
+            String csv = fixtures.operator().get("/api/admin/compliance.csv").body();
+            assertThat(csv).contains("max_paid_depth,3", "beyond_two_levels," + chain.top().id(), "entry_fee_possible,no");
+        } finally {
+            jdbc.sql("update tier set level3_share_bp = 0 where code = 'MEMBER'").update();
+        }
+    }
+
+    @Test
+    void theSupplierSeesSalesAndCommissionBySharer() {
+        Chain chain = chain("渠道");
+        Member buyer = fixtures.member("渠道买家");
+        bind(buyer, chain.bottomShop());
+        arriveThrough(buyer, chain.bottomShop());
+        Product product = product("渠道商品");
+        purchases.placeAndPay(buyer, 2, product.sku());
+
+        Response channels = product.supplier().session().get("/api/supplier/channels?days=30");
+        assertThat(channels.status()).isEqualTo(200);
+        assertThat(channels.json().get(0).get("shopCode").asString()).isEqualTo(chain.bottomShop());
+        assertThat(channels.json().get(0).get("sales").get("fen").asLong()).isEqualTo(20_000);
+        assertThat(channels.json().get(0).get("commission").get("fen").asLong()).isEqualTo(1_200 + 400);
+        assertThat(product.supplier().session().get("/api/supplier/channels?days=0").fieldError("days")).isEqualTo("天数应为 1 到 366");
+        assertThat(product.supplier().session().get("/console/supplier/channels").body()).contains(chain.bottomShop().substring(0, 4));
+    }
 }
