@@ -14,6 +14,7 @@ import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import com.kinshop.shop.ShopView;
 import com.kinshop.shop.Shops;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,11 +44,13 @@ public class Commissions {
     private final Shops shops;
     private final Ledger ledger;
     private final FraudChecks fraud;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Commissions(JdbcClient jdbc, Orders orders, Referrals referrals, Tiers tiers, DistributionPolicies policies, Shops shops, Ledger ledger,
-                FraudChecks fraud, Clock clock) {
+                FraudChecks fraud, ApplicationEventPublisher events, Clock clock) {
         this.fraud = fraud;
+        this.events = events;
         this.jdbc = jdbc;
         this.orders = orders;
         this.referrals = referrals;
@@ -106,6 +109,7 @@ public class Commissions {
                                     + tier.name() + " " + shareBp / 100.0 + "%")
                     .move(amount, LedgerAccounts.memberEstimated(beneficiary.value()), LedgerAccounts.orderEscrow(line.orderId()))
                     .build());
+            events.publishEvent(new CommissionEvents.Estimated(commission, beneficiary.value(), line.orderNumber(), level, amount));
             List<FraudChecks.Flag> flags = fraud.check(line.orderId(), line.buyer(), beneficiary);
             if (!flags.isEmpty()) {
                 jdbc.sql("update commission set status = 'HELD' where id = ?").param(commission).update();
@@ -213,6 +217,7 @@ public class Commissions {
                                 "订单 " + completed.orderNumber() + " 已完成，佣金结算可提现")
                         .move(settled, LedgerAccounts.memberAvailable(row.beneficiaryId()), LedgerAccounts.memberEstimated(row.beneficiaryId()))
                         .build());
+                events.publishEvent(new CommissionEvents.Settled(row.id(), row.beneficiaryId(), completed.orderNumber(), settled));
             }
         }
     }

@@ -51,10 +51,13 @@ public class Withdrawals {
     private final Ledger ledger;
     private final Payments payments;
     private final DistributionPolicies policies;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Withdrawals(JdbcClient jdbc, Ledger ledger, Payments payments, DistributionPolicies policies, Clock clock) {
+    Withdrawals(JdbcClient jdbc, Ledger ledger, Payments payments, DistributionPolicies policies,
+                org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.payments = payments;
@@ -134,6 +137,7 @@ public class Withdrawals {
                     .entry(LedgerAccounts.providerFunds(payout.provider()), withdrawal.received().negated())
                     .entry(LedgerAccounts.PLATFORM_REVENUE, withdrawal.fee().negated())
                     .build());
+            events.publishEvent(new CommissionEvents.WithdrawalPaid(withdrawal.number(), withdrawal.memberId(), withdrawal.received()));
         } catch (RuntimeException e) {
             log.warn("Payout of withdrawal {} failed; returning it to the balance: {}", withdrawal.number(), e.toString());
             jdbc.sql("update withdrawal set status = 'FAILED', reason = ? where number = ? and status = 'APPROVED'")
@@ -144,6 +148,7 @@ public class Withdrawals {
     }
 
     private void giveBack(View withdrawal, String keyPrefix, String reason) {
+        events.publishEvent(new CommissionEvents.WithdrawalReturned(withdrawal.number(), withdrawal.memberId(), withdrawal.amount(), reason));
         ledger.post(Journal.builder(keyPrefix + withdrawal.number(), "WITHDRAWAL_RETURNED", reason)
                 .move(withdrawal.amount(), LedgerAccounts.memberAvailable(withdrawal.memberId()), LedgerAccounts.memberWithdrawing(withdrawal.memberId()))
                 .build());

@@ -1,0 +1,22 @@
+package com.kinshop.commission;
+
+import com.kinshop.shared.Money;
+
+/** What happens to a member's earnings, for in-app messages (published in the transaction that made it happen). */
+public final class CommissionEvents {
+
+    private CommissionEvents() {
+    }
+
+    public record Estimated(long commissionId, long memberId, String orderNumber, int level, Money amount) {
+    }
+
+    public record Settled(long commissionId, long memberId, String orderNumber, Money amount) {
+    }
+
+    public record WithdrawalPaid(String number, long memberId, Money received) {
+    }
+
+    public record WithdrawalReturned(String number, long memberId, Money amount, String reason) {
+    }
+}

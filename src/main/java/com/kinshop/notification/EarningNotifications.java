@@ -1,0 +1,41 @@
+package com.kinshop.notification;
+
+import com.kinshop.commission.CommissionEvents;
+import com.kinshop.identity.AccountId;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Tells members about their earnings: commission estimated and settled, withdrawals paid or returned. */
+@Component
+class EarningNotifications {
+
+    private final Inbox inbox;
+
+    EarningNotifications(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @ApplicationModuleListener
+    void on(CommissionEvents.Estimated estimated) {
+        inbox.deliver(new AccountId(estimated.memberId()), "commission:" + estimated.commissionId(), "inbox.commission.estimated", "/me/earnings",
+                estimated.orderNumber(), estimated.level(), estimated.amount().toPlainString());
+    }
+
+    @ApplicationModuleListener
+    void on(CommissionEvents.Settled settled) {
+        inbox.deliver(new AccountId(settled.memberId()), "commission-settled:" + settled.commissionId(), "inbox.commission.settled", "/me/earnings",
+                settled.orderNumber(), settled.amount().toPlainString());
+    }
+
+    @ApplicationModuleListener
+    void on(CommissionEvents.WithdrawalPaid paid) {
+        inbox.deliver(new AccountId(paid.memberId()), "withdrawal-paid:" + paid.number(), "inbox.withdrawal.paid", "/me/withdrawals",
+                paid.number(), paid.received().toPlainString());
+    }
+
+    @ApplicationModuleListener
+    void on(CommissionEvents.WithdrawalReturned returned) {
+        inbox.deliver(new AccountId(returned.memberId()), "withdrawal-returned:" + returned.number(), "inbox.withdrawal.returned", "/me/withdrawals",
+                returned.number(), returned.amount().toPlainString(), returned.reason());
+    }
+}
