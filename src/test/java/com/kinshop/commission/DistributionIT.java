@@ -367,4 +367,37 @@ class DistributionIT extends ApiTest {
         assertThat(product.supplier().session().get("/api/supplier/channels?days=0").fieldError("days")).isEqualTo("天数应为 1 到 366");
         assertThat(product.supplier().session().get("/console/supplier/channels").body()).contains(chain.bottomShop().substring(0, 4));
     }
+
+    @Test
+    void withBindingAtTheFirstPaidOrderTheLinkOfThatOrderBindsAndEarns() {
+        policy(Map.of("bindAt", "FIRST_ORDER"));
+        Member sharer = fixtures.member("首单绑定分享者");
+        String shop = openShop(sharer, code());
+        Member buyer = fixtures.member("首单绑定买家");
+        arriveThrough(buyer, shop);
+        buyer.session().get("/me");
+        assertThat(buyer.session().get("/api/me/referral").json().get("referrer").isNull()).as("not yet: no order").isTrue();
+
+        purchases.placeAndPay(buyer, 1, product("首单绑定商品").sku());
+
+        assertThat(buyer.session().get("/api/me/referral").json().get("referrer").get("id").asLong()).isEqualTo(sharer.id());
+        assertThat(owed(sharer, "estimated")).isEqualTo(600);
+    }
+
+    @Test
+    void aBindingLimitedToNDaysLapsesAndOnlyThenALaterLinkBinds() {
+        policy(Map.of("lockDays", 30));
+        Member first = fixtures.member("期限甲");
+        String firstShop = openShop(first, code());
+        Member second = fixtures.member("期限乙");
+        String secondShop = openShop(second, code());
+        Member member = fixtures.member("期限会员");
+        bind(member, firstShop);
+        assertThat(bind(member, secondShop).status()).isEqualTo(409);
+
+        clock.advance(Duration.ofDays(31));
+
+        assertThat(bind(member, secondShop).status()).isEqualTo(200);
+        assertThat(member.session().get("/api/me/referral").json().get("referrer").get("id").asLong()).isEqualTo(second.id());
+    }
 }
