@@ -109,9 +109,10 @@ public class Commissions {
                                     + tier.name() + " " + shareBp / 100.0 + "%")
                     .move(amount, LedgerAccounts.memberEstimated(beneficiary.value()), LedgerAccounts.orderEscrow(line.orderId()))
                     .build());
-            events.publishEvent(new CommissionEvents.Estimated(commission, beneficiary.value(), line.orderNumber(), level, amount));
             List<FraudChecks.Flag> flags = fraud.check(line.orderId(), line.buyer(), beneficiary);
-            if (!flags.isEmpty()) {
+            if (flags.isEmpty()) {
+                events.publishEvent(new CommissionEvents.Estimated(commission, beneficiary.value(), line.orderNumber(), level, amount));
+            } else {
                 jdbc.sql("update commission set status = 'HELD' where id = ?").param(commission).update();
                 flags.forEach(flag -> jdbc.sql("insert into commission_flag (commission_id, reason, detail, created_at) values (?, ?, ?, ?) on conflict do nothing")
                         .params(commission, flag.reason(), flag.detail(), now()).update());
@@ -122,6 +123,7 @@ public class Commissions {
     /** The operator clears a held commission: it settles now if its order is already complete, else waits as estimated. */
     @Transactional
     public void release(AccountId operator, long commissionId) {
+        lockOrderOf(commissionId);
         Row row = held(commissionId);
         boolean completed = orderCompleted(commissionId);
         jdbc.sql("update commission set status = ?, settled_at = case when ? then ? else settled_at end where id = ?")
@@ -137,6 +139,7 @@ public class Commissions {
     /** The operator voids a held commission: the money goes back to the order (or to the platform, once the order is settled). */
     @Transactional
     public void voidHeld(AccountId operator, long commissionId) {
+        lockOrderOf(commissionId);
         Row row = held(commissionId);
         Money remaining = row.amount().minus(row.cancelled());
         long orderId = jdbc.sql("select order_id from commission where id = ?").param(commissionId).query(Long.class).single();
@@ -150,13 +153,19 @@ public class Commissions {
         resolve(operator, commissionId, "VOIDED");
     }
 
+    /** The order first, then the commission: the lock order of completion and refunds, so neither can slip in between. */
+    private void lockOrderOf(long commissionId) {
+        jdbc.sql("select o.id from orders o join commission c on c.order_id = o.id where c.id = ? for update of o").param(commissionId)
+                .query(Long.class).optional().orElseThrow(() -> BusinessException.notFound("commission.not-found"));
+    }
+
     private Row held(long commissionId) {
         return rows("id = ? and status = 'HELD'", commissionId).stream().findFirst()
                 .orElseThrow(() -> BusinessException.conflict(null, "commission.not-held"));
     }
 
     private boolean orderCompleted(long commissionId) {
-        return jdbc.sql("select o.status in ('COMPLETED', 'REFUNDED') from commission c join orders o on o.id = c.order_id where c.id = ?")
+        return jdbc.sql("select o.status = 'COMPLETED' from commission c join orders o on o.id = c.order_id where c.id = ?")
                 .param(commissionId).query(Boolean.class).single();
     }
 
@@ -192,8 +201,12 @@ public class Commissions {
             }
             String reason = "订单 " + line.orderNumber() + " 退款 " + refund.refundedQuantity() + "/" + refund.quantity() + " 件，";
             if (row.status().equals("ESTIMATED") || row.status().equals("HELD")) {
-                jdbc.sql("update commission set cancelled_fen = cancelled_fen + ?, status = case when ? and status = 'ESTIMATED' then 'CANCELLED' else status end where id = ?")
+                jdbc.sql("update commission set cancelled_fen = cancelled_fen + ?, status = case when ? then 'CANCELLED' else status end where id = ?")
                         .params(back.fen(), !kept.isPositive(), row.id()).update();
+                if (!kept.isPositive()) {
+                    jdbc.sql("update commission_flag set resolution = 'VOIDED', resolved_at = ? where commission_id = ? and resolution is null")
+                            .params(now(), row.id()).update();
+                }
                 ledger.post(Journal.builder("commission-cancel:" + row.id() + ":" + refund.refundedQuantity(), "COMMISSION_CANCELLED",
                                 reason + "预估佣金按比例取消")
                         .move(back, LedgerAccounts.orderEscrow(refund.orderId()), LedgerAccounts.memberEstimated(row.beneficiaryId())).build());

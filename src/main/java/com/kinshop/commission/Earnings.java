@@ -63,7 +63,7 @@ public class Earnings {
         long m = member.value();
         Money withdrawn = Money.fen(jdbc.sql("select coalesce(sum(amount_fen), 0) from withdrawal where member_id = ? and status = 'PAID'").param(m)
                 .query(Long.class).single());
-        Money settled = Money.fen(jdbc.sql("select coalesce(sum(amount_fen - cancelled_fen), 0) from commission where beneficiary_id = ? and status = 'SETTLED'")
+        Money settled = Money.fen(jdbc.sql("select coalesce(sum(amount_fen - cancelled_fen - clawed_back_fen), 0) from commission where beneficiary_id = ? and status = 'SETTLED'")
                 .param(m).query(Long.class).single());
         return new Summary(owed(LedgerAccounts.memberEstimated(m).code()), owed(LedgerAccounts.memberAvailable(m).code()),
                 owed(LedgerAccounts.memberWithdrawing(m).code()), withdrawn, settled);

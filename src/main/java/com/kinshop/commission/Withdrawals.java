@@ -138,8 +138,10 @@ public class Withdrawals {
                     .entry(LedgerAccounts.PLATFORM_REVENUE, withdrawal.fee().negated())
                     .build());
             events.publishEvent(new CommissionEvents.WithdrawalPaid(withdrawal.number(), withdrawal.memberId(), withdrawal.received()));
-        } catch (RuntimeException e) {
-            log.warn("Payout of withdrawal {} failed; returning it to the balance: {}", withdrawal.number(), e.toString());
+        } catch (com.kinshop.payment.PaymentProvider.Refused e) {
+            // only a definite refusal gives the money back; a timeout may have paid, so it stays approved and is retried
+            // with the same number, which the provider pays at most once
+            log.warn("Payout of withdrawal {} refused; returning it to the balance: {}", withdrawal.number(), e.toString());
             jdbc.sql("update withdrawal set status = 'FAILED', reason = ? where number = ? and status = 'APPROVED'")
                     .params("打款失败", withdrawal.number()).update();
             giveBack(withdrawal, "withdrawal-failed:", "提现 " + withdrawal.number() + " 打款失败，退回余额");

@@ -239,13 +239,14 @@ public class AfterSales {
             throw BusinessException.conflict("quantity", "aftersale.line.refunded");
         }
         jdbc.sql("update orders set refunded_fen = refunded_fen + ? where id = ?").params(amount.fen(), order.id()).update();
+        jdbc.sql("update after_sale set amount_fen = ? where id = ?").params(amount.fen(), request.id()).update();
+        // clearing first, members' accounts after (RefundGranted): the same order of locks as a payment's
+        books.refundApproved(order.id(), order.number(), request.number(), amount);
+        payments.refund(request.number(), order.paymentNumber(), amount, "售后退款 " + request.number());
         int refundedNow = jdbc.sql("select refunded_quantity from order_line where id = ?").param(request.lineId()).query(Integer.class).single();
         int lineQuantity = jdbc.sql("select quantity from order_line where id = ?").param(request.lineId()).query(Integer.class).single();
         events.publishEvent(new OrderEvents.RefundGranted(order.id(), request.lineId(), refundedNow, lineQuantity,
                 order.status() == OrderStatus.COMPLETED, clock.instant()));
-        jdbc.sql("update after_sale set amount_fen = ? where id = ?").params(amount.fen(), request.id()).update();
-        books.refundApproved(order.id(), order.number(), request.number(), amount);
-        payments.refund(request.number(), order.paymentNumber(), amount, "售后退款 " + request.number());
         move(request, AfterSaleStatus.REFUNDING, note);
         if (order.status() == OrderStatus.COMPLETED) {
             long supplyFen = jdbc.sql("select supply_price_fen from order_line where id = ?").param(request.lineId()).query(Long.class).single();

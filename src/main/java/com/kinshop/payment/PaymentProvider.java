@@ -38,7 +38,7 @@ public interface PaymentProvider {
     /** Sends money back to the payer on the original path. Idempotent by {@code outRefundNo}. */
     String refund(String outRefundNo, String outTradeNo, Money amount, Money paymentTotal);
 
-    /** Pays money out to a person (withdrawals). Idempotent by {@code outPayoutNo}. */
+    /** Pays money out to a person (withdrawals). Idempotent by {@code outPayoutNo}; {@link Refused} when definitely not paid. */
     String payout(String outPayoutNo, String payee, Money amount);
 
     /** What the provider settled on a day (its bill): the source of truth the daily reconciliation compares with. */
@@ -53,6 +53,13 @@ public interface PaymentProvider {
     }
 
     record StatementLine(String kind, String outNo, String outTradeNo, Money amount, Instant at) {
+    }
+
+    /** The provider definitely refused a call (not a timeout or an unknown outcome): safe to give up on it. */
+    class Refused extends RuntimeException {
+        public Refused(String reason) {
+            super(reason);
+        }
     }
 
     class InvalidNotification extends RuntimeException {

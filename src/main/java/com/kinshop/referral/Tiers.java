@@ -59,7 +59,9 @@ public class Tiers {
 
     @Transactional
     public void updateShares(String code, int level1ShareBp, int level2ShareBp) {
-        if (level1ShareBp < 0 || level2ShareBp < 0 || level1ShareBp + level2ShareBp > 10_000) {
+        int level3 = jdbc.sql("select level3_share_bp from tier where code = ?").param(code).query(Integer.class).optional()
+                .orElseThrow(() -> BusinessException.notFound("tier.not-found"));
+        if (level1ShareBp < 0 || level2ShareBp < 0 || level1ShareBp + level2ShareBp + level3 > 10_000) {
             throw BusinessException.invalid("level1ShareBp", "tier.shares.range");
         }
         int changed = jdbc.sql("update tier set level1_share_bp = ?, level2_share_bp = ? where code = ?").params(level1ShareBp, level2ShareBp, code).update();

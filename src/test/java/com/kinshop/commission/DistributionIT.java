@@ -38,6 +38,8 @@ class DistributionIT extends ApiTest {
     @Autowired
     LedgerInvariants invariants;
     @Autowired
+    com.kinshop.ordering.Orders orders;
+    @Autowired
     OrderTimers timers;
     @Autowired
     MutableClock clock;
@@ -55,6 +57,7 @@ class DistributionIT extends ApiTest {
         policy(Map.of());
         assertThat(invariants.check().problems()).isEmpty();
         assertThat(invariants.check().healthy()).isTrue();
+        assertThat(orders.finishedWithEscrowLeft()).as("finished orders hold nothing in escrow").isEmpty();
     }
 
     /** Sets the policy: defaults (depth 2, self-purchase on, bind at sign-in, lifetime, ¥10 minimum) plus changes. */

@@ -30,6 +30,8 @@ class AfterSalesIT extends ApiTest {
     @Autowired
     LedgerInvariants invariants;
     @Autowired
+    com.kinshop.ordering.Orders orders;
+    @Autowired
     OrderTimers timers;
     @Autowired
     MutableClock clock;
@@ -45,6 +47,7 @@ class AfterSalesIT extends ApiTest {
     void ledgerStillProves() {
         assertThat(invariants.check().problems()).isEmpty();
         assertThat(invariants.check().healthy()).isTrue();
+        assertThat(orders.finishedWithEscrowLeft()).as("finished orders hold nothing in escrow").isEmpty();
     }
 
     private record Bought(Staff supplier, Member buyer, String order, long orderId, long lineId) {

@@ -32,6 +32,8 @@ class OrderLifecycleIT extends ApiTest {
     @Autowired
     LedgerInvariants invariants;
     @Autowired
+    com.kinshop.ordering.Orders orders;
+    @Autowired
     OrderTimers timers;
     @Autowired
     MutableClock clock;
@@ -47,6 +49,7 @@ class OrderLifecycleIT extends ApiTest {
     void ledgerStillProves() {
         assertThat(invariants.check().problems()).isEmpty();
         assertThat(invariants.check().healthy()).isTrue();
+        assertThat(orders.finishedWithEscrowLeft()).as("finished orders hold nothing in escrow").isEmpty();
     }
 
     @Test

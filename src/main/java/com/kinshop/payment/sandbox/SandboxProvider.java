@@ -125,6 +125,9 @@ class SandboxProvider implements PaymentProvider {
 
     @Override
     public String payout(String outPayoutNo, String payee, Money amount) {
+        if (payee == null || payee.isBlank() || !amount.isPositive()) {
+            throw new Refused("Sandbox: no payee or nothing to pay");
+        }
         jdbc.sql("insert into sandbox_payout (id, out_payout_no, payee, amount_fen, created_at) values (?, ?, ?, ?, ?) on conflict (out_payout_no) do nothing")
                 .params(id("SBO"), outPayoutNo, payee, amount.fen(), now()).update();
         return jdbc.sql("select id from sandbox_payout where out_payout_no = ?").param(outPayoutNo).query(String.class).single();
