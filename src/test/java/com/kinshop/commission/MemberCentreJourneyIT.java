@@ -113,9 +113,7 @@ class MemberCentreJourneyIT extends BrowserJourney {
         assertThat(text("available")).isEqualTo("¥30.00");
         assertThat(text("settled-total")).isEqualTo("¥30.00");
         assertThat(browser.findElement(By.cssSelector("[data-entry='" + order + "']")).getAttribute("data-status")).isEqualTo("SETTLED");
-        Browser.screenshot(browser, "member-earnings-available-zh");
-        browser.executeScript("document.querySelector('[data-testid=entries]').scrollIntoView()");
-        Browser.screenshot(browser, "member-earnings-entries-zh");
+        wholePage("member-earnings-available-zh");
 
         // 收支明细: estimated then settled, each with its reason
         tap(browser, browser.findElement(By.cssSelector("[data-testid=history-link]")));
@@ -124,7 +122,7 @@ class MemberCentreJourneyIT extends BrowserJourney {
         assertThat(rows).extracting(r -> r.getAttribute("data-kind")).containsExactly("COMMISSION_SETTLED", "COMMISSION_ESTIMATED");
         assertThat(rows.get(0).getText()).contains("佣金结算", "已完成", "预估 -¥30.00", "可提现 +¥30.00");
         assertThat(rows.get(1).getText()).contains("预估佣金", "预估 +¥30.00");
-        Browser.screenshot(browser, "member-earnings-history-zh");
+        Browser.screenshot(browser, "member-earnings-history-settled-zh");
 
         // 我的团队: the buyer at level 1, the buyer's friend at level 2, my code, link and poster
         browser.get(url("/me/team"));
@@ -137,7 +135,7 @@ class MemberCentreJourneyIT extends BrowserJourney {
         WebElement poster = browser.findElement(By.cssSelector("[data-testid=poster]"));
         wait.until(d -> ((Number) browser.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", poster)).intValue() > 0);
         tap(browser, browser.findElement(By.cssSelector("[data-testid=copy-link]")));
-        Browser.screenshot(browser, "member-team-zh");
+        wholePage("member-team-zh");
 
         // 提现 ¥10.00: 1% fee, ¥9.90 arrives; paid by the background job while the list refreshes itself
         browser.get(url("/me/earnings/withdraw"));
@@ -172,11 +170,29 @@ class MemberCentreJourneyIT extends BrowserJourney {
         assertThat(text("available")).isEqualTo("¥10.00");
         assertThat(text("withdrawn")).isIn("¥10.00", "¥20.00");
 
+        // a refund after settlement claws back 2 of 5 units' commission (¥12.00) from ¥10.00: a debt, and withdrawals wait
+        long line = jdbc.sql("select l.id from order_line l join orders o on o.id = l.order_id where o.number = ?").param(order).query(Long.class).single();
+        Response refunded = fixtures.operator().post("/api/admin/orders/" + order + "/refunds", Map.of("lineId", line, "quantity", 2, "note", "质量问题，平台退款"));
+        assertThat(refunded.status()).as(refunded.body()).isEqualTo(200);
+        browser.navigate().refresh();
+        assertThat(text("available")).isEqualTo("-¥2.00");
+        assertThat(text("debt")).contains("扣回的佣金还有 ¥2.00 未抵扣", "暂时不能提现");
+        assertThat(browser.findElement(By.cssSelector("[data-entry='" + order + "']")).getText()).contains("已扣回 ¥12.00");
+        wholePage("member-earnings-debt-zh");
+        browser.get(url("/me/earnings/history"));
+        assertThat(browser.findElements(By.cssSelector("[data-kind]")).get(0).getText()).contains("佣金扣回", "可提现 -¥12.00");
+        wholePage("member-earnings-history-zh");
+        browser.get(url("/me/earnings/withdraw"));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=submit-withdrawal]")).isEnabled()).isFalse();
+        assertThat(text("debt")).contains("¥2.00");
+        Browser.screenshot(browser, "member-withdraw-debt-zh");
+
         // the same page in English
         browser.get(url("/me/earnings?lang=en"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My earnings");
         assertThat(browser.findElement(By.cssSelector("[data-entry='" + order + "']")).getText()).contains("Level 1", "Settled", "Buyer 小美买家");
-        Browser.screenshot(browser, "member-earnings-en");
+        assertThat(text("debt")).contains("¥2.00 of clawed-back commission is still to be recovered");
+        wholePage("member-earnings-en");
         browser.get(url("/me/team?lang=zh_CN"));
 
         // a newcomer without a shop: a wrong code is refused, the sharer's code (typed capitalised) binds
@@ -189,6 +205,7 @@ class MemberCentreJourneyIT extends BrowserJourney {
         type(By.id("code"), "nosuchcode");
         tap(browser, browser.findElement(By.cssSelector("[data-testid=bind]")));
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=error]"))).getText()).isEqualTo("邀请码不存在");
+        Browser.screenshot(browser, "member-team-unknown-code-zh");
         WebElement code = browser.findElement(By.id("code"));
         code.clear();
         code.sendKeys(Character.toUpperCase(sharerCode.charAt(0)) + sharerCode.substring(1));
@@ -206,6 +223,14 @@ class MemberCentreJourneyIT extends BrowserJourney {
         type(By.id("password"), "secret123");
         tap(browser, browser.findElement(By.cssSelector("#password-login button[type=submit]")));
         wait.until(ExpectedConditions.urlContains("/me"));
+    }
+
+    /** The whole page in one picture: the phone screen made as tall as the page, then back to 390 × 844. */
+    private void wholePage(String name) {
+        long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight")).longValue();
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        Browser.screenshot(browser, name);
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
     }
 
     private String text(String testId) {
