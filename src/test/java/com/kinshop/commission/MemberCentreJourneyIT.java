@@ -214,6 +214,10 @@ class MemberCentreJourneyIT extends BrowserJourney {
         assertThat(text("referrer")).contains("我的上级", "晓雨分享");
         assertThat(browser.findElements(By.id("invite-code-form"))).as("bound for good: no second code").isEmpty();
         Browser.screenshot(browser, "member-team-newcomer-zh");
+        browser.get(url("/me/earnings"));
+        assertThat(text("entries")).contains("还没有收益订单");
+        assertThat(text("available")).isEqualTo("¥0.00");
+        wholePage("member-earnings-empty-zh");
         assertThat(sharer.session().get("/api/me/team").json().size()).isEqualTo(3);
     }
 
