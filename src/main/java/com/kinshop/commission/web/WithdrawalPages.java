@@ -6,6 +6,7 @@ import com.kinshop.identity.AccountView;
 import com.kinshop.identity.Accounts;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.referral.DistributionPolicies;
+import com.kinshop.referral.DistributionPolicy;
 import com.kinshop.shared.Flash;
 import com.kinshop.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -68,7 +70,9 @@ class WithdrawalPages {
         model.addAttribute("approved", rows(approved, people, Map.of()));
         model.addAttribute("recent", rows(recent, people, decided));
         model.addAttribute("waitingTotal", waiting.stream().map(Withdrawals.View::amount).reduce(Money.ZERO, Money::plus));
-        model.addAttribute("policy", policies.current());
+        DistributionPolicy policy = policies.current();
+        model.addAttribute("policy", policy);
+        model.addAttribute("feePercent", new BigDecimal(policy.withdrawalFeeBp()).movePointLeft(2).stripTrailingZeros().toPlainString());
         model.addAttribute("zone", clock.getZone());
         model.addAttribute("nav", "withdrawals");
         return "console/admin/withdrawals";
