@@ -91,6 +91,9 @@ class ReferralGraphPages {
         return Flash.outcome(redirect, back, "console.referrals.rebound", () -> {
             try {
                 AccountView member = accounts.get(new AccountId(memberId));
+                if (phone.isBlank()) {
+                    throw BusinessException.invalid("phone", "phone.required");
+                }
                 AccountView referrer = accounts.findByPhone(phone.strip())
                         .orElseThrow(() -> BusinessException.invalid("phone", "console.referrals.phone.unknown", phone.strip()));
                 referrals.rebind(operator.id(), member.id(), referrer.id(), reason);
