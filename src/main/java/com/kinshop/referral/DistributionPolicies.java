@@ -47,8 +47,10 @@ public class DistributionPolicies {
         if (policy.lockDays() != null && (policy.lockDays() < 1 || policy.lockDays() > 3650)) {
             throw BusinessException.invalid("lockDays", "policy.lock-days.range");
         }
-        if (!policy.minWithdrawal().isPositive() || !policy.dailyWithdrawalLimit().isPositive()
-                || policy.dailyWithdrawalLimit().compareTo(policy.minWithdrawal()) < 0) {
+        if (!policy.minWithdrawal().isPositive()) {
+            throw BusinessException.invalid("minWithdrawal", "policy.withdrawal-limits");
+        }
+        if (policy.dailyWithdrawalLimit().compareTo(policy.minWithdrawal()) < 0) {
             throw BusinessException.invalid("dailyWithdrawalLimit", "policy.withdrawal-limits");
         }
         if (policy.withdrawalFeeBp() < 0 || policy.withdrawalFeeBp() > 2000) {

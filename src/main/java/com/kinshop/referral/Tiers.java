@@ -59,12 +59,19 @@ public class Tiers {
 
     @Transactional
     public void updateShares(String code, int level1ShareBp, int level2ShareBp) {
-        int level3 = jdbc.sql("select level3_share_bp from tier where code = ?").param(code).query(Integer.class).optional()
-                .orElseThrow(() -> BusinessException.notFound("tier.not-found"));
-        if (level1ShareBp < 0 || level2ShareBp < 0 || level1ShareBp + level2ShareBp + level3 > 10_000) {
+        updateShares(code, level1ShareBp, level2ShareBp, null);
+    }
+
+    /** Level 3 is paid only when the policy's compliance switch allows a third level; null keeps the current share. */
+    @Transactional
+    public void updateShares(String code, int level1ShareBp, int level2ShareBp, Integer level3ShareBp) {
+        int level3 = level3ShareBp != null ? level3ShareBp : jdbc.sql("select level3_share_bp from tier where code = ?").param(code)
+                .query(Integer.class).optional().orElseThrow(() -> BusinessException.notFound("tier.not-found"));
+        if (level1ShareBp < 0 || level2ShareBp < 0 || level3 < 0 || level1ShareBp + level2ShareBp + level3 > 10_000) {
             throw BusinessException.invalid("level1ShareBp", "tier.shares.range");
         }
-        int changed = jdbc.sql("update tier set level1_share_bp = ?, level2_share_bp = ? where code = ?").params(level1ShareBp, level2ShareBp, code).update();
+        int changed = jdbc.sql("update tier set level1_share_bp = ?, level2_share_bp = ?, level3_share_bp = ? where code = ?")
+                .params(level1ShareBp, level2ShareBp, level3, code).update();
         if (changed != 1) {
             throw BusinessException.notFound("tier.not-found");
         }

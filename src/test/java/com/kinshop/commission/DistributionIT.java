@@ -339,7 +339,7 @@ class DistributionIT extends ApiTest {
         Member buyer = fixtures.member("三级买家");
         bind(buyer, chain.bottomShop());
         fixtures.operator().put("/api/admin/tiers/MEMBER", Map.of("level1ShareBp", 6000, "level2ShareBp", 2000));
-        jdbc.sql("update tier set level3_share_bp = 1000 where code = 'MEMBER'").update();
+        fixtures.operator().put("/api/admin/tiers/MEMBER", Map.of("level1ShareBp", 6000, "level2ShareBp", 2000, "level3ShareBp", 1000));
         try {
             purchases.placeAndPay(buyer, 1, product("三级商品").sku());
             assertThat(owed(chain.top(), "estimated")).isEqualTo(100);

@@ -108,12 +108,12 @@ class ReferralApi {
         return tiers.all();
     }
 
-    record Shares(@NotNull Integer level1ShareBp, @NotNull Integer level2ShareBp) {
+    record Shares(@NotNull Integer level1ShareBp, @NotNull Integer level2ShareBp, Integer level3ShareBp) {
     }
 
     @PutMapping("/api/admin/tiers/{code}")
     List<Tiers.Tier> changeTier(@PathVariable String code, @Valid @RequestBody Shares shares) {
-        tiers.updateShares(code, shares.level1ShareBp(), shares.level2ShareBp());
+        tiers.updateShares(code, shares.level1ShareBp(), shares.level2ShareBp(), shares.level3ShareBp());
         return tiers.all();
     }
 
