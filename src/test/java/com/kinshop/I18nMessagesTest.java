@@ -26,7 +26,7 @@ class I18nMessagesTest {
     private static final Path RESOURCES = Path.of("src/main/resources");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.\\-]+)[}(]");
     private static final Pattern ANNOTATION_KEY = Pattern.compile("message = \"\\{([a-z0-9_.\\-]+)}\"");
-    private static final Pattern CODE_KEY = Pattern.compile("\"((?:checkout|order|cart|policy|tier|referral|withdrawal|commission|channel|aftersale|shipment|console|payment|refund|inbox|sandbox|address|shipping|ledger|sms|code|phone|password|nickname|login|rate|roles|account|auth|idempotency|media|request|supplier|product|sku|category|shop|settings|review|form)\\.[a-z0-9.\\-]+)\"");
+    private static final Pattern CODE_KEY = Pattern.compile("\"((?:checkout|order|cart|policy|tier|referral|withdrawal|commission|channel|compliance|aftersale|shipment|console|payment|refund|inbox|sandbox|address|shipping|ledger|sms|code|phone|password|nickname|login|rate|roles|account|auth|idempotency|media|request|supplier|product|sku|category|shop|settings|review|form)\\.[a-z0-9.\\-]+)\"");
 
     @Test
     void bothLanguagesHaveTheSameKeysAndNoEmptyText() throws IOException {

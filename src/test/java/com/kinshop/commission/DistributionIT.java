@@ -318,6 +318,7 @@ class DistributionIT extends ApiTest {
         Response held = fixtures.operator().get("/api/admin/held-commissions");
         long commission = held.json().get(held.json().size() - 1).get("commissionId").asLong();
         assertThat(held.json().get(held.json().size() - 1).get("reasons").get(0).asString()).contains("本人");
+        assertThat(fixtures.operator().get("/console/admin/compliance").body()).as("the operator's review page").contains("订单收货手机号属于获佣会员本人");
         shipReceiveAndComplete(secondAccount, order, product.supplier());
         assertThat(owed(sharer, "available")).as("held: not settled with the order").isZero();
         assertThat(owed(sharer, "estimated")).isEqualTo(600);
