@@ -39,7 +39,7 @@ class RegistrationJourneyIT extends BrowserJourney {
         assertThat(nickname()).isEqualTo("手机用户");
         Browser.screenshot(browser, "me-after-register");
 
-        browser.findElement(By.cssSelector("[data-testid=logout]")).click();
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=logout]")));
         wait.until(ExpectedConditions.urlContains("/login"));
         assertThat(browser.getPageSource()).contains("你已安全退出登录");
 
