@@ -1,9 +1,8 @@
 package com.kinshop.commission;
 
 import com.kinshop.ledger.Ledger;
-import com.kinshop.ledger.LedgerInvariants;
 import com.kinshop.ordering.OrderTimers;
-import com.kinshop.support.ApiTest;
+import com.kinshop.support.MoneyPathTest;
 import com.kinshop.support.Concurrently;
 import com.kinshop.support.Fixtures;
 import com.kinshop.support.Fixtures.Member;
@@ -31,33 +30,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after withdrawal (abuse 15). The ledger is proven after each.
  */
 @KinshopIT
-class DistributionIT extends ApiTest {
+class DistributionIT extends MoneyPathTest {
 
     @Autowired
     Ledger ledger;
-    @Autowired
-    LedgerInvariants invariants;
-    @Autowired
-    com.kinshop.ordering.Orders orders;
     @Autowired
     OrderTimers timers;
     @Autowired
     MutableClock clock;
 
-    Purchases purchases;
 
     @BeforeEach
     void setUp() {
-        purchases = new Purchases(jdbc);
         policy(Map.of());
     }
 
     @AfterEach
-    void ledgerStillProves() {
+    void restorePolicy() {
         policy(Map.of());
-        assertThat(invariants.check().problems()).isEmpty();
-        assertThat(invariants.check().healthy()).isTrue();
-        assertThat(orders.finishedWithEscrowLeft()).as("finished orders hold nothing in escrow").isEmpty();
     }
 
     /** Sets the policy: defaults (depth 2, self-purchase on, bind at sign-in, lifetime, ¥10 minimum) plus changes. */

@@ -1,8 +1,7 @@
 package com.kinshop.ordering;
 
 import com.kinshop.ledger.Ledger;
-import com.kinshop.ledger.LedgerInvariants;
-import com.kinshop.support.ApiTest;
+import com.kinshop.support.MoneyPathTest;
 import com.kinshop.support.Concurrently;
 import com.kinshop.support.Fixtures.Member;
 import com.kinshop.support.Fixtures.Staff;
@@ -10,8 +9,6 @@ import com.kinshop.support.HttpSession.Response;
 import com.kinshop.support.KinshopIT;
 import com.kinshop.support.MutableClock;
 import com.kinshop.support.Purchases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,32 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** After-sales: partial refunds exact to the fen, refund-twice and refund-too-much refused, returns, disputes. */
 @KinshopIT
-class AfterSalesIT extends ApiTest {
+class AfterSalesIT extends MoneyPathTest {
 
     @Autowired
     Ledger ledger;
-    @Autowired
-    LedgerInvariants invariants;
-    @Autowired
-    com.kinshop.ordering.Orders orders;
     @Autowired
     OrderTimers timers;
     @Autowired
     MutableClock clock;
 
-    Purchases purchases;
-
-    @BeforeEach
-    void setUp() {
-        purchases = new Purchases(jdbc);
-    }
-
-    @AfterEach
-    void ledgerStillProves() {
-        assertThat(invariants.check().problems()).isEmpty();
-        assertThat(invariants.check().healthy()).isTrue();
-        assertThat(orders.finishedWithEscrowLeft()).as("finished orders hold nothing in escrow").isEmpty();
-    }
 
     private record Bought(Staff supplier, Member buyer, String order, long orderId, long lineId) {
     }

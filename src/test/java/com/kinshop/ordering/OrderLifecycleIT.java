@@ -3,16 +3,13 @@ package com.kinshop.ordering;
 import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.Stock;
 import com.kinshop.ledger.Ledger;
-import com.kinshop.ledger.LedgerInvariants;
-import com.kinshop.support.ApiTest;
+import com.kinshop.support.MoneyPathTest;
 import com.kinshop.support.Fixtures.Member;
 import com.kinshop.support.Fixtures.Staff;
 import com.kinshop.support.HttpSession.Response;
 import com.kinshop.support.KinshopIT;
 import com.kinshop.support.MutableClock;
 import com.kinshop.support.Purchases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,34 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole life of an order: checkout, sandbox payment, shipping, receipt, completion, with the ledger after each. */
 @KinshopIT
-class OrderLifecycleIT extends ApiTest {
+class OrderLifecycleIT extends MoneyPathTest {
 
     @Autowired
     Stock stock;
     @Autowired
     Ledger ledger;
     @Autowired
-    LedgerInvariants invariants;
-    @Autowired
-    com.kinshop.ordering.Orders orders;
-    @Autowired
     OrderTimers timers;
     @Autowired
     MutableClock clock;
 
-    Purchases purchases;
-
-    @BeforeEach
-    void setUp() {
-        purchases = new Purchases(jdbc);
-    }
-
-    @AfterEach
-    void ledgerStillProves() {
-        assertThat(invariants.check().problems()).isEmpty();
-        assertThat(invariants.check().healthy()).isTrue();
-        assertThat(orders.finishedWithEscrowLeft()).as("finished orders hold nothing in escrow").isEmpty();
-    }
 
     @Test
     void paidShippedReceivedAndCompletedOrderSplitsItsEscrowBetweenSupplierAndPlatform() {

@@ -3,9 +3,8 @@ package com.kinshop.ordering;
 import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.Stock;
 import com.kinshop.ledger.Ledger;
-import com.kinshop.ledger.LedgerInvariants;
 import com.kinshop.payment.NotificationSignature;
-import com.kinshop.support.ApiTest;
+import com.kinshop.support.MoneyPathTest;
 import com.kinshop.support.Concurrently;
 import com.kinshop.support.Fixtures.Member;
 import com.kinshop.support.HttpSession;
@@ -13,8 +12,6 @@ import com.kinshop.support.HttpSession.Response;
 import com.kinshop.support.KinshopIT;
 import com.kinshop.support.MutableClock;
 import com.kinshop.support.Purchases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,31 +27,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** RELIABILITY races on the order path: 2 (pay with one key), 3 (timeout vs late payment), 7-like (the last unit). */
 @KinshopIT
-class OrderRacesIT extends ApiTest {
+class OrderRacesIT extends MoneyPathTest {
 
     @Autowired
     Stock stock;
     @Autowired
     Ledger ledger;
     @Autowired
-    LedgerInvariants invariants;
-    @Autowired
     OrderLifecycle lifecycle;
     @Autowired
     MutableClock clock;
 
-    Purchases purchases;
-
-    @BeforeEach
-    void setUp() {
-        purchases = new Purchases(jdbc);
-    }
-
-    @AfterEach
-    void ledgerStillProves() {
-        assertThat(invariants.check().problems()).isEmpty();
-        assertThat(invariants.check().healthy()).isTrue();
-    }
 
     @Test
     void tenSimultaneousPayStartsWithOneKeyOpenOnePayment() throws Exception {

@@ -2,16 +2,13 @@ package com.kinshop.payment;
 
 import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.Stock;
-import com.kinshop.ledger.LedgerInvariants;
-import com.kinshop.support.ApiTest;
+import com.kinshop.support.MoneyPathTest;
 import com.kinshop.support.Concurrently;
 import com.kinshop.support.Fixtures.Member;
 import com.kinshop.support.HttpSession;
 import com.kinshop.support.HttpSession.Response;
 import com.kinshop.support.KinshopIT;
 import com.kinshop.support.Purchases;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,29 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wrong merchant). Each ends with the ledger proven.
  */
 @KinshopIT
-class PaymentNotificationIT extends ApiTest {
+class PaymentNotificationIT extends MoneyPathTest {
 
     private static final String ENDPOINT = "/api/payment/notifications/sandbox";
 
     @Autowired
     Stock stock;
     @Autowired
-    LedgerInvariants invariants;
-    @Autowired
     Clock clock;
 
-    Purchases purchases;
-
-    @BeforeEach
-    void setUp() {
-        purchases = new Purchases(jdbc);
-    }
-
-    @AfterEach
-    void ledgerStillProves() {
-        assertThat(invariants.check().problems()).isEmpty();
-        assertThat(invariants.check().healthy()).isTrue();
-    }
 
     private record Pending(String order, String payment, long amountFen, long sku) {
     }
