@@ -124,18 +124,25 @@ public class Earnings {
         return new Journey(count.visits(), count.visitors(), orders, count.visits() == 0 ? 0 : (double) orders / count.visits());
     }
 
-    /** The member's team: level 1 (bound to them) and level 2 (bound to those), each with their paid orders and sales. */
+    /**
+     * The member's team: level 1 (bound to them) and level 2 (bound to those), each with their paid orders and sales;
+     * level 1 first, most recently bound first, at most {@code limit}. The page is chosen first and only its members'
+     * orders are summed, so a team of 100,000 costs a top-N sort of its bindings, not an aggregate over all their orders.
+     * Level 2 is looked up with {@code = any(array(…))}: a plain join there is planned from the average team size, which
+     * a few very large teams skew into a sequential scan of all bindings for everyone's (small) team.
+     */
     public List<TeamMember> team(AccountId member, int limit) {
         return jdbc.sql("""
                         with level1 as (select member_id, bound_at from referral_binding where referrer_id = :m and (expires_at is null or expires_at > now())),
-                             level2 as (select b.member_id, b.bound_at from referral_binding b join level1 on b.referrer_id = level1.member_id
-                                        where b.expires_at is null or b.expires_at > now()),
-                             team as (select member_id, bound_at, 1 as level from level1 union all select member_id, bound_at, 2 from level2)
-                        select t.member_id, a.nickname, t.level, t.bound_at,
-                               count(o.id) filter (where o.status not in ('AWAITING_PAYMENT', 'CANCELLED')),
-                               coalesce(sum(o.goods_fen - o.refunded_fen) filter (where o.status not in ('AWAITING_PAYMENT', 'CANCELLED')), 0)
-                        from team t join account a on a.id = t.member_id left join orders o on o.buyer_id = t.member_id
-                        group by t.member_id, a.nickname, t.level, t.bound_at order by t.level, t.bound_at desc limit :limit""")
+                             level2 as (select member_id, bound_at from referral_binding
+                                        where referrer_id = any (array(select member_id from level1)) and (expires_at is null or expires_at > now())),
+                             team as (select member_id, bound_at, 1 as level from level1 union all select member_id, bound_at, 2 from level2),
+                             page as (select member_id, bound_at, level from team order by level, bound_at desc limit :limit)
+                        select p.member_id, a.nickname, p.level, p.bound_at, s.orders, s.sales
+                        from page p join account a on a.id = p.member_id
+                        cross join lateral (select count(*) as orders, coalesce(sum(o.goods_fen - o.refunded_fen), 0) as sales from orders o
+                                            where o.buyer_id = p.member_id and o.status not in ('AWAITING_PAYMENT', 'CANCELLED')) s
+                        order by p.level, p.bound_at desc""")
                 .param("m", member.value()).param("limit", limit)
                 .query((rs, n) -> new TeamMember(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class).toInstant(),
                         rs.getLong(5), Money.fen(rs.getLong(6))))
