@@ -9,6 +9,7 @@ import com.kinshop.payment.Payments;
 import com.kinshop.referral.DistributionPolicies;
 import com.kinshop.referral.DistributionPolicy;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.BusinessNumbers;
 import com.kinshop.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +34,6 @@ import java.util.Optional;
 public class Withdrawals {
 
     private static final Logger log = LoggerFactory.getLogger(Withdrawals.class);
-    private static final DateTimeFormatter NUMBER_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss");
 
     public enum Status { REQUESTED, APPROVED, PAID, FAILED, REJECTED }
 
@@ -53,7 +51,6 @@ public class Withdrawals {
     private final DistributionPolicies policies;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     Withdrawals(JdbcClient jdbc, Ledger ledger, Payments payments, DistributionPolicies policies,
                 org.springframework.context.ApplicationEventPublisher events, Clock clock) {
@@ -81,7 +78,7 @@ public class Withdrawals {
         }
         Money fee = amount.shareAt(policy.withdrawalFeeBp());
         Status status = amount.compareTo(policy.autoApproveBelow()) < 0 ? Status.APPROVED : Status.REQUESTED;
-        String number = "W" + NUMBER_TIME.format(now()) + "%06d".formatted(random.nextInt(1_000_000));
+        String number = BusinessNumbers.next("W", clock.instant());
         jdbc.sql("insert into withdrawal (number, member_id, amount_fen, fee_fen, status, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(number, member.value(), amount.fen(), fee.fen(), status.name(), now()).update();
         try {

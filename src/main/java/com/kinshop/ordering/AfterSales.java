@@ -5,6 +5,7 @@ import com.kinshop.identity.AccountId;
 import com.kinshop.payment.Payments;
 import com.kinshop.payment.RefundSucceeded;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.BusinessNumbers;
 import com.kinshop.shared.Money;
 import com.kinshop.shared.UniqueConstraints;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,11 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -32,7 +31,6 @@ import java.util.Set;
 @Service
 public class AfterSales {
 
-    private static final DateTimeFormatter NUMBER_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss");
     private static final Set<OrderStatus> REFUNDABLE = EnumSet.of(OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.RECEIVED);
     /** What the buyer hears about (their own moves — return shipped, escalated, withdrawn — they know already). */
     private static final Set<AfterSaleStatus> DECISIONS = EnumSet.of(AfterSaleStatus.AWAITING_RETURN, AfterSaleStatus.REJECTED,
@@ -45,7 +43,6 @@ public class AfterSales {
     private final ApplicationEventPublisher events;
     private final OrderProperties properties;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     AfterSales(JdbcClient jdbc, OrderBooks books, Payments payments, ApplicationEventPublisher events, OrderProperties properties, Clock clock) {
         this.jdbc = jdbc;
@@ -83,28 +80,8 @@ public class AfterSales {
         if (order.receivedAt() != null && order.receivedAt().plus(properties.afterSalesWindow()).isBefore(now())) {
             throw BusinessException.conflict(null, "aftersale.window-closed");
         }
-        int refundable = jdbc.sql("select quantity - refunded_quantity from order_line where id = ? and order_id = ?")
-                .params(request.lineId(), order.id()).query(Integer.class).optional()
-                .orElseThrow(() -> BusinessException.invalid("lineId", "aftersale.line.not-found"));
-        if (request.quantity() < 1 || request.quantity() > refundable) {
-            throw refundable == 0 ? BusinessException.conflict("quantity", "aftersale.line.refunded")
-                    : BusinessException.invalid("quantity", "aftersale.quantity.range", refundable);
-        }
-        String number = "A" + NUMBER_TIME.format(now()) + "%06d".formatted(random.nextInt(1_000_000));
-        try {
-            jdbc.sql("""
-                            insert into after_sale (number, order_id, order_line_id, buyer_id, supplier_id, kind, quantity, amount_fen, reason, status,
-                                                    created_at, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?)""")
-                    .params(number, order.id(), request.lineId(), buyer.value(), order.supplierId(), request.kind().name(), request.quantity(),
-                            refundFor(order, request.lineId(), request.quantity()).fen(), reason, now(), now())
-                    .update();
-        } catch (DuplicateKeyException e) {
-            if (UniqueConstraints.violated(e, "after_sale_one_open_per_line")) {
-                throw BusinessException.conflict("lineId", "aftersale.already-open");
-            }
-            throw e;
-        }
+        requireRefundable(order, request.lineId(), request.quantity());
+        String number = insertRequest(order, request.lineId(), buyer.value(), request.kind(), request.quantity(), reason, AfterSaleStatus.REQUESTED);
         events.publishEvent(new OrderEvents.AfterSaleRequested(number, order.number(), new SupplierId(order.supplierId()), clock.instant()));
         return number;
     }
@@ -199,20 +176,10 @@ public class AfterSales {
         if (order.status() != OrderStatus.COMPLETED) {
             throw BusinessException.conflict(null, "aftersale.operator.completed-only");
         }
-        int refundable = jdbc.sql("select quantity - refunded_quantity from order_line where id = ? and order_id = ?").params(lineId, order.id())
-                .query(Integer.class).optional().orElseThrow(() -> BusinessException.invalid("lineId", "aftersale.line.not-found"));
-        if (quantity < 1 || quantity > refundable) {
-            throw refundable == 0 ? BusinessException.conflict("quantity", "aftersale.line.refunded")
-                    : BusinessException.invalid("quantity", "aftersale.quantity.range", refundable);
-        }
-        String number = "A" + NUMBER_TIME.format(now()) + "%06d".formatted(random.nextInt(1_000_000));
+        requireRefundable(order, lineId, quantity);
         long buyer = jdbc.sql("select buyer_id from orders where id = ?").param(order.id()).query(Long.class).single();
-        jdbc.sql("""
-                        insert into after_sale (number, order_id, order_line_id, buyer_id, supplier_id, kind, quantity, amount_fen, reason, status,
-                                                created_at, updated_at)
-                        values (?, ?, ?, ?, ?, 'REFUND_ONLY', ?, ?, ?, 'ESCALATED', ?, ?)""")
-                .params(number, order.id(), lineId, buyer, order.supplierId(), quantity, refundFor(order, lineId, quantity).fen(), why, now(), now())
-                .update();
+        // recorded as escalated: the operator's own decision, granted at once
+        String number = insertRequest(order, lineId, buyer, AfterSaleKind.REFUND_ONLY, quantity, why, AfterSaleStatus.ESCALATED);
         grantRefund(lock(number, null, 0), why);
         return number;
     }
@@ -263,18 +230,46 @@ public class AfterSales {
         }
     }
 
+    private void requireRefundable(LockedOrder order, long lineId, int quantity) {
+        int refundable = jdbc.sql("select quantity - refunded_quantity from order_line where id = ? and order_id = ?").params(lineId, order.id())
+                .query(Integer.class).optional().orElseThrow(() -> BusinessException.invalid("lineId", "aftersale.line.not-found"));
+        if (quantity < 1 || quantity > refundable) {
+            throw refundable == 0 ? BusinessException.conflict("quantity", "aftersale.line.refunded")
+                    : BusinessException.invalid("quantity", "aftersale.quantity.range", refundable);
+        }
+    }
+
+    /** A new request; the partial unique index refuses a second open one on the same line. */
+    private String insertRequest(LockedOrder order, long lineId, long buyer, AfterSaleKind kind, int quantity, String reason, AfterSaleStatus status) {
+        String number = BusinessNumbers.next("A", clock.instant());
+        try {
+            jdbc.sql("""
+                            insert into after_sale (number, order_id, order_line_id, buyer_id, supplier_id, kind, quantity, amount_fen, reason, status,
+                                                    created_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(number, order.id(), lineId, buyer, order.supplierId(), kind.name(), quantity, refundFor(order, lineId, quantity).fen(), reason,
+                            status.name(), now(), now())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            if (UniqueConstraints.violated(e, "after_sale_one_open_per_line")) {
+                throw BusinessException.conflict("lineId", "aftersale.already-open");
+            }
+            throw e;
+        }
+        return number;
+    }
+
     /** Unit price × units, plus shipping when these are the last units of an order that never shipped. */
     private Money refundFor(LockedOrder order, long lineId, int quantity) {
-        record Line(long unitPriceFen, long unitsLeftElsewhere, long shippingFen) {
+        record Line(long unitPriceFen, long unitsLeftOnOrder, long unitsLeftOnLine, long shippingFen) {
         }
         Line line = jdbc.sql("""
                         select l.unit_price_fen,
-                               (select coalesce(sum(o.quantity - o.refunded_quantity), 0) from order_line o where o.order_id = l.order_id) - (l.quantity - l.refunded_quantity),
-                               (select shipping_fen from orders where id = l.order_id)
+                               (select sum(o.quantity - o.refunded_quantity) from order_line o where o.order_id = l.order_id),
+                               l.quantity - l.refunded_quantity, (select shipping_fen from orders where id = l.order_id)
                         from order_line l where l.id = ?""")
-                .param(lineId).query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-        int leftOnLine = jdbc.sql("select quantity - refunded_quantity from order_line where id = ?").param(lineId).query(Integer.class).single();
-        boolean lastUnits = line.unitsLeftElsewhere() == 0 && quantity == leftOnLine;
+                .param(lineId).query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+        boolean lastUnits = quantity == line.unitsLeftOnLine() && line.unitsLeftOnOrder() == line.unitsLeftOnLine();
         return Money.fen(line.unitPriceFen() * quantity + (lastUnits && !order.shipped() ? line.shippingFen() : 0));
     }
 

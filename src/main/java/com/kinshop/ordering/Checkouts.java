@@ -3,16 +3,15 @@ package com.kinshop.ordering;
 import com.kinshop.catalog.Stock;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.BusinessNumbers;
 import com.kinshop.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,15 +23,12 @@ import java.util.List;
 @Service
 public class Checkouts {
 
-    private static final DateTimeFormatter NUMBER_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss");
-
     private final Cart cart;
     private final Addresses addresses;
     private final Stock stock;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final OrderProperties properties;
-    private final SecureRandom random = new SecureRandom();
 
     Checkouts(Cart cart, Addresses addresses, Stock stock, JdbcClient jdbc, Clock clock, OrderProperties properties) {
         this.properties = properties;
@@ -61,12 +57,12 @@ public class Checkouts {
         quote.orders().stream().flatMap(order -> order.lines().stream()).map(CheckoutPricing.PricedLine::line)
                 .sorted(java.util.Comparator.comparingLong(line -> line.sku().value()))
                 .forEach(line -> stock.reserve(line.sku(), line.quantity()));
-        String checkoutNumber = number("C", now);
+        String checkoutNumber = BusinessNumbers.next("C", now.toInstant());
         long checkout = jdbc.sql("insert into checkout (number, buyer_id, payable_fen, created_at) values (?, ?, ?, ?) returning id")
                 .params(checkoutNumber, buyer.value(), quote.payable().fen(), now).query(Long.class).single();
         List<String> orders = new ArrayList<>();
         for (CheckoutPricing.SupplierOrder supplierOrder : quote.orders()) {
-            String number = number("K", now);
+            String number = BusinessNumbers.next("K", now.toInstant());
             long order = jdbc.sql("""
                             insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, receiver, phone, address, created_at,
                                                 pay_deadline)
@@ -91,8 +87,4 @@ public class Checkouts {
         return new Placed(checkoutNumber, quote.payable(), orders);
     }
 
-    /** Readable and unique: a prefix, the time, six random digits (the unique index decides, never a prior lookup). */
-    private String number(String prefix, OffsetDateTime now) {
-        return prefix + NUMBER_TIME.format(now) + "%06d".formatted(random.nextInt(1_000_000));
-    }
 }

@@ -5,6 +5,7 @@ import com.kinshop.ledger.Journal;
 import com.kinshop.ledger.Ledger;
 import com.kinshop.ledger.LedgerAccounts;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.BusinessNumbers;
 import com.kinshop.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +34,6 @@ import java.util.Optional;
 public class Payments {
 
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
-    private static final DateTimeFormatter NUMBER_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss");
 
     private final PaymentProviders providers;
     private final JdbcClient jdbc;
@@ -44,7 +42,6 @@ public class Payments {
     private final Environment environment;
     private final Clock clock;
     private final HaltBeforeCommit faultInjection;
-    private final SecureRandom random = new SecureRandom();
 
     Payments(PaymentProviders providers, JdbcClient jdbc, Ledger ledger, ApplicationEventPublisher events, Environment environment, Clock clock,
              HaltBeforeCommit faultInjection) {
@@ -76,7 +73,7 @@ public class Payments {
             return open.get();
         }
         open.ifPresent(stale -> close(stale.paymentNumber()));
-        String number = "P" + NUMBER_TIME.format(now()) + "%06d".formatted(random.nextInt(1_000_000));
+        String number = BusinessNumbers.next("P", clock.instant());
         String url = provider.create(number, amount, description, baseUrl() + "/api/payment/notifications/" + provider.name(), baseUrl() + returnPath);
         jdbc.sql("""
                         insert into payment (number, reference, payer_id, provider, amount_fen, status, redirect_url, created_at)
