@@ -72,7 +72,15 @@ class EarningsApi {
             throw BusinessException.invalid(Idempotency.HEADER, "idempotency.key.required");
         }
         return idempotency.execute("withdraw:" + user.id(), key, request,
-                () -> ResponseEntity.status(HttpStatus.CREATED).body(withdrawals.request(user.id(), Money.fen(request.amountFen()))));
+                () -> ResponseEntity.status(HttpStatus.CREATED).body(requestWithdrawal(user, request)));
+    }
+
+    private Withdrawals.View requestWithdrawal(CurrentUser user, WithdrawalRequest request) {
+        try {
+            return withdrawals.request(user.id(), Money.fen(request.amountFen()));
+        } catch (BusinessException e) {
+            throw e.namedAs(Map.of("amount", "amountFen"));
+        }
     }
 
     @GetMapping("/api/me/withdrawals")

@@ -100,7 +100,12 @@ class ReferralApi {
     @Operation(summary = "Change the distribution policy; depth 3 needs threeLevelAllowed (the compliance switch)")
     @PutMapping("/api/admin/distribution/policy")
     Policy changePolicy(@AuthenticationPrincipal CurrentUser operator, @Valid @RequestBody Policy policy) {
-        return Policy.of(policies.update(operator.id(), policy.toPolicy()));
+        try {
+            return Policy.of(policies.update(operator.id(), policy.toPolicy()));
+        } catch (BusinessException e) {
+            throw e.namedAs(Map.of("minWithdrawal", "minWithdrawalFen", "dailyWithdrawalLimit", "dailyWithdrawalLimitFen",
+                    "autoApproveBelow", "autoApproveBelowFen"));
+        }
     }
 
     @GetMapping("/api/admin/tiers")
