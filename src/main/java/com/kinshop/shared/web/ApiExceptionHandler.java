@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestCookieException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -133,6 +134,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         HttpStatus resolved = HttpStatus.resolve(status.value());
+        if (body == null && e instanceof ErrorResponse response) {
+            body = response.getBody(); // several of Spring's handlers pass no body and let it be made here
+        }
         if (resolved != null && body instanceof ProblemDetail problem) {
             problem.setTitle(problems.message("http." + resolved.value(), resolved.getReasonPhrase()));
             if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
