@@ -6,6 +6,7 @@ import com.kinshop.identity.CurrentUser;
 import com.kinshop.identity.Registration;
 import com.kinshop.shared.Idempotency;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,7 +42,7 @@ class AuthApi {
 
     @Operation(summary = "Sets the XSRF-TOKEN cookie; send its value as the X-XSRF-TOKEN header on every POST/PUT/PATCH/DELETE")
     @GetMapping("/csrf")
-    Map<String, String> csrf(CsrfToken token) {
+    Map<String, String> csrf(@Parameter(hidden = true) CsrfToken token) {
         return Map.of("cookieName", "XSRF-TOKEN", "headerName", token.getHeaderName());
     }
 
