@@ -6,6 +6,7 @@ import com.kinshop.ordering.Checkouts;
 import com.kinshop.ordering.OrderPayments;
 import com.kinshop.payment.Payments;
 import com.kinshop.shared.Idempotency;
+import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,7 +40,7 @@ class CheckoutApi {
     record CheckoutRequest(@NotNull(message = "{checkout.address.required}") Long addressId) {
     }
 
-    record Placed(String checkoutNumber, String payable, List<String> orders) {
+    record Placed(String checkoutNumber, Money payable, List<String> orders) {
     }
 
     @Operation(summary = "Check out the whole cart; requires an Idempotency-Key so a retry never creates a second set of orders")
@@ -52,11 +53,11 @@ class CheckoutApi {
         return idempotency.execute("checkout:" + user.id(), key, request, () -> {
             Checkouts.Placed placed = checkouts.checkOut(user.id(), new Addresses.AddressId(request.addressId()));
             return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(new Placed(placed.checkoutNumber(), placed.payable().toPlainString(), placed.orderNumbers()));
+                    .body(new Placed(placed.checkoutNumber(), placed.payable(), placed.orderNumbers()));
         });
     }
 
-    record PaymentStarted(String paymentNumber, String payUrl, String amount) {
+    record PaymentStarted(String paymentNumber, String payUrl, Money amount) {
     }
 
     @Operation(summary = "Pay for a checkout (all its orders still awaiting payment); requires an Idempotency-Key; answers where to send the payer")
@@ -69,7 +70,7 @@ class CheckoutApi {
         return idempotency.execute("pay:" + user.id(), key, Map.of("checkout", number), () -> {
             Payments.Started started = payments.pay(user.id(), number);
             return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(new PaymentStarted(started.paymentNumber(), started.redirectUrl(), started.amount().toPlainString()));
+                    .body(new PaymentStarted(started.paymentNumber(), started.redirectUrl(), started.amount()));
         });
     }
 }
