@@ -25,10 +25,15 @@ public class HttpSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
     private String language = "zh-CN";
+    private boolean checkContract;
 
     public HttpSession(int port) {
         this.baseUrl = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public int port() {
+        return URI.create(baseUrl).getPort();
     }
 
     public HttpSession language(String acceptLanguage) {
@@ -38,6 +43,12 @@ public class HttpSession {
 
     public Response get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), path);
+    }
+
+    /** Also checks every {@code /api} exchange of this client against the published OpenAPI document. */
+    public HttpSession checkingContract() {
+        this.checkContract = true;
+        return this;
     }
 
     public byte[] getBytes(String path) {
@@ -75,7 +86,7 @@ public class HttpSession {
     public Response postRaw(String path, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", contentType).header("X-XSRF-TOKEN", csrf());
-        return send(request, path);
+        return send(request, path, contentType, body);
     }
 
     /** Sends a raw body with extra headers and no session tricks (as a payment provider's callback would). */
@@ -83,7 +94,7 @@ public class HttpSession {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", contentType);
         headers.forEach(request::header);
-        return send(request, path);
+        return send(request, path, contentType, body);
     }
 
     /** Posts an HTML form the way a browser does, with the hidden CSRF field taken from {@code formPage}. */
@@ -123,12 +134,13 @@ public class HttpSession {
     }
 
     private Response withBody(String method, String path, Object body, Map<String, String> headers) {
+        byte[] json = JSON.writeValueAsBytes(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(json))
                 .header("Content-Type", "application/json")
                 .header("X-XSRF-TOKEN", csrf());
         headers.forEach(request::header);
-        return send(request, path);
+        return send(request, path, "application/json", json);
     }
 
     /** The SPA pattern: the server sets the XSRF-TOKEN cookie, the client echoes it in a header. */
@@ -140,12 +152,21 @@ public class HttpSession {
     }
 
     private Response send(HttpRequest.Builder request, String path) {
+        return send(request, path, null, null);
+    }
+
+    private Response send(HttpRequest.Builder request, String path, String contentType, byte[] body) {
         request.header("Accept-Language", language);
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
             Map<String, String> headers = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
-            return new Response(response.statusCode(), headers, response.body());
+            Response answer = new Response(response.statusCode(), headers, response.body());
+            if (checkContract) {
+                ApiContract.check(baseUrl, sent.method(), sent.uri(), contentType, body, answer);
+            }
+            return answer;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

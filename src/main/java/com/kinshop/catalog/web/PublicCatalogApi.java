@@ -16,6 +16,7 @@ import com.kinshop.identity.CurrentUser;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -73,6 +74,7 @@ class PublicCatalogApi {
     }
 
     @Operation(summary = "Apply to become a supplier (入驻申请)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping("/api/supplier-applications")
     ResponseEntity<SupplierView> apply(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody SupplierApplication application) {
         SupplierId id = suppliers.apply(user.id(), application);

@@ -8,6 +8,9 @@ import com.kinshop.payment.Payments;
 import com.kinshop.shared.Idempotency;
 import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,6 +47,7 @@ class CheckoutApi {
     }
 
     @Operation(summary = "Check out the whole cart; requires an Idempotency-Key so a retry never creates a second set of orders")
+    @ApiResponse(responseCode = "201", description = "Orders placed", content = @Content(schema = @Schema(implementation = Placed.class)))
     @PostMapping("/api/me/checkouts")
     ResponseEntity<?> checkOut(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CheckoutRequest request,
                                @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -61,6 +65,7 @@ class CheckoutApi {
     }
 
     @Operation(summary = "Pay for a checkout (all its orders still awaiting payment); requires an Idempotency-Key; answers where to send the payer")
+    @ApiResponse(responseCode = "201", description = "Payment started", content = @Content(schema = @Schema(implementation = PaymentStarted.class)))
     @PostMapping("/api/me/checkouts/{number}/payments")
     ResponseEntity<?> pay(@AuthenticationPrincipal CurrentUser user, @PathVariable String number,
                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
