@@ -12,6 +12,7 @@ import com.kinshop.catalog.SupplierView;
 import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -50,6 +51,7 @@ class OperatorCatalogApi {
         this.settings = settings;
     }
 
+    @Schema(name = "ReviewDecision")
     record Decision(String reason) {
     }
 

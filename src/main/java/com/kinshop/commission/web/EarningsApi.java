@@ -103,6 +103,7 @@ class EarningsApi {
         return Map.of("status", "APPROVED");
     }
 
+    @Schema(name = "WithdrawalRejection")
     record Rejection(@NotBlank(message = "{withdrawal.reject-reason}") String reason) {
     }
 

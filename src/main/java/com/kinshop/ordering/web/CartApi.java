@@ -6,6 +6,7 @@ import com.kinshop.ordering.Cart;
 import com.kinshop.shared.Money;
 import com.kinshop.shop.Visitor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,6 +46,7 @@ class CartApi {
     record Group(long supplierId, List<Line> lines, Money goods, Money shipping, Money total) {
     }
 
+    @Schema(name = "CartLine")
     record Line(long skuId, long productId, String productName, String spec, Money unitPrice, int quantity, Money amount,
                 boolean enoughStock) {
     }

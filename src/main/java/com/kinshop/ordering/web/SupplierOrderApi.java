@@ -9,6 +9,7 @@ import com.kinshop.ordering.OrderStatus;
 import com.kinshop.ordering.Orders;
 import com.kinshop.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -84,6 +85,7 @@ class SupplierOrderApi {
         return Map.of("result", "APPROVED");
     }
 
+    @Schema(name = "AfterSaleRejection")
     record Rejection(@NotBlank(message = "{aftersale.reject-reason.required}") String reason) {
     }
 

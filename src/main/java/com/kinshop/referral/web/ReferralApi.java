@@ -12,6 +12,7 @@ import com.kinshop.shared.Money;
 import com.kinshop.shop.ShareLinks;
 import com.kinshop.shop.Shops;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -122,6 +123,7 @@ class ReferralApi {
         return tiers.all();
     }
 
+    @Schema(name = "RebindRequest")
     record Rebind(@NotNull Long referrerId, @NotBlank(message = "{referral.rebind.reason}") String reason) {
     }
 
