@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The main journeys of an outside integrator, every exchange checked against the published {@code /v3/api-docs}
- * (HttpSession.checkingContract): auth, catalog, cart, checkout, payment, orders, shipping, earnings and withdrawals,
+ * (every HttpSession does so): auth, catalog, cart, checkout, payment, orders, shipping, earnings and withdrawals,
  * refusals included.
  */
 @KinshopIT
@@ -26,14 +26,14 @@ class ApiContractIT extends ApiTest {
     void theMainJourneysAnswerAsDocumented() {
         Fixtures.Staff staff = fixtures.supplier("契约公司");
         long[] product = fixtures.onSale(staff, "契约商品", 2_000, 10);
-        HttpSession buyer = fixtures.member("契约买家").session().checkingContract();
-        HttpSession operator = fixtures.signIn(Fixtures.OPERATOR_PHONE, Fixtures.DEMO_PASSWORD).checkingContract();
-        journey(buyer, staff.session().checkingContract(), operator, product[0], product[1]);
+        HttpSession buyer = fixtures.member("契约买家").session();
+        HttpSession operator = fixtures.signIn(Fixtures.OPERATOR_PHONE, Fixtures.DEMO_PASSWORD);
+        journey(buyer, staff.session(), operator, product[0], product[1]);
     }
 
     /** Shared with nothing else on purpose: what an integrator would do first, in order. */
     static void journey(HttpSession buyer, HttpSession supplier, HttpSession operator, long productId, long skuId) {
-        HttpSession visitor = new HttpSession(port(buyer)).checkingContract();
+        HttpSession visitor = new HttpSession(port(buyer));
         ok(visitor.get("/api/auth/csrf"));
         ok(visitor.get("/api/catalog/categories"));
         ok(visitor.get("/api/catalog/products"));
