@@ -92,6 +92,7 @@ class ApiErrorsIT extends ApiTest {
         assertThat(noSuchPath.status()).isEqualTo(404);
         assertThat(noSuchPath.json().get("code").asString()).isEqualTo("http.404");
         assertThat(noSuchPath.json().get("detail").asString()).isEqualTo("Not found");
+        assertThat(noSuchPath.json().get("instance").asString()).as("the path asked for, not /error").isEqualTo("/api/no-such-thing");
     }
 
     @Test
