@@ -3,6 +3,7 @@ package com.kinshop.commission;
 import com.kinshop.referral.DistributionPolicies;
 import com.kinshop.referral.DistributionPolicy;
 import com.kinshop.shared.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,7 @@ public class ComplianceReport {
     public record DeepEarner(long memberId, String nickname, int level, Money earned) {
     }
 
+    @Schema(name = "ComplianceReport")
     public record Report(int policyDepth, boolean threeLevelSwitch, int maxPaidDepth, long commissions, Money paidOut, List<Untraceable> untraceable,
                          List<DeepEarner> beyondTwoLevels, Instant generatedAt) {
 

@@ -7,6 +7,7 @@ import com.kinshop.shared.Money;
 import com.kinshop.shop.ShareVisits;
 import com.kinshop.shop.ShopView;
 import com.kinshop.shop.Shops;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -39,6 +40,7 @@ public class Earnings {
     }
 
     /** Balances as the member sees them: positive amounts; {@code available} is negative while a clawback is being recovered. */
+    @Schema(name = "EarningsSummary")
     public record Summary(Money estimated, Money available, Money withdrawing, Money withdrawn, Money settledTotal) {
 
         public boolean inDebt() {
@@ -46,6 +48,7 @@ public class Earnings {
         }
     }
 
+    @Schema(name = "EarningsEntry")
     public record Entry(String orderNumber, String productName, int level, String buyerNickname, Money amount, Money cancelled, Money clawedBack,
                         String status, int rateBp, String tierCode, Instant createdAt) {
     }

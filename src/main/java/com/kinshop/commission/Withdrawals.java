@@ -11,6 +11,7 @@ import com.kinshop.referral.DistributionPolicy;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.BusinessNumbers;
 import com.kinshop.shared.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,7 @@ public class Withdrawals {
 
     public enum Status { REQUESTED, APPROVED, PAID, FAILED, REJECTED }
 
+    @Schema(name = "Withdrawal")
     public record View(String number, long memberId, Money amount, Money fee, Status status, String reason, OffsetDateTime createdAt,
                        OffsetDateTime paidAt) {
 

@@ -2,6 +2,7 @@ package com.kinshop.ledger;
 
 import com.kinshop.shared.Money;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Objects;
  */
 public record Journal(String businessKey, String kind, String description, List<Entry> entries, java.util.Set<String> guarded) {
 
+    @Schema(name = "JournalEntry")
     public record Entry(LedgerAccount account, Money amount) {
     }
 

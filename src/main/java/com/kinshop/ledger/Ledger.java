@@ -2,6 +2,7 @@ package com.kinshop.ledger;
 
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,7 @@ public class Ledger {
     public record Posted(JournalId journal, boolean alreadyPosted) {
     }
 
+    @Schema(name = "LedgerLine")
     public record Line(JournalId journal, String businessKey, String kind, String description, Money amount, Instant postedAt) {
     }
 

@@ -1,6 +1,7 @@
 package com.kinshop.ledger;
 
 import com.kinshop.shared.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,7 @@ public class LedgerInvariants {
         this.jdbc = jdbc;
     }
 
+    @Schema(name = "LedgerInvariantReport")
     public record Report(long journals, long entries, Money total, List<String> unbalancedJournals, List<String> balanceMismatches,
                          List<String> negativeBalances, List<String> openClearingAccounts) {
 

@@ -6,6 +6,7 @@ import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,7 @@ public class Cart {
     }
 
     /** Sellable items priced per supplier order, and the items that cannot be bought now. */
+    @Schema(name = "CartContents")
     public record View(CheckoutPricing.Quote quote, List<Item> items, List<Item> unavailable) {
 
         public boolean isEmpty() {

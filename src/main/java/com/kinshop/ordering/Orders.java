@@ -4,6 +4,7 @@ import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -29,10 +30,12 @@ public class Orders {
         this.jdbc = jdbc;
     }
 
+    @Schema(name = "OrderSummary")
     public record Summary(String number, String checkoutNumber, OrderStatus status, String supplierName, Money goods, Money shipping, Money total,
                           Money refunded, int units, String firstProduct, Instant createdAt, Instant payDeadline) {
     }
 
+    @Schema(name = "OrderLine")
     public record Line(long id, long productId, String productName, String spec, Money unitPrice, int quantity, Money amount, int refundedQuantity,
                        String shopCode) {
 

@@ -35,6 +35,15 @@ class PaymentProviders {
         return provider;
     }
 
+    /** The provider a callback names; an unknown name is a wrong address (404), not an outage worth retrying. */
+    PaymentProvider notifying(String name) {
+        PaymentProvider provider = byName.get(name);
+        if (provider == null) {
+            throw BusinessException.notFound("payment.notification.provider", name);
+        }
+        return provider;
+    }
+
     List<PaymentProvider> all() {
         return List.copyOf(byName.values());
     }

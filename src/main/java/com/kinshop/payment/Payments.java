@@ -99,7 +99,7 @@ public class Payments {
     /** A notification as it arrived. Duplicates and repeats are acknowledged and change nothing. */
     @Transactional
     public void accept(String providerName, Map<String, String> headers, byte[] rawBody) {
-        PaymentProvider provider = providers.of(providerName);
+        PaymentProvider provider = providers.notifying(providerName);
         PaymentProvider.Notification notification;
         try {
             notification = provider.verify(headers, rawBody);

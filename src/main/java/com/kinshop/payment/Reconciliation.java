@@ -1,6 +1,7 @@
 package com.kinshop.payment;
 
 import com.kinshop.shared.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,7 @@ public class Reconciliation {
     public record Difference(String kind, String number, String provider, String ours) {
     }
 
+    @Schema(name = "ReconciliationReport")
     public record Report(LocalDate day, String provider, int checked, List<Difference> differences, OffsetDateTime ranAt) {
     }
 

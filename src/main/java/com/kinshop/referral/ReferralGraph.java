@@ -1,6 +1,7 @@
 package com.kinshop.referral;
 
 import com.kinshop.identity.AccountId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -52,6 +53,7 @@ public class ReferralGraph {
     }
 
     /** One operator rebind; {@code oldReferrer} is null when the member had none. */
+    @Schema(name = "ReferrerChange")
     public record Rebind(OffsetDateTime at, Long oldReferrerId, String oldReferrer, long newReferrerId, String newReferrer, String operator,
                          String reason) {
     }

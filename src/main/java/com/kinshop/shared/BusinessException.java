@@ -37,6 +37,15 @@ public class BusinessException extends RuntimeException {
         return new BusinessException(HttpStatus.FORBIDDEN, messageKey, null);
     }
 
+    /**
+     * The same refusal naming the field as the caller sent it: services share one name with the pages' forms
+     * ("amount"), while the API's request says "amountFen".
+     */
+    public BusinessException namedAs(java.util.Map<String, String> callerNames) {
+        String renamed = field == null ? null : callerNames.get(field);
+        return renamed == null ? this : new BusinessException(status, messageKey, renamed, args);
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -1,6 +1,10 @@
 package com.kinshop.shared;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -8,12 +12,17 @@ import java.util.Objects;
 
 /**
  * An amount in the currency's minor unit (fen for CNY). Never a double; rounding is explicit and written once.
- * In JSON, {@code negative} and {@code positive} are written (from the getters) and skipped when read, so a Money read
- * back strictly (unknown properties refused) is the one written — events in the publication registry are read back so
- * after a crash.
+ * In JSON every amount a response carries is {@code {"fen": 19999, "currency": "CNY", "display": "¥199.99"}}: {@code fen}
+ * is authoritative, {@code display} is for showing. {@code display} (and the {@code negative}/{@code positive} of
+ * events stored before it existed) is skipped when read, so events in the publication registry read back after a crash.
  */
-@JsonIgnoreProperties(value = {"negative", "positive"}, allowGetters = true)
-public record Money(long fen, Currency currency) implements Comparable<Money> {
+@Schema(name = "Money", description = "An amount: fen (分, integer) is authoritative; display is the amount formatted for people",
+        requiredProperties = {"fen", "currency", "display"})
+@JsonPropertyOrder({"fen", "currency", "display"})
+@JsonIgnoreProperties(value = {"display", "negative", "positive"}, allowGetters = true)
+public record Money(@Schema(description = "The amount in the currency's minor unit (fen)", example = "19999") long fen,
+                    @Schema(type = "string", description = "ISO 4217 code", example = "CNY") Currency currency)
+        implements Comparable<Money> {
 
     public static final Currency CNY = Currency.getInstance("CNY");
     public static final Money ZERO = new Money(0, CNY);
@@ -59,10 +68,12 @@ public record Money(long fen, Currency currency) implements Comparable<Money> {
         return new Money(Math.floorDiv(Math.multiplyExact(fen, basisPoints), 10_000L), currency);
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return fen < 0;
     }
 
+    @JsonIgnore
     public boolean isPositive() {
         return fen > 0;
     }
@@ -75,6 +86,13 @@ public record Money(long fen, Currency currency) implements Comparable<Money> {
     /** "12.34" — the amount without a symbol, for forms and JSON. */
     public String toPlainString() {
         return BigDecimal.valueOf(fen, 2).toPlainString();
+    }
+
+    /** "¥199.99", "-¥5.00": for people; clients compute with {@code fen}. */
+    @JsonProperty("display")
+    @Schema(description = "For display only, e.g. ¥199.99", example = "¥199.99", accessMode = Schema.AccessMode.READ_ONLY)
+    public String display() {
+        return (fen < 0 ? "-" : "") + currency.getSymbol(java.util.Locale.CHINA) + BigDecimal.valueOf(Math.abs(fen), 2).toPlainString();
     }
 
     @Override

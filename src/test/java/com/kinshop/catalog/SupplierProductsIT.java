@@ -70,7 +70,7 @@ class SupplierProductsIT extends ApiTest {
         assertThat(fixtures.operator().post("/api/admin/products/" + id + "/approve", Map.of()).status()).isEqualTo(200);
         assertThat(search("滩羊")).containsExactly(id);
         var publicView = new HttpSession(port).get("/api/catalog/products/" + id).json();
-        assertThat(publicView.get("skus").get(0).get("price").asString()).isEqualTo("128.00");
+        assertThat(publicView.get("skus").get(0).get("price").get("fen").asLong()).isEqualTo(12_800);
         assertThat(publicView.toString()).as("buyers never see cost prices").doesNotContain("supply", "budget", "reviewReason");
         assertThat(search("宁夏滩")).containsExactly(id);
         String page = new HttpSession(port).get("/p/" + id).body();

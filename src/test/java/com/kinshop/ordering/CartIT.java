@@ -33,13 +33,15 @@ class CartIT extends ApiTest {
         var orders = cart.json().get("orders");
         assertThat(orders.size()).isEqualTo(2);
         assertThat(orders.get(0).get("lines").get(0).get("quantity").asInt()).isEqualTo(3);
-        assertThat(orders.get(0).get("goods").asString()).isEqualTo("90.00");
-        assertThat(orders.get(0).get("shipping").asString()).as("90.00 is below the 100.00 threshold").isEqualTo("8.00");
-        assertThat(orders.get(1).get("shipping").asString()).isEqualTo("6.00");
-        assertThat(cart.json().get("payable").asString()).isEqualTo("124.00");
+        assertThat(orders.get(0).get("goods").get("fen").asLong()).isEqualTo(9_000);
+        assertThat(orders.get(0).get("shipping").get("fen").asLong()).as("90.00 is below the 100.00 threshold").isEqualTo(800);
+        assertThat(orders.get(1).get("shipping").get("fen").asLong()).isEqualTo(600);
+        assertThat(cart.json().get("payable").get("fen").asLong()).isEqualTo(12_400);
+        assertThat(cart.json().get("payable").get("display").asString()).isEqualTo("¥124.00");
+        assertThat(orders.get(0).get("lines").get(0).get("unitPrice").get("fen").asLong()).isEqualTo(3_000);
 
         buyer.session().put("/api/me/cart/items/" + honey[1], Map.of("quantity", 4));
-        assertThat(buyer.session().get("/api/me/cart").json().get("orders").get(0).get("shipping").asString()).as("120.00: free").isEqualTo("0.00");
+        assertThat(buyer.session().get("/api/me/cart").json().get("orders").get(0).get("shipping").get("fen").asLong()).as("120.00: free").isZero();
         assertThat(buyer.session().get("/cart").body()).contains("购物车蜂蜜", "合计 ¥146.00", "共 2 个订单");
     }
 
@@ -64,7 +66,7 @@ class CartIT extends ApiTest {
         var cart = buyer.session().get("/api/me/cart").json();
         assertThat(cart.get("orders").size()).isZero();
         assertThat(cart.get("unavailable").get(0).get("productName").asString()).isEqualTo("校验商品");
-        assertThat(cart.get("payable").asString()).isEqualTo("0.00");
+        assertThat(cart.get("payable").get("fen").asLong()).isZero();
     }
 
     @Test

@@ -46,7 +46,7 @@ class CheckoutIT extends ApiTest {
 
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         assertThat(placed.json().get("orders").size()).isEqualTo(2);
-        assertThat(placed.json().get("payable").asString()).isEqualTo("70.00");
+        assertThat(placed.json().get("payable").get("fen").asLong()).isEqualTo(7_000);
         assertThat(stock.levels(new SkuId(a[1]))).isEqualTo(new Stock.Levels(8, 2, 0));
         assertThat(buyer.session().get("/api/me/cart").json().get("orders").size()).as("the cart is emptied").isZero();
         assertThat(buyer.session().get("/api/me/orders").json()).allSatisfy(order ->

@@ -54,7 +54,7 @@ class OrderAbuseIT extends ApiTest {
         assertThat(stock.levels(new SkuId(product[1]))).isEqualTo(new Stock.Levels(10, 0, 0));
 
         Purchases.Placed placed = purchases.place(buyer, 1);
-        assertThat(placed.payable()).as("the price came from the catalog").isEqualTo("50.00");
+        assertThat(placed.payableFen()).as("the price came from the catalog").isEqualTo(5_000);
     }
 
     @Test

@@ -43,9 +43,11 @@ class OrderEventsJsonTest {
     }
 
     @Test
-    void moneyKeepsItsDerivedFlagsInJsonAndIgnoresThemWhenRead() {
-        String written = json.writeValueAsString(Money.fen(-5));
-        assertThat(written).contains("\"negative\":true");
-        assertThat(json.readValue(written, Money.class)).isEqualTo(Money.fen(-5));
+    void moneyIsOneDocumentedObjectWhoseDisplayIsIgnoredWhenRead() {
+        String written = json.writeValueAsString(Money.fen(-19_999));
+        assertThat(written).isEqualTo("{\"fen\":-19999,\"currency\":\"CNY\",\"display\":\"-¥199.99\"}");
+        assertThat(json.readValue(written, Money.class)).isEqualTo(Money.fen(-19_999));
+        assertThat(json.readValue("{\"fen\":-5,\"currency\":\"CNY\",\"negative\":true,\"positive\":false}", Money.class))
+                .as("events stored before display existed").isEqualTo(Money.fen(-5));
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * One browser-like client over real HTTP: keeps cookies (the session), sends the CSRF token like the
- * front end does, speaks JSON. Each instance is a separate visitor.
+ * front end does, speaks JSON. Each instance is a separate visitor. Every {@code /api} exchange is checked against the
+ * published OpenAPI document ({@link ApiContract}): a test fails where the API does not do what it documents.
  */
 public class HttpSession {
 
@@ -31,6 +32,10 @@ public class HttpSession {
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    public int port() {
+        return URI.create(baseUrl).getPort();
+    }
+
     public HttpSession language(String acceptLanguage) {
         this.language = acceptLanguage;
         return this;
@@ -39,6 +44,8 @@ public class HttpSession {
     public Response get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), path);
     }
+
+
 
     public byte[] getBytes(String path) {
         try {
@@ -75,7 +82,7 @@ public class HttpSession {
     public Response postRaw(String path, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", contentType).header("X-XSRF-TOKEN", csrf());
-        return send(request, path);
+        return send(request, path, contentType, body);
     }
 
     /** Sends a raw body with extra headers and no session tricks (as a payment provider's callback would). */
@@ -83,7 +90,7 @@ public class HttpSession {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", contentType);
         headers.forEach(request::header);
-        return send(request, path);
+        return send(request, path, contentType, body);
     }
 
     /** Posts an HTML form the way a browser does, with the hidden CSRF field taken from {@code formPage}. */
@@ -123,12 +130,13 @@ public class HttpSession {
     }
 
     private Response withBody(String method, String path, Object body, Map<String, String> headers) {
+        byte[] json = JSON.writeValueAsBytes(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(json))
                 .header("Content-Type", "application/json")
                 .header("X-XSRF-TOKEN", csrf());
         headers.forEach(request::header);
-        return send(request, path);
+        return send(request, path, "application/json", json);
     }
 
     /** The SPA pattern: the server sets the XSRF-TOKEN cookie, the client echoes it in a header. */
@@ -140,12 +148,19 @@ public class HttpSession {
     }
 
     private Response send(HttpRequest.Builder request, String path) {
+        return send(request, path, null, null);
+    }
+
+    private Response send(HttpRequest.Builder request, String path, String contentType, byte[] body) {
         request.header("Accept-Language", language);
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
             Map<String, String> headers = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
-            return new Response(response.statusCode(), headers, response.body());
+            Response answer = new Response(response.statusCode(), headers, response.body());
+            ApiContract.check(baseUrl, sent.method(), sent.uri(), contentType, body, answer);
+            return answer;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -26,7 +26,7 @@ public class Purchases {
         this.jdbc = jdbc;
     }
 
-    public record Placed(String checkoutNumber, List<String> orderNumbers, String payable) {
+    public record Placed(String checkoutNumber, List<String> orderNumbers, long payableFen) {
     }
 
     public long address(Member buyer) {
@@ -49,7 +49,7 @@ public class Purchases {
         }
         List<String> orders = new ArrayList<>();
         placed.json().get("orders").forEach(node -> orders.add(node.asString()));
-        return new Placed(placed.json().get("checkoutNumber").asString(), orders, placed.json().get("payable").asString());
+        return new Placed(placed.json().get("checkoutNumber").asString(), orders, placed.json().get("payable").get("fen").asLong());
     }
 
     /** Starts paying: answers the payment number and the sandbox cashier URL. */

@@ -12,6 +12,8 @@ import com.kinshop.catalog.SupplierView;
 import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -49,6 +51,7 @@ class OperatorCatalogApi {
         this.settings = settings;
     }
 
+    @Schema(name = "ReviewDecision")
     record Decision(String reason) {
     }
 
@@ -95,6 +98,7 @@ class OperatorCatalogApi {
     }
 
     @Operation(summary = "Link an existing account to a supplier as its staff (grants the role, ends the account's sessions)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping("/suppliers/{id}/staff")
     ResponseEntity<Map<String, Object>> addStaff(@PathVariable long id, @Valid @RequestBody StaffRequest request) {
         var account = suppliers.addStaff(new SupplierId(id), request.phone().strip());
@@ -123,6 +127,7 @@ class OperatorCatalogApi {
         return categories.tree();
     }
 
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping("/categories")
     ResponseEntity<Map<String, Long>> createCategory(@Valid @RequestBody CategoryRequest request) {
         CategoryId id = categories.create(request.name(), request.parentId() == null ? null : new CategoryId(request.parentId()), request.icon());
@@ -135,6 +140,7 @@ class OperatorCatalogApi {
         return Map.of("id", id);
     }
 
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/categories/{id}")
     ResponseEntity<Void> deleteCategory(@PathVariable long id) {
         categories.delete(new CategoryId(id));

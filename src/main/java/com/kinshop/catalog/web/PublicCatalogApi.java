@@ -14,7 +14,9 @@ import com.kinshop.catalog.SupplierView;
 import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -55,7 +57,7 @@ class PublicCatalogApi {
                          List<String> images, String supplierName, int salesCount, List<PublicSku> skus) {
     }
 
-    record PublicSku(long id, String spec, String price, int stock) {
+    record PublicSku(long id, String spec, Money price, int stock) {
     }
 
     @GetMapping("/api/catalog/products/{id}")
@@ -63,7 +65,7 @@ class PublicCatalogApi {
         ProductDetail p = catalog.product(new ProductId(id)).filter(ProductDetail::sellable)
                 .orElseThrow(() -> BusinessException.notFound("product.not-found"));
         return new PublicProduct(p.id().value(), p.name(), p.subtitle(), p.descriptionHtml(), p.attributes(), p.images(), p.supplierName(),
-                p.salesCount(), p.skus().stream().map(sku -> new PublicSku(sku.id().value(), sku.spec(), sku.price().toPlainString(), sku.stock())).toList());
+                p.salesCount(), p.skus().stream().map(sku -> new PublicSku(sku.id().value(), sku.spec(), sku.price(), sku.stock())).toList());
     }
 
     @GetMapping("/api/catalog/categories")
@@ -72,6 +74,7 @@ class PublicCatalogApi {
     }
 
     @Operation(summary = "Apply to become a supplier (入驻申请)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping("/api/supplier-applications")
     ResponseEntity<SupplierView> apply(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody SupplierApplication application) {
         SupplierId id = suppliers.apply(user.id(), application);

@@ -11,6 +11,7 @@ import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -76,6 +77,7 @@ class SupplierApi {
     }
 
     @Operation(summary = "Create a product (draft) with its SKUs")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping("/products")
     ResponseEntity<ProductDetail> create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ProductForm form) {
         ProductId id = products.create(currentSupplier.of(user), form);

@@ -8,6 +8,9 @@ import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Idempotency;
 import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -65,6 +68,7 @@ class EarningsApi {
     }
 
     @Operation(summary = "Withdraw available commission; requires an Idempotency-Key")
+    @ApiResponse(responseCode = "201", description = "Requested", content = @Content(schema = @Schema(implementation = Withdrawals.View.class)))
     @PostMapping("/api/me/withdrawals")
     ResponseEntity<?> withdraw(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody WithdrawalRequest request,
                                @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -72,7 +76,15 @@ class EarningsApi {
             throw BusinessException.invalid(Idempotency.HEADER, "idempotency.key.required");
         }
         return idempotency.execute("withdraw:" + user.id(), key, request,
-                () -> ResponseEntity.status(HttpStatus.CREATED).body(withdrawals.request(user.id(), Money.fen(request.amountFen()))));
+                () -> ResponseEntity.status(HttpStatus.CREATED).body(requestWithdrawal(user, request)));
+    }
+
+    private Withdrawals.View requestWithdrawal(CurrentUser user, WithdrawalRequest request) {
+        try {
+            return withdrawals.request(user.id(), Money.fen(request.amountFen()));
+        } catch (BusinessException e) {
+            throw e.namedAs(Map.of("amount", "amountFen"));
+        }
     }
 
     @GetMapping("/api/me/withdrawals")
@@ -91,6 +103,7 @@ class EarningsApi {
         return Map.of("status", "APPROVED");
     }
 
+    @Schema(name = "WithdrawalRejection")
     record Rejection(@NotBlank(message = "{withdrawal.reject-reason}") String reason) {
     }
 

@@ -6,6 +6,10 @@ import com.kinshop.identity.CurrentUser;
 import com.kinshop.identity.Registration;
 import com.kinshop.shared.Idempotency;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,11 +45,12 @@ class AuthApi {
 
     @Operation(summary = "Sets the XSRF-TOKEN cookie; send its value as the X-XSRF-TOKEN header on every POST/PUT/PATCH/DELETE")
     @GetMapping("/csrf")
-    Map<String, String> csrf(CsrfToken token) {
+    Map<String, String> csrf(@Parameter(hidden = true) CsrfToken token) {
         return Map.of("cookieName", "XSRF-TOKEN", "headerName", token.getHeaderName());
     }
 
     @Operation(summary = "Send a one-time code by SMS (purpose REGISTER or LOGIN)")
+    @ApiResponse(responseCode = "202", description = "Sent", useReturnTypeSchema = true)
     @PostMapping("/codes")
     ResponseEntity<Map<String, String>> requestCode(@Valid @RequestBody Requests.CodeRequest body, HttpServletRequest request) {
         access.requestCode(body.phone(), body.purpose(), request.getRemoteAddr());
@@ -53,6 +58,7 @@ class AuthApi {
     }
 
     @Operation(summary = "Register with phone, one-time code, password and nickname; signs in. Accepts Idempotency-Key.")
+    @ApiResponse(responseCode = "201", description = "Registered and signed in", content = @Content(schema = @Schema(implementation = AccountResponse.class)))
     @PostMapping("/register")
     ResponseEntity<?> register(@Valid @RequestBody Registration body,
                                @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,

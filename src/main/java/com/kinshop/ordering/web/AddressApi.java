@@ -5,6 +5,7 @@ import com.kinshop.ordering.AddressForm;
 import com.kinshop.ordering.Addresses;
 import com.kinshop.ordering.Addresses.Address;
 import com.kinshop.ordering.Addresses.AddressId;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -37,6 +38,7 @@ class AddressApi {
         return addresses.of(user.id());
     }
 
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<Address> add(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody AddressForm form) {
         return ResponseEntity.status(HttpStatus.CREATED).body(addresses.add(user.id(), form));
@@ -53,6 +55,7 @@ class AddressApi {
         return addresses.of(user.id());
     }
 
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         addresses.delete(user.id(), new AddressId(id));

@@ -3,8 +3,10 @@ package com.kinshop.ordering.web;
 import com.kinshop.catalog.SkuId;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.ordering.Cart;
+import com.kinshop.shared.Money;
 import com.kinshop.shop.Visitor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,13 +40,14 @@ class CartApi {
     record ChangeQuantity(@NotNull(message = "{cart.quantity.required}") Integer quantity) {
     }
 
-    record CartResponse(List<Group> orders, List<Line> unavailable, String goods, String shipping, String payable) {
+    record CartResponse(List<Group> orders, List<Line> unavailable, Money goods, Money shipping, Money payable) {
     }
 
-    record Group(long supplierId, List<Line> lines, String goods, String shipping, String total) {
+    record Group(long supplierId, List<Line> lines, Money goods, Money shipping, Money total) {
     }
 
-    record Line(long skuId, long productId, String productName, String spec, String unitPrice, int quantity, String amount,
+    @Schema(name = "CartLine")
+    record Line(long skuId, long productId, String productName, String spec, Money unitPrice, int quantity, Money amount,
                 boolean enoughStock) {
     }
 
@@ -52,10 +55,10 @@ class CartApi {
     CartResponse view(@AuthenticationPrincipal CurrentUser user) {
         Cart.View view = cart.view(user.id());
         List<Group> groups = view.quote().orders().stream().map(order -> new Group(order.supplier().value(),
-                order.lines().stream().map(priced -> line(view.item(priced.line().sku()), priced.amount().toPlainString())).toList(),
-                order.goods().toPlainString(), order.shipping().toPlainString(), order.total().toPlainString())).toList();
+                order.lines().stream().map(priced -> line(view.item(priced.line().sku()), priced.amount())).toList(),
+                order.goods(), order.shipping(), order.total())).toList();
         return new CartResponse(groups, view.unavailable().stream().map(item -> line(item, null)).toList(),
-                view.quote().goods().toPlainString(), view.quote().shipping().toPlainString(), view.quote().payable().toPlainString());
+                view.quote().goods(), view.quote().shipping(), view.quote().payable());
     }
 
     @Operation(summary = "Add units of a SKU; the shop of the last share link (cookie ks_ref) is kept for attribution")
@@ -78,9 +81,9 @@ class CartApi {
         return view(user);
     }
 
-    private static Line line(Cart.Item item, String amount) {
+    private static Line line(Cart.Item item, Money amount) {
         var facts = item.facts();
-        return new Line(facts.sku().value(), facts.product().value(), facts.productName(), facts.spec(), facts.price().toPlainString(),
+        return new Line(facts.sku().value(), facts.product().value(), facts.productName(), facts.spec(), facts.price(),
                 item.quantity(), amount, item.enoughStock());
     }
 }

@@ -6,7 +6,11 @@ import com.kinshop.ordering.Checkouts;
 import com.kinshop.ordering.OrderPayments;
 import com.kinshop.payment.Payments;
 import com.kinshop.shared.Idempotency;
+import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,10 +43,11 @@ class CheckoutApi {
     record CheckoutRequest(@NotNull(message = "{checkout.address.required}") Long addressId) {
     }
 
-    record Placed(String checkoutNumber, String payable, List<String> orders) {
+    record Placed(String checkoutNumber, Money payable, List<String> orders) {
     }
 
     @Operation(summary = "Check out the whole cart; requires an Idempotency-Key so a retry never creates a second set of orders")
+    @ApiResponse(responseCode = "201", description = "Orders placed", content = @Content(schema = @Schema(implementation = Placed.class)))
     @PostMapping("/api/me/checkouts")
     ResponseEntity<?> checkOut(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CheckoutRequest request,
                                @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -52,14 +57,15 @@ class CheckoutApi {
         return idempotency.execute("checkout:" + user.id(), key, request, () -> {
             Checkouts.Placed placed = checkouts.checkOut(user.id(), new Addresses.AddressId(request.addressId()));
             return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(new Placed(placed.checkoutNumber(), placed.payable().toPlainString(), placed.orderNumbers()));
+                    .body(new Placed(placed.checkoutNumber(), placed.payable(), placed.orderNumbers()));
         });
     }
 
-    record PaymentStarted(String paymentNumber, String payUrl, String amount) {
+    record PaymentStarted(String paymentNumber, String payUrl, Money amount) {
     }
 
     @Operation(summary = "Pay for a checkout (all its orders still awaiting payment); requires an Idempotency-Key; answers where to send the payer")
+    @ApiResponse(responseCode = "201", description = "Payment started", content = @Content(schema = @Schema(implementation = PaymentStarted.class)))
     @PostMapping("/api/me/checkouts/{number}/payments")
     ResponseEntity<?> pay(@AuthenticationPrincipal CurrentUser user, @PathVariable String number,
                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -69,7 +75,7 @@ class CheckoutApi {
         return idempotency.execute("pay:" + user.id(), key, Map.of("checkout", number), () -> {
             Payments.Started started = payments.pay(user.id(), number);
             return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(new PaymentStarted(started.paymentNumber(), started.redirectUrl(), started.amount().toPlainString()));
+                    .body(new PaymentStarted(started.paymentNumber(), started.redirectUrl(), started.amount()));
         });
     }
 }

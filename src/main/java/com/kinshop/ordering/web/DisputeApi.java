@@ -3,6 +3,7 @@ package com.kinshop.ordering.web;
 import com.kinshop.ordering.AfterSales;
 import com.kinshop.ordering.Orders;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -35,6 +36,7 @@ class DisputeApi {
         return orders.escalated();
     }
 
+    @Schema(name = "DisputeDecision")
     record Decision(@NotNull(message = "{aftersale.decision.required}") Boolean refund,
                     @NotBlank(message = "{aftersale.decision-note.required}") String note) {
     }

@@ -9,9 +9,11 @@ import com.kinshop.ordering.OrderStatus;
 import com.kinshop.ordering.Orders;
 import com.kinshop.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,7 +67,7 @@ class SupplierOrderApi {
     }
 
     @Operation(summary = "Ship many orders from a CSV (order_number,carrier,tracking_number); answers one result per row")
-    @PostMapping("/shipments")
+    @PostMapping(value = "/shipments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     List<Fulfilment.RowResult> shipMany(@AuthenticationPrincipal CurrentUser user, @RequestPart("file") MultipartFile file,
                                         java.util.Locale locale) throws IOException {
         return fulfilment.shipFromCsv(supplier(user), file.getBytes(), locale);
@@ -83,6 +85,7 @@ class SupplierOrderApi {
         return Map.of("result", "APPROVED");
     }
 
+    @Schema(name = "AfterSaleRejection")
     record Rejection(@NotBlank(message = "{aftersale.reject-reason.required}") String reason) {
     }
 

@@ -12,6 +12,7 @@ import com.kinshop.shared.Money;
 import com.kinshop.shop.ShareLinks;
 import com.kinshop.shop.Shops;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -100,7 +101,12 @@ class ReferralApi {
     @Operation(summary = "Change the distribution policy; depth 3 needs threeLevelAllowed (the compliance switch)")
     @PutMapping("/api/admin/distribution/policy")
     Policy changePolicy(@AuthenticationPrincipal CurrentUser operator, @Valid @RequestBody Policy policy) {
-        return Policy.of(policies.update(operator.id(), policy.toPolicy()));
+        try {
+            return Policy.of(policies.update(operator.id(), policy.toPolicy()));
+        } catch (BusinessException e) {
+            throw e.namedAs(Map.of("minWithdrawal", "minWithdrawalFen", "dailyWithdrawalLimit", "dailyWithdrawalLimitFen",
+                    "autoApproveBelow", "autoApproveBelowFen"));
+        }
     }
 
     @GetMapping("/api/admin/tiers")
@@ -117,6 +123,7 @@ class ReferralApi {
         return tiers.all();
     }
 
+    @Schema(name = "RebindRequest")
     record Rebind(@NotNull Long referrerId, @NotBlank(message = "{referral.rebind.reason}") String reason) {
     }
 

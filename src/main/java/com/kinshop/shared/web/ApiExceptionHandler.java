@@ -4,22 +4,31 @@ import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Problems;
 import com.kinshop.shared.Problems.FieldProblem;
 import com.kinshop.shared.TooManyRequestsException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestCookieException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -84,12 +93,56 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** {@code /api/orders/abc}, {@code ?status=nope}: the parameter is named, and an enum's accepted values are listed. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        String message = type != null && type.isEnum()
+                ? problems.message("request.field.one-of", Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", ")))
+                : problems.message("request.field.malformed");
+        return invalid(List.of(new FieldProblem(field, message)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        return invalid(List.of(new FieldProblem(e.getParameterName(), problems.message("request.field.missing"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e, HttpHeaders headers,
+                                                                     HttpStatusCode status, WebRequest request) {
+        return invalid(List.of(new FieldProblem(e.getRequestPartName(), problems.message("request.field.missing"))));
+    }
+
+    /** A missing header or cookie the endpoint needs. */
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MissingRequestHeaderException header ? header.getHeaderName()
+                : e instanceof MissingRequestCookieException cookie ? cookie.getCookieName() : null;
+        if (field == null || status.value() != 400) {
+            return super.handleServletRequestBindingException(e, headers, status, request);
+        }
+        return invalid(List.of(new FieldProblem(field, problems.message("request.field.missing"))));
+    }
+
+    /** Everything else Spring MVC refuses (405, 406, 413, 415, ...): Spring's English text becomes ours, with a stable code. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         HttpStatus resolved = HttpStatus.resolve(status.value());
+        if (body == null && e instanceof ErrorResponse response) {
+            body = response.getBody(); // several of Spring's handlers pass no body and let it be made here
+        }
         if (resolved != null && body instanceof ProblemDetail problem) {
             problem.setTitle(problems.message("http." + resolved.value(), resolved.getReasonPhrase()));
+            if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+                problem.setProperty("code", "http." + resolved.value());
+                problem.setDetail(problems.message("http." + resolved.value(), resolved.getReasonPhrase()));
+            }
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
     }

@@ -34,6 +34,7 @@ class ErrorPages implements ErrorController {
         if (uri != null && uri.toString().startsWith("/api/")) {
             ProblemDetail problem = problems.of(status, "http." + status.value(), null);
             problem.setDetail(problems.message("http." + status.value(), status.getReasonPhrase()));
+            problem.setInstance(java.net.URI.create(uri.toString())); // the path asked for, not this error page's
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return new ModelAndView("error", Map.of("status", status.value()), status);

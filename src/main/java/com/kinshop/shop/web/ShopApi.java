@@ -9,6 +9,7 @@ import com.kinshop.shop.ShopForm;
 import com.kinshop.shop.ShopView;
 import com.kinshop.shop.Shops;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,6 +59,7 @@ class ShopApi {
     }
 
     @Operation(summary = "Open my shop (free; one per member). Leave code blank to get one.")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping("/api/me/shop")
     ResponseEntity<ShopResponse> open(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ShopForm form) {
         return ResponseEntity.status(HttpStatus.CREATED).body(response(shops.open(user.id(), form)));

@@ -1,0 +1,128 @@
+package com.kinshop.shared;
+
+import com.kinshop.support.ApiTest;
+import com.kinshop.support.Fixtures;
+import com.kinshop.support.Fixtures.Member;
+import com.kinshop.support.HttpSession;
+import com.kinshop.support.HttpSession.Response;
+import com.kinshop.support.KinshopIT;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The error contract as an outside integrator meets it: every 4xx is problem+json with a localized detail, a stable
+ * code and, for a 400, the field or parameter the client actually sent.
+ */
+@KinshopIT
+class ApiErrorsIT extends ApiTest {
+
+    @Test
+    void fractionsInIntegerFieldsAreRefusedNotTruncated() {
+        Fixtures.Staff staff = fixtures.supplier("小数公司");
+        long[] product = fixtures.onSale(staff, "小数商品", 1_000, 5);
+        Member buyer = fixtures.member("小数买家");
+
+        Response halfUnit = buyer.session().post("/api/me/cart/items", Map.of("skuId", product[1], "quantity", 1.5));
+        assertThat(halfUnit.status()).as(halfUnit.body()).isEqualTo(400);
+        assertThat(halfUnit.fieldError("quantity")).isEqualTo("格式不正确");
+        Response fractionalSku = buyer.session().post("/api/me/cart/items", Map.of("skuId", product[1] + 0.9, "quantity", 1));
+        assertThat(fractionalSku.status()).as(fractionalSku.body()).isEqualTo(400);
+        assertThat(fractionalSku.fieldError("skuId")).isEqualTo("格式不正确");
+        assertThat(buyer.session().get("/api/me/cart").json().get("orders").size()).as("nothing was added").isZero();
+
+        buyer.session().post("/api/me/cart/items", Map.of("skuId", product[1], "quantity", 1));
+        Response changed = buyer.session().put("/api/me/cart/items/" + product[1], Map.of("quantity", 2.5));
+        assertThat(changed.fieldError("quantity")).as(changed.body()).isEqualTo("格式不正确");
+
+        Response shipping = staff.session().language("en").put("/api/supplier/shipping", Map.of("flatFeeFen", 800.5));
+        assertThat(shipping.status()).as(shipping.body()).isEqualTo(400);
+        assertThat(shipping.fieldError("flatFeeFen")).isEqualTo("Malformed value");
+        assertThat(jdbc.sql("select count(*) from supplier_shipping where supplier_id = ? and flat_fee_fen = 800").param(staff.supplierId())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void badPathAndQueryParametersAnswerTheDocumentedProblemInBothLanguages() {
+        Member buyer = fixtures.member("参数买家");
+
+        Response badId = buyer.session().put("/api/me/cart/items/abc", Map.of("quantity", 1));
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(badId.json().get("code").asString()).isEqualTo("request.invalid");
+        assertThat(badId.json().get("title").asString()).isEqualTo("请求有误");
+        assertThat(badId.fieldError("skuId")).isEqualTo("格式不正确");
+        assertThat(badId.json().get("detail").asString()).isEqualTo("skuId: 格式不正确");
+
+        Response badStatus = buyer.session().language("en").get("/api/me/orders?status=nope");
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.json().get("code").asString()).isEqualTo("request.invalid");
+        assertThat(badStatus.json().get("title").asString()).isEqualTo("Bad request");
+        assertThat(badStatus.fieldError("status")).startsWith("Must be one of: AWAITING_PAYMENT, ");
+        assertThat(buyer.session().language("zh-CN").get("/api/me/orders?status=nope").fieldError("status")).startsWith("取值应为以下之一：AWAITING_PAYMENT, ");
+
+        Fixtures.Staff staff = fixtures.supplier("缺文件公司");
+        Response noFile = staff.session().postRaw("/api/supplier/shipments", "multipart/form-data; boundary=empty",
+                "--empty--\r\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(noFile.status()).as(noFile.body()).isEqualTo(400);
+        assertThat(noFile.fieldError("file")).isEqualTo("缺少此参数");
+    }
+
+    @Test
+    void wrongMethodAndMediaTypeCarryACodeAndOurText() {
+        HttpSession buyer = fixtures.member("方法买家").session();
+
+        Response plainText = buyer.postRaw("/api/me/cart/items", "text/plain", "1".getBytes(StandardCharsets.UTF_8));
+        assertThat(plainText.status()).isEqualTo(415);
+        assertThat(plainText.json().get("code").asString()).isEqualTo("http.415");
+        assertThat(plainText.json().get("detail").asString()).isEqualTo("不支持的内容类型");
+
+        Response wrongMethod = buyer.language("en").patch("/api/me/cart/items", Map.of());
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.json().get("code").asString()).isEqualTo("http.405");
+        assertThat(wrongMethod.json().get("title").asString()).isEqualTo("Method not allowed");
+
+        Response noSuchPath = buyer.get("/api/no-such-thing");
+        assertThat(noSuchPath.status()).isEqualTo(404);
+        assertThat(noSuchPath.json().get("code").asString()).isEqualTo("http.404");
+        assertThat(noSuchPath.json().get("detail").asString()).isEqualTo("Not found");
+        assertThat(noSuchPath.json().get("instance").asString()).as("the path asked for, not /error").isEqualTo("/api/no-such-thing");
+    }
+
+    @Test
+    void refusalsNameTheFieldTheClientSent() {
+        Member member = fixtures.member("字段会员");
+        long minimum = jdbc.sql("select min_withdrawal_fen from distribution_policy where id = 1").query(Long.class).single();
+        Response withdrawal = member.session().post("/api/me/withdrawals", Map.of("amountFen", 1), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(withdrawal.status()).as(withdrawal.body()).isEqualTo(minimum > 1 ? 400 : 409);
+        assertThat(withdrawal.fieldError("amountFen")).as(withdrawal.body()).isNotNull();
+        assertThat(withdrawal.fieldError("amount")).isNull();
+
+        Map<String, Object> policy = new HashMap<>(Map.of("depth", 2, "threeLevelAllowed", false, "selfPurchase", true, "bindAt", "SIGN_IN",
+                "minWithdrawalFen", 0, "dailyWithdrawalLimitFen", 500_000, "withdrawalFeeBp", 0, "autoApproveBelowFen", 1_000_000));
+        assertThat(fixtures.operator().put("/api/admin/distribution/policy", policy).fieldError("minWithdrawalFen")).isNotNull();
+        policy.putAll(Map.of("minWithdrawalFen", 1_000, "dailyWithdrawalLimitFen", 999));
+        assertThat(fixtures.operator().put("/api/admin/distribution/policy", policy).fieldError("dailyWithdrawalLimitFen")).isNotNull();
+        policy.putAll(Map.of("dailyWithdrawalLimitFen", 500_000, "autoApproveBelowFen", -1));
+        Response negative = fixtures.operator().put("/api/admin/distribution/policy", policy);
+        assertThat(negative.status()).isEqualTo(400);
+        JsonNode errors = negative.json().get("errors");
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("autoApproveBelowFen");
+    }
+
+    @Test
+    void aNotificationToAnUnknownProviderIsNotFoundNotARetryableOutage() {
+        Response unknown = new HttpSession(port).postRawWithHeaders("/api/payment/notifications/no-such-provider", "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(unknown.json().get("code").asString()).isEqualTo("payment.notification.provider");
+        assertThat(unknown.json().get("detail").asString()).isEqualTo("没有名为 no-such-provider 的支付渠道");
+    }
+}
