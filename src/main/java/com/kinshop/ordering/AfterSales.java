@@ -205,7 +205,12 @@ public class AfterSales {
         if (counted != 1) {
             throw BusinessException.conflict("quantity", "aftersale.line.refunded");
         }
-        jdbc.sql("update orders set refunded_fen = refunded_fen + ? where id = ?").params(amount.fen(), order.id()).update();
+        // the goods part apart: sales figures subtract refunded goods, never the shipping refunded with the last units
+        jdbc.sql("""
+                        update orders set refunded_fen = refunded_fen + ?,
+                                          refunded_goods_fen = refunded_goods_fen + (select unit_price_fen * ? from order_line where id = ?)
+                        where id = ?""")
+                .params(amount.fen(), request.quantity(), request.lineId(), order.id()).update();
         jdbc.sql("update after_sale set amount_fen = ? where id = ?").params(amount.fen(), request.id()).update();
         // clearing first, members' accounts after (RefundGranted): the same order of locks as a payment's
         books.refundApproved(order.id(), order.number(), request.number(), amount);
@@ -241,7 +246,7 @@ public class AfterSales {
 
     /** A new request; the partial unique index refuses a second open one on the same line. */
     private String insertRequest(LockedOrder order, long lineId, long buyer, AfterSaleKind kind, int quantity, String reason, AfterSaleStatus status) {
-        String number = BusinessNumbers.next("A", clock.instant());
+        String number = BusinessNumbers.next(jdbc, "A", clock.instant());
         try {
             jdbc.sql("""
                             insert into after_sale (number, order_id, order_line_id, buyer_id, supplier_id, kind, quantity, amount_fen, reason, status,
