@@ -128,7 +128,7 @@ class AfterSalesIT extends MoneyPathTest {
 
         assertThat(bought.supplier().session().post("/api/supplier/after-sales/" + number + "/approve", Map.of()).status()).isEqualTo(200);
         assertThat(bought.supplier().session().get("/console/supplier/shipping").body()).contains("浙江省杭州市余杭区仓前街道退货仓 5 号");
-        assertThat(bought.supplier().session().postForm("/console/supplier/return-address", "/console/supplier/shipping",
+        assertThat(bought.supplier().session().postForm("/console/supplier/shipping", "/console/supplier/return-address",
                 Map.of("name", "新仓管", "phone", "13700000000", "address", "别处")).status()).isEqualTo(302);
         assertThat(bought.supplier().session().get("/api/supplier/return-address").json().get("name").asString()).isEqualTo("新仓管");
         var returnTo = afterSaleOfBuyer(bought, number).get("returnTo");
@@ -150,6 +150,14 @@ class AfterSalesIT extends MoneyPathTest {
         assertThat(purchases.status(bought.order())).isEqualTo("REFUNDED");
         assertThat(escrowFen(bought)).isZero();
         assertThat(ledger.balance("supplier:" + bought.supplier().supplierId() + ":payable").fen()).as("the shipping it paid for").isEqualTo(-800);
+    }
+
+    @Test
+    void theDemoSuppliersCanApproveReturnsFromTheStart() {
+        assertThat(jdbc.sql("""
+                        select s.name || ': ' || r.name || ' ' || r.phone from supplier_return_address r join supplier s on s.id = r.supplier_id
+                        where s.licence_no in ('91330100MA2KDEMO01', '91510100MA6KDEMO02') order by s.id""").query(String.class).list())
+                .containsExactly("良品工坊食品有限公司: 李经理 13900000001", "山野生活优选合作社: 周店长 13900000002");
     }
 
     @Test
