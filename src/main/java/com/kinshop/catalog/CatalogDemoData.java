@@ -36,10 +36,12 @@ class CatalogDemoData implements DemoDataSeeder {
     private final Categories categories;
     private final SupplierProducts products;
     private final ProductReviews reviews;
+    private final ReturnAddresses returnAddresses;
     private final Clock clock;
 
     CatalogDemoData(JdbcClient jdbc, Accounts accounts, Suppliers suppliers, Categories categories, SupplierProducts products,
-                    ProductReviews reviews, Clock clock) {
+                    ProductReviews reviews, ReturnAddresses returnAddresses, Clock clock) {
+        this.returnAddresses = returnAddresses;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.suppliers = suppliers;
@@ -48,6 +50,11 @@ class CatalogDemoData implements DemoDataSeeder {
         this.reviews = reviews;
         this.clock = clock;
     }
+
+    /** The demo suppliers' return addresses (the same as migration V18 gives suppliers seeded before it). */
+    private static final String[][] DEMO_RETURNS = {
+            {"李经理", "13900000001", "广东省广州市白云区太和镇良品工坊仓库 3 号门"},
+            {"周店长", "13900000002", "四川省成都市郫都区安德镇山野优选合作社仓库"}};
 
     private record Demo(int supplier, String category, String name, String subtitle, List<Attribute> attributes, List<SkuForm> skus, int sales) {
     }
@@ -71,6 +78,8 @@ class CatalogDemoData implements DemoDataSeeder {
         SupplierId shanye = supplier("13900000002", "山野生活优选合作社", "周店长", "91510100MA6KDEMO02", 10_000,
                 List.of(top.get("食品生鲜"), top.get("家居日用"), top.get("美妆个护")), operator);
         List<SupplierId> supplierIds = List.of(liangpin, shanye);
+        returnAddresses.change(liangpin, new ReturnAddress(DEMO_RETURNS[0][0], DEMO_RETURNS[0][1], DEMO_RETURNS[0][2]));
+        returnAddresses.change(shanye, new ReturnAddress(DEMO_RETURNS[1][0], DEMO_RETURNS[1][1], DEMO_RETURNS[1][2]));
 
         List<Demo> demos = demos();
         for (int i = 0; i < demos.size(); i++) {

@@ -10,7 +10,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** For a supplier: its sales and the commission they carried, by the sharer (shop) they came through — 渠道报表. */
+/**
+ * For a supplier: its sales and the commission they carried, by the sharer (shop) they came through — 渠道报表. An order
+ * counts for a channel while some of its units from that channel are not refunded.
+ */
 @Service
 public class ChannelReport {
 
@@ -29,7 +32,7 @@ public class ChannelReport {
     public List<Channel> of(SupplierId supplier, int days) {
         OffsetDateTime since = clock.instant().atOffset(ZoneOffset.UTC).minusDays(days);
         return jdbc.sql("""
-                        select l.shop_code, s.name, a.nickname, count(distinct o.id), sum(l.quantity - l.refunded_quantity),
+                        select l.shop_code, s.name, a.nickname, count(distinct o.id) filter (where l.refunded_quantity < l.quantity), sum(l.quantity - l.refunded_quantity),
                                sum(l.unit_price_fen * (l.quantity - l.refunded_quantity)),
                                coalesce(sum((select sum(c.amount_fen - c.cancelled_fen - c.clawed_back_fen) from commission c where c.order_line_id = l.id)), 0)
                         from order_line l join orders o on o.id = l.order_id

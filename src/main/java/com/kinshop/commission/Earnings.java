@@ -113,7 +113,7 @@ public class Earnings {
         return sums.entrySet().stream().map(e -> new Day(e.getKey(), Money.fen(e.getValue()[0]), Money.fen(e.getValue()[1]))).toList();
     }
 
-    /** Visits through the member's links and how many became orders (orders ÷ visits). */
+    /** Visits through the member's links and how many became orders that were not refunded in full (orders ÷ visits). */
     public Journey journey(AccountId member) {
         Optional<ShopView> shop = shops.ownedBy(member);
         if (shop.isEmpty()) {
@@ -122,13 +122,13 @@ public class Earnings {
         ShareVisits.VisitCount count = visits.count(shop.get().id());
         long orders = jdbc.sql("""
                         select count(distinct o.id) from orders o join order_line l on l.order_id = o.id
-                        where l.shop_code = ? and o.status not in ('AWAITING_PAYMENT', 'CANCELLED')""")
+                        where l.shop_code = ? and o.status not in ('AWAITING_PAYMENT', 'CANCELLED') and l.refunded_quantity < l.quantity""")
                 .param(shop.get().code()).query(Long.class).single();
         return new Journey(count.visits(), count.visitors(), orders, count.visits() == 0 ? 0 : (double) orders / count.visits());
     }
 
     /**
-     * The member's team: level 1 (bound to them) and level 2 (bound to those), each with their paid orders and sales;
+     * The member's team: level 1 (bound to them) and level 2 (bound to those), each with their paid orders and goods sales (fully refunded orders and refunded goods left out);
      * level 1 first, most recently bound first, at most {@code limit}. The page is chosen first and only its members'
      * orders are summed, so a team of 100,000 costs a top-N sort of its bindings, not an aggregate over all their orders.
      * Level 2 is looked up with {@code = any(array(…))}: a plain join there is planned from the average team size, which
@@ -143,7 +143,8 @@ public class Earnings {
                              page as (select member_id, bound_at, level from team order by level, bound_at desc limit :limit)
                         select p.member_id, a.nickname, p.level, p.bound_at, s.orders, s.sales
                         from page p join account a on a.id = p.member_id
-                        cross join lateral (select count(*) as orders, coalesce(sum(o.goods_fen - o.refunded_fen), 0) as sales from orders o
+                        cross join lateral (select count(*) filter (where o.refunded_goods_fen < o.goods_fen) as orders,
+                                                   coalesce(sum(o.goods_fen - o.refunded_goods_fen), 0) as sales from orders o
                                             where o.buyer_id = p.member_id and o.status not in ('AWAITING_PAYMENT', 'CANCELLED')) s
                         order by p.level, p.bound_at desc""")
                 .param("m", member.value()).param("limit", limit)

@@ -88,7 +88,7 @@ class TierPromotions {
                         where b.referrer_id = ? and (b.expires_at is null or b.expires_at > now()) and o.status = 'COMPLETED' and o.completed_at >= ?""")
                 .params(member.value(), since).query(Integer.class).single();
         long team = jdbc.sql("""
-                        select coalesce(sum(o.goods_fen - o.refunded_fen), 0)
+                        select coalesce(sum(o.goods_fen - o.refunded_goods_fen), 0)
                         from referral_binding b1 join referral_binding b2 on b2.referrer_id = b1.member_id join orders o on o.buyer_id = b2.member_id
                         where b1.referrer_id = ? and (b1.expires_at is null or b1.expires_at > now()) and (b2.expires_at is null or b2.expires_at > now())
                           and o.status = 'COMPLETED' and o.completed_at >= ?""")

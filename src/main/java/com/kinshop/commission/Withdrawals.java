@@ -72,6 +72,14 @@ public class Withdrawals {
         }
         // one request per member at a time, so the daily sum below is exact
         jdbc.sql("select id from account where id = ? for update").param(member.value()).query(Long.class).single();
+        // the balance is the first thing a member can act on, so it is named before the daily limit
+        Money available = ledger.balance(LedgerAccounts.memberAvailable(member.value()).code()).negated();
+        if (available.isNegative()) {
+            throw BusinessException.conflict("amount", "withdrawal.insufficient");
+        }
+        if (amount.compareTo(available) > 0) {
+            throw BusinessException.conflict("amount", "withdrawal.over-available", available.toPlainString());
+        }
         OffsetDateTime startOfDay = LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime();
         long today = jdbc.sql("select coalesce(sum(amount_fen), 0) from withdrawal where member_id = ? and created_at >= ? and status <> 'REJECTED' and status <> 'FAILED'")
                 .params(member.value(), startOfDay).query(Long.class).single();
@@ -80,7 +88,7 @@ public class Withdrawals {
         }
         Money fee = amount.shareAt(policy.withdrawalFeeBp());
         Status status = amount.compareTo(policy.autoApproveBelow()) < 0 ? Status.APPROVED : Status.REQUESTED;
-        String number = BusinessNumbers.next("W", clock.instant());
+        String number = BusinessNumbers.next(jdbc, "W", clock.instant());
         jdbc.sql("insert into withdrawal (number, member_id, amount_fen, fee_fen, status, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(number, member.value(), amount.fen(), fee.fen(), status.name(), now()).update();
         try {

@@ -4,6 +4,7 @@ import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,10 +15,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Posts journals. A business key posts at most once: a repeat (a retried job, a duplicate notification) gets the
- * journal that is already there. Balances move in the same transaction with a guarded update, so an account that
+ * journal that is already there, and a repeat with other entries is refused (422) rather than silently dropped. Balances move in the same transaction with a guarded update, so an account that
  * may not go negative never does, whatever runs at the same time. Entries touch accounts in code order, so two
  * journals over the same accounts cannot deadlock.
  */
@@ -50,13 +53,7 @@ public class Ledger {
         if (reason == null || reason.isBlank() || reason.length() > 200) {
             throw BusinessException.invalid("reason", "review.reason.required");
         }
-        List<Journal.Entry> entries = jdbc.sql("""
-                        select a.code, a.type, a.may_go_negative, e.amount_fen, e.currency from ledger_entry e
-                        join ledger_account a on a.id = e.account_id where e.journal_id = ? order by e.id""")
-                .param(original.value())
-                .query((rs, n) -> new Journal.Entry(new LedgerAccount(rs.getString(1), AccountType.valueOf(rs.getString(2)), rs.getBoolean(3)),
-                        new Money(rs.getLong(4), java.util.Currency.getInstance(rs.getString(5)))))
-                .list();
+        List<Journal.Entry> entries = entriesOf(original.value());
         if (entries.isEmpty()) {
             throw BusinessException.notFound("ledger.journal.not-found");
         }
@@ -93,6 +90,10 @@ public class Ledger {
                 .query(Long.class).optional().orElse(null);
         if (id == null) {
             long existing = jdbc.sql("select id from ledger_journal where business_key = ?").param(journal.businessKey()).query(Long.class).single();
+            // a repeat is only harmless if it says the same thing; other entries under a used key would be silently lost
+            if (!netPerAccount(journal.entries()).equals(netPerAccount(entriesOf(existing)))) {
+                throw new BusinessException(HttpStatus.UNPROCESSABLE_CONTENT, "ledger.business-key.reused", null, journal.businessKey());
+            }
             return new Posted(new JournalId(existing), true);
         }
         journal.entries().stream().sorted(Comparator.comparing(entry -> entry.account().code())).forEach(entry -> {
@@ -102,6 +103,22 @@ public class Ledger {
             move(account, entry, journal.guards(entry.account()));
         });
         return new Posted(new JournalId(id), false);
+    }
+
+    private List<Journal.Entry> entriesOf(long journal) {
+        return jdbc.sql("""
+                        select a.code, a.type, a.may_go_negative, e.amount_fen, e.currency from ledger_entry e
+                        join ledger_account a on a.id = e.account_id where e.journal_id = ? order by e.id""")
+                .param(journal)
+                .query((rs, n) -> new Journal.Entry(new LedgerAccount(rs.getString(1), AccountType.valueOf(rs.getString(2)), rs.getBoolean(3)),
+                        new Money(rs.getLong(4), java.util.Currency.getInstance(rs.getString(5)))))
+                .list();
+    }
+
+    private static Map<String, Money> netPerAccount(List<Journal.Entry> entries) {
+        Map<String, Money> net = new TreeMap<>();
+        entries.forEach(entry -> net.merge(entry.account().code(), entry.amount(), Money::plus));
+        return net;
     }
 
     private void move(long account, Journal.Entry entry, boolean notOverdrawing) {

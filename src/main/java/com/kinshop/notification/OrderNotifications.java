@@ -62,8 +62,14 @@ class OrderNotifications {
         if (decided.status() == com.kinshop.ordering.AfterSaleStatus.REFUNDED) {
             return; // the refund message says it
         }
-        inbox.deliver(decided.buyer(), "after-sale:" + decided.afterSaleNumber() + ":" + decided.status(), "inbox.aftersale." + decided.status(),
-                "/me/after-sales", decided.afterSaleNumber(), decided.orderNumber());
+        String dedupeKey = "after-sale:" + decided.afterSaleNumber() + ":" + decided.status();
+        if (decided.returnTo() != null) {
+            // an approved return says where the goods go, so the buyer need not look for it
+            inbox.deliver(decided.buyer(), dedupeKey, "inbox.aftersale.return-to", "/me/after-sales",
+                    decided.afterSaleNumber(), decided.orderNumber(), decided.returnTo());
+            return;
+        }
+        inbox.deliver(decided.buyer(), dedupeKey, "inbox.aftersale." + decided.status(), "/me/after-sales", decided.afterSaleNumber(), decided.orderNumber());
     }
 
     @ApplicationModuleListener

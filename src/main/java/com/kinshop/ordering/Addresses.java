@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * A member's address book (收货地址). Every query is scoped to the owner: another member's address is "not found".
- * The first address becomes the default; choosing a default is one statement, so there is never more than one.
+ * The first address becomes the default; a unique index and a per-owner lock keep it at one.
  */
 @Service
 public class Addresses {
@@ -50,8 +50,8 @@ public class Addresses {
 
     @Transactional
     public Address add(AccountId owner, AddressForm form) {
-        // the owner's account row serializes additions, so the limit and "first is default" hold under double submits
-        jdbc.sql("select id from account where id = ? for update").param(owner.value()).query(Long.class).single();
+        // serialized per owner, so the limit and "first is default" hold under double submits
+        lockBookOf(owner);
         int count = jdbc.sql("select count(*) from address where account_id = ?").param(owner.value()).query(Integer.class).single();
         if (count >= MAX_ADDRESSES) {
             throw BusinessException.invalid(null, "address.too-many", MAX_ADDRESSES);
@@ -76,23 +76,34 @@ public class Addresses {
         return get(owner, id);
     }
 
-    /** Makes one address the default and every other one not, in a single statement. */
+    /**
+     * Makes one address the default and every other one not. Racing clicks queue on the owner's account row (one
+     * statement alone hit the one-default index when two ran at once, a 500); the old default is cleared before the
+     * new one is set, so the index never sees two.
+     */
     @Transactional
     public void makeDefault(AccountId owner, AddressId id) {
+        lockBookOf(owner);
         get(owner, id);
-        jdbc.sql("update address set is_default = (id = :id) where account_id = :owner and (is_default or id = :id)")
-                .param("id", id.value()).param("owner", owner.value()).update();
+        jdbc.sql("update address set is_default = false where account_id = ? and is_default and id <> ?").params(owner.value(), id.value()).update();
+        jdbc.sql("update address set is_default = true where account_id = ? and id = ?").params(owner.value(), id.value()).update();
     }
 
     /** Deletes an address; if it was the default, the newest remaining one becomes the default. */
     @Transactional
     public void delete(AccountId owner, AddressId id) {
+        lockBookOf(owner);
         Address address = get(owner, id);
         jdbc.sql("delete from address where id = ? and account_id = ?").params(id.value(), owner.value()).update();
         if (address.isDefault()) {
             jdbc.sql("update address set is_default = true where id = (select max(id) from address where account_id = ?)")
                     .param(owner.value()).update();
         }
+    }
+
+    /** The owner's account row orders every change to which address is the default. */
+    private void lockBookOf(AccountId owner) {
+        jdbc.sql("select id from account where id = ? for update").param(owner.value()).query(Long.class).single();
     }
 
     private static Address map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -1,5 +1,7 @@
 package com.kinshop.ordering;
 
+import com.kinshop.catalog.ReturnAddress;
+import com.kinshop.catalog.ReturnAddresses;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
 import com.kinshop.payment.Payments;
@@ -42,9 +44,12 @@ public class AfterSales {
     private final Payments payments;
     private final ApplicationEventPublisher events;
     private final OrderProperties properties;
+    private final ReturnAddresses returnAddresses;
     private final Clock clock;
 
-    AfterSales(JdbcClient jdbc, OrderBooks books, Payments payments, ApplicationEventPublisher events, OrderProperties properties, Clock clock) {
+    AfterSales(JdbcClient jdbc, OrderBooks books, Payments payments, ApplicationEventPublisher events, OrderProperties properties,
+               ReturnAddresses returnAddresses, Clock clock) {
+        this.returnAddresses = returnAddresses;
         this.jdbc = jdbc;
         this.books = books;
         this.payments = payments;
@@ -94,6 +99,10 @@ public class AfterSales {
         if (request.kind() == AfterSaleKind.REFUND_ONLY) {
             grantRefund(request, null);
         } else {
+            // the buyer is told where to send the goods, and keeps that address even if the supplier changes it later
+            ReturnAddress returnTo = returnAddresses.of(supplier).orElseThrow(() -> BusinessException.conflict(null, "return-address.missing"));
+            jdbc.sql("update after_sale set return_to_name = ?, return_to_phone = ?, return_to_address = ? where id = ?")
+                    .params(returnTo.name(), returnTo.phone(), returnTo.address(), request.id()).update();
             move(request, AfterSaleStatus.AWAITING_RETURN, null);
         }
     }
@@ -205,7 +214,12 @@ public class AfterSales {
         if (counted != 1) {
             throw BusinessException.conflict("quantity", "aftersale.line.refunded");
         }
-        jdbc.sql("update orders set refunded_fen = refunded_fen + ? where id = ?").params(amount.fen(), order.id()).update();
+        // the goods part apart: sales figures subtract refunded goods, never the shipping refunded with the last units
+        jdbc.sql("""
+                        update orders set refunded_fen = refunded_fen + ?,
+                                          refunded_goods_fen = refunded_goods_fen + (select unit_price_fen * ? from order_line where id = ?)
+                        where id = ?""")
+                .params(amount.fen(), request.quantity(), request.lineId(), order.id()).update();
         jdbc.sql("update after_sale set amount_fen = ? where id = ?").params(amount.fen(), request.id()).update();
         // clearing first, members' accounts after (RefundGranted): the same order of locks as a payment's
         books.refundApproved(order.id(), order.number(), request.number(), amount);
@@ -241,7 +255,7 @@ public class AfterSales {
 
     /** A new request; the partial unique index refuses a second open one on the same line. */
     private String insertRequest(LockedOrder order, long lineId, long buyer, AfterSaleKind kind, int quantity, String reason, AfterSaleStatus status) {
-        String number = BusinessNumbers.next("A", clock.instant());
+        String number = BusinessNumbers.next(jdbc, "A", clock.instant());
         try {
             jdbc.sql("""
                             insert into after_sale (number, order_id, order_line_id, buyer_id, supplier_id, kind, quantity, amount_fen, reason, status,
@@ -280,8 +294,14 @@ public class AfterSales {
             throw BusinessException.conflict(null, "aftersale.changed");
         }
         if (DECISIONS.contains(to)) {
-            String orderNumber = jdbc.sql("select number from orders where id = ?").param(request.orderId()).query(String.class).single();
-            events.publishEvent(new OrderEvents.AfterSaleDecided(request.number(), orderNumber, new AccountId(request.buyerId()), to, clock.instant()));
+            record Decided(String orderNumber, String returnTo) {
+            }
+            Decided decided = jdbc.sql("""
+                            select o.number, a.return_to_name || ' ' || a.return_to_phone || ' ' || a.return_to_address
+                            from after_sale a join orders o on o.id = a.order_id where a.id = ?""")
+                    .param(request.id()).query((rs, n) -> new Decided(rs.getString(1), rs.getString(2))).single();
+            events.publishEvent(new OrderEvents.AfterSaleDecided(request.number(), decided.orderNumber(), new AccountId(request.buyerId()), to,
+                    to == AfterSaleStatus.AWAITING_RETURN ? decided.returnTo() : null, clock.instant()));
         }
     }
 

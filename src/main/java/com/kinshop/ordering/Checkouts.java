@@ -57,12 +57,12 @@ public class Checkouts {
         quote.orders().stream().flatMap(order -> order.lines().stream()).map(CheckoutPricing.PricedLine::line)
                 .sorted(java.util.Comparator.comparingLong(line -> line.sku().value()))
                 .forEach(line -> stock.reserve(line.sku(), line.quantity()));
-        String checkoutNumber = BusinessNumbers.next("C", now.toInstant());
+        String checkoutNumber = BusinessNumbers.next(jdbc, "C", now.toInstant());
         long checkout = jdbc.sql("insert into checkout (number, buyer_id, payable_fen, created_at) values (?, ?, ?, ?) returning id")
                 .params(checkoutNumber, buyer.value(), quote.payable().fen(), now).query(Long.class).single();
         List<String> orders = new ArrayList<>();
         for (CheckoutPricing.SupplierOrder supplierOrder : quote.orders()) {
-            String number = BusinessNumbers.next("K", now.toInstant());
+            String number = BusinessNumbers.next(jdbc, "K", now.toInstant());
             long order = jdbc.sql("""
                             insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, receiver, phone, address, created_at,
                                                 pay_deadline)

@@ -47,7 +47,7 @@ public final class OrderEvents {
     }
 
     /** A supplier or the operator decided an after-sales request (for the buyer to hear about it). */
-    public record AfterSaleDecided(String afterSaleNumber, String orderNumber, AccountId buyer, AfterSaleStatus status, Instant at) {
+    public record AfterSaleDecided(String afterSaleNumber, String orderNumber, AccountId buyer, AfterSaleStatus status, String returnTo, Instant at) {
     }
 
     /** A buyer asked for after-sales (for the supplier to hear about it). */

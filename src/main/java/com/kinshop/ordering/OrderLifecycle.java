@@ -144,7 +144,7 @@ public class OrderLifecycle {
             throw BusinessException.invalid("trackingNumber", "shipment.tracking.invalid");
         }
         long id = orderOf(orderNumber, "supplier_id", supplier.value());
-        boolean refundAsked = jdbc.sql("select exists (select 1 from after_sale where order_id = ? and kind = 'REFUND_ONLY' and status in ('REQUESTED', 'ESCALATED', 'REJECTED'))")
+        boolean refundAsked = jdbc.sql("select exists (select 1 from after_sale a where a.order_id = ? and " + Orders.OPEN_REFUND_REQUEST + ")")
                 .param(id).query(Boolean.class).single();
         if (refundAsked) {
             throw BusinessException.conflict(null, "shipment.refund-open");

@@ -1,5 +1,6 @@
 package com.kinshop.ordering;
 
+import com.kinshop.catalog.ReturnAddress;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
@@ -14,7 +15,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reading orders: a buyer sees their own, a supplier the ones it must fulfil, the operator all. Whoever asks for an
@@ -46,7 +53,7 @@ public class Orders {
 
     public record AfterSaleView(String number, String orderNumber, long lineId, String productName, AfterSaleKind kind, int quantity, Money amount,
                                 String reason, AfterSaleStatus status, String rejectReason, String returnCarrier, String returnTracking,
-                                String decisionNote, Instant createdAt, Instant updatedAt) {
+                                String decisionNote, Instant createdAt, Instant updatedAt, ReturnAddress returnTo) {
     }
 
     public record Detail(Summary summary, long buyerId, String receiver, String phone, String address, String carrier, String trackingNumber,
@@ -57,6 +64,9 @@ public class Orders {
             return summary.status() == OrderStatus.AWAITING_PAYMENT;
         }
     }
+
+    /** A buyer's refund request (before shipment) the supplier has not settled: the order may not ship meanwhile. */
+    static final String OPEN_REFUND_REQUEST = "a.kind = 'REFUND_ONLY' and a.status in ('REQUESTED', 'ESCALATED', 'REJECTED')";
 
     private static final String SUMMARY = """
             select o.number, c.number, o.status, s.name, o.goods_fen, o.shipping_fen, o.refunded_fen,
@@ -75,6 +85,32 @@ public class Orders {
         return jdbc.sql(SUMMARY + " where o.supplier_id = :owner and (:status::text is null or o.status = :status) order by o.id desc limit :limit")
                 .param("owner", supplier.value()).param("status", status == null ? null : status.name()).param("limit", limit)
                 .query(Orders::summary).list();
+    }
+
+    /** What a supplier packs for one order: each line still to send as "product · spec × units", and whether a refund request holds it. */
+    public record Packing(List<String> lines, boolean refundRequested) {
+    }
+
+    /** The packing of the supplier's listed orders, in two queries whatever their number. */
+    public Map<String, Packing> packing(SupplierId supplier, Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> lines = new HashMap<>();
+        jdbc.sql("""
+                        select o.number, l.product_name || ' · ' || l.spec || ' × ' || (l.quantity - l.refunded_quantity)
+                        from orders o join order_line l on l.order_id = o.id
+                        where o.supplier_id = :supplier and o.number in (:numbers) and l.refunded_quantity < l.quantity order by l.id""")
+                .param("supplier", supplier.value()).param("numbers", numbers)
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getString(1), number -> new ArrayList<>()).add(rs.getString(2));
+                });
+        Set<String> held = new HashSet<>(jdbc.sql("select o.number from orders o where o.supplier_id = :supplier and o.number in (:numbers) and exists ("
+                        + "select 1 from after_sale a where a.order_id = o.id and " + OPEN_REFUND_REQUEST + ")")
+                .param("supplier", supplier.value()).param("numbers", numbers).query(String.class).list());
+        Map<String, Packing> packing = new HashMap<>();
+        numbers.forEach(number -> packing.put(number, new Packing(lines.getOrDefault(number, List.of()), held.contains(number))));
+        return packing;
     }
 
     public List<Summary> ofCheckout(AccountId buyer, String checkoutNumber) {
@@ -146,7 +182,8 @@ public class Orders {
 
     private static final String AFTER_SALES = """
             select a.number, o.number, a.order_line_id, l.product_name, a.kind, a.quantity, a.amount_fen, a.reason, a.status, a.reject_reason,
-                   a.return_carrier, a.return_tracking, a.decision_note, a.created_at, a.updated_at
+                   a.return_carrier, a.return_tracking, a.decision_note, a.created_at, a.updated_at, a.return_to_name, a.return_to_phone,
+                   a.return_to_address
             from after_sale a join orders o on o.id = a.order_id join order_line l on l.id = a.order_line_id
             """;
 
@@ -192,7 +229,8 @@ public class Orders {
     private static AfterSaleView afterSale(ResultSet rs, int row) throws SQLException {
         return new AfterSaleView(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), AfterSaleKind.valueOf(rs.getString(5)),
                 rs.getInt(6), Money.fen(rs.getLong(7)), rs.getString(8), AfterSaleStatus.valueOf(rs.getString(9)), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getString(13), instant(rs, 14), instant(rs, 15));
+                rs.getString(11), rs.getString(12), rs.getString(13), instant(rs, 14), instant(rs, 15),
+                rs.getString(16) == null ? null : new ReturnAddress(rs.getString(16), rs.getString(17), rs.getString(18)));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -1,23 +1,34 @@
 package com.kinshop.shared;
 
-import java.security.SecureRandom;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Numbers people read on orders, payments, refunds and withdrawals: a letter, the UTC time to the second, six random
- * digits (e.g. {@code K261122051348141828}). Uniqueness is the database's unique index, never a prior lookup.
+ * Numbers people read on orders, payments, refunds and withdrawals: a letter, the UTC time to the second, six digits
+ * (e.g. {@code K261122051348141828}). The six digits are the database sequence {@code business_number_seq} scrambled
+ * by a fixed permutation of 0..999999: any million numbers in a row differ even within one second (random digits
+ * collided under load), and neighbours do not read as a count of orders.
  */
 public final class BusinessNumbers {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss").withZone(ZoneOffset.UTC);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long SPACE = 1_000_000;
+    /** Coprime to 10, so multiplying by it modulo a million is a bijection. */
+    private static final long SCRAMBLE = 738_493;
+    private static final long OFFSET = 271_828;
 
     private BusinessNumbers() {
     }
 
-    public static String next(String prefix, Instant now) {
-        return prefix + TIME.format(now) + "%06d".formatted(RANDOM.nextInt(1_000_000));
+    public static String next(JdbcClient jdbc, String prefix, Instant now) {
+        long sequence = jdbc.sql("select nextval('business_number_seq')").query(Long.class).single();
+        return prefix + TIME.format(now) + "%06d".formatted(scrambled(sequence));
+    }
+
+    static long scrambled(long sequence) {
+        return (Math.floorMod(sequence, SPACE) * SCRAMBLE + OFFSET) % SPACE;
     }
 }

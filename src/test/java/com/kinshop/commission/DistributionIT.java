@@ -1,6 +1,7 @@
 package com.kinshop.commission;
 
 import com.kinshop.ledger.Ledger;
+import tools.jackson.databind.JsonNode;
 import com.kinshop.ordering.OrderTimers;
 import com.kinshop.support.MoneyPathTest;
 import com.kinshop.support.Concurrently;
@@ -263,6 +264,11 @@ class DistributionIT extends MoneyPathTest {
         String order = purchases.placeAndPay(buyer, 5, product.sku()).orderNumbers().get(0);
         shipReceiveAndComplete(buyer, order, product.supplier());
         assertThat(owed(chain.bottom(), "available")).isEqualTo(3_000);
+        Response overBalance = chain.bottom().session().post("/api/me/withdrawals", Map.of("amountFen", 9_999_900),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(overBalance.status()).as(overBalance.body()).isEqualTo(409);
+        assertThat(overBalance.json().get("detail").asString()).as("the balance, not the daily limit, is what stops ¥99,999")
+                .isEqualTo("可提现余额不足，当前可提现 ¥30.00");
 
         List<Response> attempts = Concurrently.all(20, () -> chain.bottom().session().post("/api/me/withdrawals", Map.of("amountFen", 3_000),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString())));
@@ -360,6 +366,44 @@ class DistributionIT extends MoneyPathTest {
         assertThat(channels.json().get(0).get("commission").get("fen").asLong()).isEqualTo(1_200 + 400);
         assertThat(product.supplier().session().get("/api/supplier/channels?days=0").fieldError("days")).isEqualTo("天数应为 1 到 366");
         assertThat(product.supplier().session().get("/console/supplier/channels").body()).contains(chain.bottomShop().substring(0, 4));
+    }
+
+    @Test
+    void refundsTakeGoodsNotShippingOffTeamSalesAndAFullyRefundedOrderIsNoLongerAnOrder() {
+        Chain chain = chain("退款团队");
+        Member buyer = fixtures.member("退款团队买家");
+        bind(buyer, chain.bottomShop());
+        arriveThrough(buyer, chain.bottomShop());
+        Product product = product("退款团队商品");
+        assertThat(product.supplier().session().put("/api/supplier/shipping", Map.of("flatFeeFen", 1_000)).status()).isEqualTo(200);
+        String refundedInFull = purchases.placeAndPay(buyer, 1, product.sku()).orderNumbers().get(0);
+        String keptInPart = purchases.placeAndPay(buyer, 2, product.sku()).orderNumbers().get(0);
+
+        refund(buyer, product.supplier(), refundedInFull, 1);
+        refund(buyer, product.supplier(), keptInPart, 1);
+        assertThat(jdbc.sql("select refunded_fen from orders where number = ?").param(refundedInFull).query(Long.class).single())
+                .as("the last unit before shipping takes the ¥10.00 shipping with it").isEqualTo(11_000);
+
+        JsonNode member = chain.bottom().session().get("/api/me/team").json().get(0);
+        assertThat(member.get("id").asLong()).isEqualTo(buyer.id());
+        assertThat(member.get("orders").asLong()).as("the fully refunded order is not an order").isEqualTo(1);
+        assertThat(member.get("sales").get("fen").asLong()).as("¥300.00 of goods less ¥200.00 refunded goods, shipping aside").isEqualTo(10_000);
+        assertThat(chain.bottom().session().get("/api/me/earnings").json().get("journey").get("orders").asLong())
+                .as("link conversion counts the order still standing").isEqualTo(1);
+        JsonNode channel = product.supplier().session().get("/api/supplier/channels?days=30").json().get(0);
+        assertThat(channel.get("orders").asLong()).isEqualTo(1);
+        assertThat(channel.get("sales").get("fen").asLong()).isEqualTo(10_000);
+    }
+
+    private void refund(Member buyer, Staff supplier, String order, int quantity) {
+        long line = jdbc.sql("select l.id from order_line l join orders o on o.id = l.order_id where o.number = ?").param(order).query(Long.class).single();
+        Response requested = buyer.session().post("/api/me/orders/" + order + "/after-sales",
+                Map.of("lineId", line, "kind", "REFUND_ONLY", "quantity", quantity, "reason", "不想要了"));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String number = requested.json().get("number").asString();
+        assertThat(supplier.session().post("/api/supplier/after-sales/" + number + "/approve", Map.of()).status()).isEqualTo(200);
+        Purchases.await("refund " + number, () -> "REFUNDED".equals(jdbc.sql("select status from after_sale where number = ?").param(number)
+                .query(String.class).single()));
     }
 
     @Test

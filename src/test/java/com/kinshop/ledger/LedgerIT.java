@@ -51,6 +51,24 @@ class LedgerIT extends ApiTest {
     }
 
     @Test
+    void aRepeatedBusinessKeyReturnsTheSameJournalOnlyWhenItCarriesTheSameEntries() {
+        LedgerAccount clearing = LedgerAccount.of("test:" + run + ":repeat-clearing", AccountType.CLEARING);
+        LedgerAccount escrow = LedgerAccount.of("test:" + run + ":repeat-escrow", AccountType.CLEARING);
+        String key = "test:" + run + ":repeat";
+        Ledger.Posted first = ledger.post(Journal.builder(key, "PAYMENT", "支付 19.90").move(Money.fen(1990), clearing, escrow).build());
+
+        Ledger.Posted same = ledger.post(Journal.builder(key, "PAYMENT", "支付 19.90（重试）").move(Money.fen(1990), clearing, escrow).build());
+        assertThat(same).isEqualTo(new Ledger.Posted(first.journal(), true));
+
+        assertThatThrownBy(() -> ledger.post(Journal.builder(key, "PAYMENT", "支付 29.90").move(Money.fen(2990), clearing, escrow).build()))
+                .isInstanceOfSatisfying(BusinessException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("ledger.business-key.reused");
+                    assertThat(e.status().value()).isEqualTo(422);
+                });
+        assertThat(ledger.balance(escrow.code())).as("the refused repeat moved nothing").isEqualTo(Money.fen(1990));
+    }
+
+    @Test
     void aNeverNegativeAccountPaysOutOnceWhenTwentyWithdrawalsRace() throws Exception {
         LedgerAccount available = LedgerAccount.neverNegative("test:" + run + ":available", AccountType.LIABILITY);
         LedgerAccount source = LedgerAccount.of("test:" + run + ":source", AccountType.EXPENSE);

@@ -50,6 +50,15 @@ class AfterSalesIT extends MoneyPathTest {
                 Map.of("lineId", bought.lineId(), "kind", kind, "quantity", quantity, "reason", "不想要了"));
     }
 
+    private tools.jackson.databind.JsonNode afterSaleOfBuyer(Bought bought, String number) {
+        for (var afterSale : bought.buyer().session().get("/api/me/after-sales").json()) {
+            if (afterSale.get("number").asString().equals(number)) {
+                return afterSale;
+            }
+        }
+        throw new AssertionError("no after-sale " + number);
+    }
+
     private void awaitRefunded(String afterSale) {
         Purchases.await(afterSale + " refunded", () -> "REFUNDED".equals(
                 jdbc.sql("select status from after_sale where number = ?").param(afterSale).query(String.class).single()));
@@ -106,7 +115,30 @@ class AfterSalesIT extends MoneyPathTest {
         bought.buyer().session().post("/api/me/orders/" + bought.order() + "/receipt", Map.of());
 
         String number = request(bought, "RETURN_AND_REFUND", 3).json().get("number").asString();
-        bought.supplier().session().post("/api/supplier/after-sales/" + number + "/approve", Map.of());
+        Response noAddress = bought.supplier().session().post("/api/supplier/after-sales/" + number + "/approve", Map.of());
+        assertThat(noAddress.status()).as("the buyer would not know where to send it").isEqualTo(409);
+        assertThat(noAddress.json().get("detail").asString()).isEqualTo("还没有填写退货地址：请先在「运费设置」里填写，买家才知道把商品寄回哪里");
+        assertThat(bought.supplier().session().get("/api/supplier/return-address").status()).isEqualTo(404);
+        Response invalid = bought.supplier().session().put("/api/supplier/return-address", Map.of("name", "", "phone", "123", "address", "x"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.fieldError("name")).isEqualTo("请填写收件人（最多 20 字）");
+        Map<String, String> warehouse = Map.of("name", "王仓管", "phone", "13712345678", "address", "浙江省杭州市余杭区仓前街道退货仓 5 号");
+        assertThat(bought.supplier().session().put("/api/supplier/return-address", warehouse).status()).isEqualTo(200);
+        assertThat(bought.supplier().session().get("/api/supplier/return-address").json().get("address").asString()).isEqualTo(warehouse.get("address"));
+
+        assertThat(bought.supplier().session().post("/api/supplier/after-sales/" + number + "/approve", Map.of()).status()).isEqualTo(200);
+        assertThat(bought.supplier().session().get("/console/supplier/shipping").body()).contains("浙江省杭州市余杭区仓前街道退货仓 5 号");
+        assertThat(bought.supplier().session().postForm("/console/supplier/shipping", "/console/supplier/return-address",
+                Map.of("name", "新仓管", "phone", "13700000000", "address", "别处")).status()).isEqualTo(302);
+        assertThat(bought.supplier().session().get("/api/supplier/return-address").json().get("name").asString()).isEqualTo("新仓管");
+        var returnTo = afterSaleOfBuyer(bought, number).get("returnTo");
+        assertThat(List.of(returnTo.get("name").asString(), returnTo.get("phone").asString(), returnTo.get("address").asString()))
+                .as("the address when approved, kept though the supplier changed it since")
+                .containsExactly("王仓管", "13712345678", "浙江省杭州市余杭区仓前街道退货仓 5 号");
+        Purchases.await("the approval in the inbox", () -> jdbc.sql("select count(*) from inbox_message where account_id = ? and message_key = ?")
+                .params(bought.buyer().id(), "inbox.aftersale.return-to").query(Integer.class).single() == 1);
+        assertThat(jdbc.sql("select args from inbox_message where account_id = ? and message_key = ?").params(bought.buyer().id(), "inbox.aftersale.return-to")
+                .query(String.class).single()).contains(number, bought.order(), "王仓管 13712345678 浙江省杭州市余杭区仓前街道退货仓 5 号");
         assertThat(bought.supplier().session().post("/api/supplier/after-sales/" + number + "/return-received", Map.of()).status())
                 .as("nothing was sent back yet").isEqualTo(409);
         assertThat(bought.buyer().session().post("/api/me/after-sales/" + number + "/return", Map.of("carrier", "中通", "trackingNumber", "ZT77889900"))
@@ -118,6 +150,14 @@ class AfterSalesIT extends MoneyPathTest {
         assertThat(purchases.status(bought.order())).isEqualTo("REFUNDED");
         assertThat(escrowFen(bought)).isZero();
         assertThat(ledger.balance("supplier:" + bought.supplier().supplierId() + ":payable").fen()).as("the shipping it paid for").isEqualTo(-800);
+    }
+
+    @Test
+    void theDemoSuppliersCanApproveReturnsFromTheStart() {
+        assertThat(jdbc.sql("""
+                        select s.name || ': ' || r.name || ' ' || r.phone from supplier_return_address r join supplier s on s.id = r.supplier_id
+                        where s.licence_no in ('91330100MA2KDEMO01', '91510100MA6KDEMO02') order by s.id""").query(String.class).list())
+                .containsExactly("良品工坊食品有限公司: 李经理 13900000001", "山野生活优选合作社: 周店长 13900000002");
     }
 
     @Test

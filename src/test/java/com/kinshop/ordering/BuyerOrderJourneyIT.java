@@ -160,9 +160,19 @@ class BuyerOrderJourneyIT extends BrowserJourney {
         String returned = browser.findElement(By.cssSelector("[data-after-sale]")).getAttribute("data-after-sale");
 
         // the supplier agrees; the buyer sends it back with a tracking number
+        assertThat(supplier.session().put("/api/supplier/return-address",
+                Map.of("name", "退货组", "phone", "13698765432", "address", "江苏省苏州市工业园区星湖街 88 号退货仓")).status()).isEqualTo(200);
         assertThat(supplier.session().post("/api/supplier/after-sales/" + returned + "/approve", Map.of()).status()).isEqualTo(200);
         browser.navigate().refresh();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-form=return]")));
+        // where to send it, with a copy button
+        assertThat(browser.findElement(By.cssSelector("[data-after-sale='" + returned + "'] [data-testid=return-to]")).getText())
+                .contains("寄回地址", "退货组 13698765432", "江苏省苏州市工业园区星湖街 88 号退货仓");
+        WebElement copy = browser.findElement(By.cssSelector("[data-after-sale='" + returned + "'] [data-testid=copy-return-to]"));
+        assertThat(copy.getText()).isEqualTo("复制");
+        tap(browser, copy);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-after-sale='" + returned + "'] [data-testid=copy-return-to]"), "已复制"));
+        Browser.screenshot(browser, "buyer-after-sale-return-to-zh");
         type(By.cssSelector("[data-form=return] input[name=carrier]"), "中通快递");
         type(By.cssSelector("[data-form=return] input[name=trackingNumber]"), "ZT12345678");
         tap(browser, browser.findElement(By.cssSelector("[data-action=ship-return]")));
@@ -198,6 +208,9 @@ class BuyerOrderJourneyIT extends BrowserJourney {
         browser.get(url("/me/after-sales?lang=en"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-after-sale='" + refused + "'] [data-testid=after-sale-status]"),
                 "Platform reviewing"));
+        assertThat(browser.findElement(By.cssSelector("[data-after-sale='" + returned + "'] [data-testid=return-to]")).getText())
+                .contains("Send it back to", "退货组 13698765432", "江苏省苏州市工业园区星湖街 88 号退货仓");
+        assertThat(browser.findElement(By.cssSelector("[data-after-sale='" + returned + "'] [data-testid=copy-return-to]")).getText()).isEqualTo("Copy");
         Browser.screenshot(browser, "buyer-after-sales-en");
         browser.get(url("/me/orders/" + order));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=order-status]"), "Received"));

@@ -112,6 +112,9 @@ class FulfilmentConsoleJourneyIT extends BrowserJourney {
                 Map.of("lineId", lineId, "kind", "REFUND_ONLY", "quantity", 1, "reason", "拍错了规格，还没发货请退款"));
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         String afterSale = requested.json().get("number").asString();
+        browser.get(url("/console/supplier/orders"));
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-order='" + disputed + "']"))).getText())
+                .as("held back by the refund request, each line with its spec").contains("退款中", "云南小粒咖啡豆 500g · 标准装 × 1");
 
         browser.get(url("/console/supplier/after-sales"));
         WebElement request = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-aftersale='" + afterSale + "']")));
@@ -127,6 +130,9 @@ class FulfilmentConsoleJourneyIT extends BrowserJourney {
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Orders & shipping"));
         assertThat(browser.findElement(By.cssSelector("[data-order='" + inline + "']")).getText()).contains("Shipped", "1 unit");
         fullPage(browser, "console-supplier-orders-shipped-en");
+        browser.get(url("/console/supplier/orders?status=PAID&lang=en"));
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-order='" + disputed + "'] [data-testid=refund-requested]")))
+                .getText()).isEqualTo("Refund requested");
         browser.get(url("/console/supplier/after-sales?show=all"));
         fullPage(browser, "console-supplier-aftersales-en");
         browser.get(url("/console?lang=zh_CN"));

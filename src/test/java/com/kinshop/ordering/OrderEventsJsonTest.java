@@ -34,7 +34,7 @@ class OrderEventsJsonTest {
                 new OrderEvents.OrderCompleted(1, "K1", buyer, supplier, at),
                 new OrderEvents.OrderCancelled(1, "K1", buyer, supplier, OrderEvents.CancelReason.PAYMENT_TIMEOUT, at),
                 new OrderEvents.OrderRefunded(1, "K1", buyer, supplier, "AS1", Money.fen(500), false, at),
-                new OrderEvents.AfterSaleDecided("AS1", "K1", buyer, AfterSaleStatus.REFUNDED, at),
+                new OrderEvents.AfterSaleDecided("AS1", "K1", buyer, AfterSaleStatus.REFUNDED, null, at),
                 new OrderEvents.AfterSaleRequested("AS1", "K1", supplier, at));
         for (Object event : events) {
             String written = json.writeValueAsString(event);

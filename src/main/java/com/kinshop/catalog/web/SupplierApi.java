@@ -4,6 +4,8 @@ import com.kinshop.catalog.Catalog;
 import com.kinshop.catalog.ProductDetail;
 import com.kinshop.catalog.ProductForm;
 import com.kinshop.catalog.ProductId;
+import com.kinshop.catalog.ReturnAddress;
+import com.kinshop.catalog.ReturnAddresses;
 import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.catalog.SupplierProducts;
@@ -43,8 +45,10 @@ class SupplierApi {
     private final Catalog catalog;
     private final Suppliers suppliers;
     private final CurrentSupplier currentSupplier;
+    private final ReturnAddresses returnAddresses;
 
-    SupplierApi(SupplierProducts products, Catalog catalog, Suppliers suppliers, CurrentSupplier currentSupplier) {
+    SupplierApi(SupplierProducts products, Catalog catalog, Suppliers suppliers, CurrentSupplier currentSupplier, ReturnAddresses returnAddresses) {
+        this.returnAddresses = returnAddresses;
         this.products = products;
         this.catalog = catalog;
         this.suppliers = suppliers;
@@ -69,6 +73,18 @@ class SupplierApi {
     ShippingSettings changeShipping(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ShippingSettings settings) {
         suppliers.changeShippingRule(currentSupplier.of(user), settings.flatFeeFen(), settings.freeOverFen());
         return shipping(user);
+    }
+
+    @Operation(summary = "My return address (退货地址): shown to buyers whose return I approve; 404 until set")
+    @GetMapping("/return-address")
+    ReturnAddress returnAddress(@AuthenticationPrincipal CurrentUser user) {
+        return returnAddresses.of(currentSupplier.of(user)).orElseThrow(() -> BusinessException.notFound("return-address.missing"));
+    }
+
+    @Operation(summary = "Set my return address: name (≤ 20), 11-digit mobile phone, address (≤ 200)")
+    @PutMapping("/return-address")
+    ReturnAddress changeReturnAddress(@AuthenticationPrincipal CurrentUser user, @RequestBody ReturnAddress address) {
+        return returnAddresses.change(currentSupplier.of(user), address);
     }
 
     @GetMapping("/products")

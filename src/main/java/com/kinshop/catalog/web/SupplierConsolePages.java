@@ -6,6 +6,8 @@ import com.kinshop.catalog.PlatformSettings;
 import com.kinshop.catalog.ProductDetail;
 import com.kinshop.catalog.ProductForm;
 import com.kinshop.catalog.ProductId;
+import com.kinshop.catalog.ReturnAddress;
+import com.kinshop.catalog.ReturnAddresses;
 import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.catalog.SupplierProducts;
@@ -43,9 +45,10 @@ class SupplierConsolePages {
     private final PlatformSettings settings;
     private final CurrentSupplier currentSupplier;
     private final Validator validator;
+    private final ReturnAddresses returnAddresses;
 
     SupplierConsolePages(SupplierProducts products, Catalog catalog, Categories categories, Suppliers suppliers, PlatformSettings settings,
-                         CurrentSupplier currentSupplier, Validator validator) {
+                         CurrentSupplier currentSupplier, Validator validator, ReturnAddresses returnAddresses) {
         this.products = products;
         this.catalog = catalog;
         this.categories = categories;
@@ -53,6 +56,7 @@ class SupplierConsolePages {
         this.settings = settings;
         this.currentSupplier = currentSupplier;
         this.validator = validator;
+        this.returnAddresses = returnAddresses;
     }
 
     @GetMapping("/products")
@@ -136,6 +140,7 @@ class SupplierConsolePages {
     String shipping(@AuthenticationPrincipal CurrentUser user, Model model) {
         SupplierId supplier = currentSupplier.of(user);
         model.addAttribute("rule", suppliers.shippingRule(supplier));
+        model.addAttribute("returnAddress", returnAddresses.of(supplier).orElse(null));
         model.addAttribute("nav", "shipping");
         return "console/supplier/shipping";
     }
@@ -147,6 +152,14 @@ class SupplierConsolePages {
             Long flatFeeFen = FormAmounts.fen(flatFee, "flatFeeFen");
             suppliers.changeShippingRule(currentSupplier.of(user), flatFeeFen == null ? 0 : flatFeeFen, FormAmounts.fen(freeOver, "freeOverFen"));
         });
+    }
+
+    /** The return address lives on the shipping page: both are what a supplier sets once about parcels. */
+    @PostMapping("/return-address")
+    String changeReturnAddress(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String name,
+                               @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String address, RedirectAttributes redirect) {
+        return Flash.outcome(redirect, "redirect:/console/supplier/shipping", "return-address.saved",
+                () -> returnAddresses.change(currentSupplier.of(user), new ReturnAddress(name, phone, address)));
     }
 
     @GetMapping("/staff")

@@ -12,6 +12,7 @@ import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Flash;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -56,16 +57,20 @@ class SupplierOrderPages {
     /** Requests waiting for the supplier: answer a new one, or confirm the returned goods. */
     static final Set<AfterSaleStatus> TO_HANDLE = Set.of(AfterSaleStatus.REQUESTED, AfterSaleStatus.RETURN_SHIPPED);
     private static final int LIST_LIMIT = 200;
-    private static final String[] CSV_HEADER = {"order_number", "carrier", "tracking_number", "receiver", "phone", "address", "product", "units"};
+    private static final String[] CSV_HEADER = {"order_number", "carrier", "tracking_number", "receiver", "phone", "address", "product", "units",
+            "refund_requested"};
 
     private final Orders orders;
     private final Fulfilment fulfilment;
     private final AfterSales afterSales;
     private final Suppliers suppliers;
     private final JdbcClient jdbc;
+    private final MessageSource messages;
     private final Clock clock;
 
-    SupplierOrderPages(Orders orders, Fulfilment fulfilment, AfterSales afterSales, Suppliers suppliers, JdbcClient jdbc, Clock clock) {
+    SupplierOrderPages(Orders orders, Fulfilment fulfilment, AfterSales afterSales, Suppliers suppliers, JdbcClient jdbc, MessageSource messages,
+                       Clock clock) {
+        this.messages = messages;
         this.orders = orders;
         this.fulfilment = fulfilment;
         this.afterSales = afterSales;
@@ -91,6 +96,7 @@ class SupplierOrderPages {
         model.addAttribute("status", tab);
         model.addAttribute("orders", list);
         model.addAttribute("receivers", receivers(supplier, list.stream().map(Orders.Summary::number).toList()));
+        model.addAttribute("packing", orders.packing(supplier, list.stream().map(Orders.Summary::number).toList()));
         model.addAttribute("toShip", tab == OrderStatus.PAID ? list.size() : orders.ofSupplier(supplier, OrderStatus.PAID, LIST_LIMIT).size());
         model.addAttribute("limit", LIST_LIMIT);
         model.addAttribute("maxRows", Fulfilment.MAX_ROWS);
@@ -116,17 +122,22 @@ class SupplierOrderPages {
 
     /** The paid orders waiting for a parcel, as a CSV to fill in (carrier, tracking number) and upload again. */
     @GetMapping("/orders/to-ship.csv")
-    ResponseEntity<byte[]> toShip(@AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<byte[]> toShip(@AuthenticationPrincipal CurrentUser user, Locale locale) {
         SupplierId supplier = supplier(user);
         List<Orders.Summary> paid = orders.ofSupplier(supplier, OrderStatus.PAID, Fulfilment.MAX_ROWS);
-        Map<String, Receiver> receivers = receivers(supplier, paid.stream().map(Orders.Summary::number).toList());
+        List<String> numbers = paid.stream().map(Orders.Summary::number).toList();
+        Map<String, Receiver> receivers = receivers(supplier, numbers);
+        Map<String, Orders.Packing> packing = orders.packing(supplier, numbers);
+        String refundRequested = messages.getMessage("console.orders.refund-requested", null, locale);
         StringWriter text = new StringWriter().append('\uFEFF'); // lets spreadsheet programs see UTF-8
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT)) {
             csv.printRecord((Object[]) CSV_HEADER);
             for (Orders.Summary order : paid) {
                 Receiver receiver = receivers.getOrDefault(order.number(), new Receiver("", "", ""));
+                Orders.Packing parcel = packing.get(order.number());
+                // every line with its spec: a warehouse packs from this file, and one product name hid the rest
                 csv.printRecord(order.number(), "", "", cell(receiver.name()), cell(receiver.phone()), cell(receiver.address()),
-                        cell(order.firstProduct()), order.units());
+                        cell(String.join("; ", parcel.lines())), order.units(), parcel.refundRequested() ? refundRequested : "");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
