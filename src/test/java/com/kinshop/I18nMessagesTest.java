@@ -32,6 +32,8 @@ class I18nMessagesTest {
     private static final Pattern ANNOTATION_KEY = Pattern.compile("message = \"\\{([a-z0-9_.\\-]+)}\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)(,\\s*(?:choice|number|plural))?");
     private static final Pattern ARRAY_ARGUMENT = Pattern.compile("(#\\{[^#]{1,80}?\\(\\$\\{[^}]*(?:arguments|args)\\(\\)}\\)})");
+    /** A journal's kind names its message: Journal.builder(key, "KIND", ...) and the kinds handed to Withdrawals.giveBack. */
+    private static final Pattern JOURNAL_KIND = Pattern.compile("(?:Journal\\.builder\\([^;]*?|giveBack\\([^;]*?)\"([A-Z][A-Z_]+)\"");
     private static final Pattern CODE_KEY = Pattern.compile("\"((?:checkout|order|cart|policy|tier|referral|withdrawal|commission|channel|compliance|aftersale|shipment|console|payment|refund|inbox|sandbox|address|shipping|ledger|sms|code|phone|password|nickname|login|rate|roles|account|auth|idempotency|media|request|supplier|product|sku|category|shop|settings|review|form)\\.[a-z0-9.\\-]+)\"");
 
     @Test
@@ -56,6 +58,9 @@ class I18nMessagesTest {
         Stream.of(ProductStatus.values()).forEach(status -> used.add("product.status." + status.name()));
         Stream.of(ProductSort.values()).forEach(sort -> used.add("sort." + sort.name()));
         Stream.of("approve", "reject", "suspend", "reinstate").forEach(decision -> used.add("supplier.decided." + decision));
+        matches(Path.of("src/main/java"), ".java", JOURNAL_KIND).forEach(kind -> used.add("ledger.journal." + kind));
+        used.add("ledger.journal.REVERSAL");
+        Stream.of("MEMBER", "OWNER", "MANAGER").forEach(tier -> used.add("tier.name." + tier));
         assertThat(load("messages.properties").stringPropertyNames()).containsAll(used);
     }
 
@@ -94,6 +99,17 @@ class I18nMessagesTest {
                 }
             });
         }
+    }
+
+    @Test
+    void englishCountsAreSingularForOneAndPluralOtherwise() throws IOException {
+        Properties english = load("messages_en.properties");
+        assertThat(new MessageFormat(english.getProperty("order.units"), Locale.ENGLISH).format(new Object[] {1})).isEqualTo("1 item");
+        assertThat(new MessageFormat(english.getProperty("order.units"), Locale.ENGLISH).format(new Object[] {2})).isEqualTo("2 items");
+        assertThat(new MessageFormat(english.getProperty("team.level.count"), Locale.ENGLISH).format(new Object[] {1})).isEqualTo("1 person");
+        assertThat(new MessageFormat(english.getProperty("team.level.count"), Locale.ENGLISH).format(new Object[] {2})).isEqualTo("2 people");
+        assertThat(new MessageFormat(english.getProperty("cart.summary"), Locale.ENGLISH).format(new Object[] {1, "6.00"})).isEqualTo("1 order, shipping ¥6.00");
+        assertThat(new MessageFormat(english.getProperty("search.count"), Locale.ENGLISH).format(new Object[] {0})).isEqualTo("No products found");
     }
 
     /** A template's #{key(${array})} passes the array as ONE argument ("[Ljava.lang.Object;@…"); render such text in Java. */
