@@ -86,6 +86,8 @@ class InboxIT extends MoneyPathTest {
         assertThat(buyer.session().get("/api/me/messages").json().get("messages").get(0).get("createdAt").asString())
                 .isEqualTo("2026-12-06T19:30:00+08:00");
         assertThat(page(buyer, "/me/messages")).contains("2026-12-06 19:30").doesNotContain("2026-12-06 11:30");
+        assertThat(buyer.session().get("/v3/api-docs").body()).as("the API's time format is documented on its time fields")
+                .contains("ISO-8601 with the offset of the display zone (kinshop.time-zone, Asia/Shanghai by default)");
     }
 
     private void awaitMessages(Member reader, int count) {
