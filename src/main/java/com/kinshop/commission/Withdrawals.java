@@ -139,17 +139,17 @@ public class Withdrawals {
             // only a definite refusal gives the money back; a timeout may have paid, so it stays approved and is retried
             // with the same number, which the provider pays at most once
             log.warn("Payout of withdrawal {} refused; returning it to the balance: {}", withdrawal.number(), e.toString());
-            jdbc.sql("update withdrawal set status = 'FAILED', reason = ? where number = ? and status = 'APPROVED'")
-                    .params("打款失败", withdrawal.number()).update();
-            giveBack(withdrawal, "withdrawal-failed:", "WITHDRAWAL_FAILED", "打款失败");
+            // no reason text: the status says it, in the reader's language
+            jdbc.sql("update withdrawal set status = 'FAILED' where number = ? and status = 'APPROVED'").param(withdrawal.number()).update();
+            giveBack(withdrawal, "withdrawal-failed:", "WITHDRAWAL_FAILED", null);
         }
         return true;
     }
 
-    /** {@code kind}: the journal's (its message names the withdrawal and the reason). */
+    /** {@code kind}: the journal's (its message names the withdrawal and the operator's reason, if any). */
     private void giveBack(View withdrawal, String keyPrefix, String kind, String reason) {
         events.publishEvent(new CommissionEvents.WithdrawalReturned(withdrawal.number(), withdrawal.memberId(), withdrawal.amount(), reason));
-        ledger.post(Journal.builder(keyPrefix + withdrawal.number(), kind, withdrawal.number(), reason)
+        ledger.post(Journal.builder(keyPrefix + withdrawal.number(), kind, reason == null ? new Object[] {withdrawal.number()} : new Object[] {withdrawal.number(), reason})
                 .move(withdrawal.amount(), LedgerAccounts.memberAvailable(withdrawal.memberId()), LedgerAccounts.memberWithdrawing(withdrawal.memberId()))
                 .build());
     }
