@@ -105,6 +105,38 @@ class StatementLanguagesIT extends MoneyPathTest {
         assertThat(two).contains(">2 people<").contains(">2 orders<");
     }
 
+    @Test
+    void aRejectedWithdrawalReadsInEnglishWithTheOperatorsOwnWords() {
+        Map<String, Object> policy = new java.util.HashMap<>(Map.of("depth", 2, "threeLevelAllowed", false, "selfPurchase", true, "bindAt", "SIGN_IN",
+                "minWithdrawalFen", 1000, "dailyWithdrawalLimitFen", 500_000, "withdrawalFeeBp", 0, "autoApproveBelowFen", 0));
+        assertThat(fixtures.operator().put("/api/admin/distribution/policy", policy).status()).isEqualTo(200);
+        try {
+            Staff supplier = fixtures.supplier("退回提现供应商");
+            long sku = fixtures.onSale(supplier, "Big Honey", 50_000, 10)[1];
+            Member sharer = fixtures.member("退回提现分享者");
+            String shop = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
+            assertThat(sharer.session().post("/api/me/shop", Map.of("name", "Big shop", "code", shop, "intro", "")).status()).isLessThan(300);
+            Member buyer = fixtures.member("退回提现买家");
+            assertThat(buyer.session().post("/api/me/referral", Map.of("code", shop)).status()).isEqualTo(200);
+            String order = purchases.placeAndPay(buyer, 1, sku).orderNumbers().get(0);
+            supplier.session().post("/api/supplier/orders/" + order + "/shipment", Map.of("carrier", "SF", "trackingNumber", "SF" + order));
+            buyer.session().post("/api/me/orders/" + order + "/receipt", Map.of());
+            clock.advance(Duration.ofDays(7).plusMinutes(1));
+            timers.runDue();
+            Response requested = sharer.session().post("/api/me/withdrawals", Map.of("amountFen", 1_000), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+            String number = requested.json().get("number").asString();
+            assertThat(fixtures.operator().post("/api/admin/withdrawals/" + number + "/reject", Map.of("reason", "bank card mismatch")).status()).isEqualTo(200);
+
+            List<String> statement = matches(REASON, page(sharer.session(), "/me/earnings/history?lang=en"));
+            assertThat(statement).contains("Withdrawal " + number + " requested", "Withdrawal " + number + " rejected, back in the balance: bank card mismatch")
+                    .noneMatch(text -> CJK.matcher(text).find());
+        } finally {
+            policy.put("autoApproveBelowFen", 1_000_000);
+            assertThat(fixtures.operator().put("/api/admin/distribution/policy", policy).status()).isEqualTo(200);
+        }
+    }
+
     private static String page(HttpSession session, String path) {
         Response response = session.get(path);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
