@@ -17,6 +17,7 @@ public final class CommissionEvents {
     public record WithdrawalPaid(String number, long memberId, Money received) {
     }
 
+    /** {@code reason}: the operator's, when rejected; null when the payout failed. */
     public record WithdrawalReturned(String number, long memberId, Money amount, String reason) {
     }
 }

@@ -105,8 +105,7 @@ public class Commissions {
                 .query(Long.class).optional();
         id.ifPresent(commission -> {
             ledger.post(Journal.builder("commission:" + line.lineId() + ":" + beneficiary.value() + ":" + level, "COMMISSION_ESTIMATED",
-                            "预估佣金：订单 " + line.orderNumber() + "《" + abbreviate(line.productName()) + "》" + level + " 级，"
-                                    + tier.name() + " " + shareBp / 100.0 + "%")
+                            line.orderNumber(), abbreviate(line.productName()), level, java.math.BigDecimal.valueOf(shareBp, 2).stripTrailingZeros().toPlainString())
                     .move(amount, LedgerAccounts.memberEstimated(beneficiary.value()), LedgerAccounts.orderEscrow(line.orderId()))
                     .build());
             List<FraudChecks.Flag> flags = fraud.check(line.orderId(), line.buyer(), beneficiary);
@@ -130,7 +129,7 @@ public class Commissions {
                 .params(completed ? "SETTLED" : "ESTIMATED", completed, now(), commissionId).update();
         Money remaining = row.amount().minus(row.cancelled());
         if (completed && remaining.isPositive()) {
-            ledger.post(Journal.builder("commission-released:" + commissionId, "COMMISSION_RELEASED", "运营审核通过，冻结佣金结算可提现")
+            ledger.post(Journal.builder("commission-released:" + commissionId, "COMMISSION_RELEASED")
                     .move(remaining, LedgerAccounts.memberAvailable(row.beneficiaryId()), LedgerAccounts.memberEstimated(row.beneficiaryId())).build());
         }
         resolve(operator, commissionId, "RELEASED");
@@ -145,7 +144,7 @@ public class Commissions {
         long orderId = jdbc.sql("select order_id from commission where id = ?").param(commissionId).query(Long.class).single();
         jdbc.sql("update commission set status = 'CANCELLED', cancelled_fen = amount_fen - clawed_back_fen where id = ?").param(commissionId).update();
         if (remaining.isPositive()) {
-            ledger.post(Journal.builder("commission-voided:" + commissionId, "COMMISSION_VOIDED", "运营审核认定异常，冻结佣金作废")
+            ledger.post(Journal.builder("commission-voided:" + commissionId, "COMMISSION_VOIDED")
                     .move(remaining, orderCompleted(commissionId) ? LedgerAccounts.PLATFORM_REVENUE : LedgerAccounts.orderEscrow(orderId),
                             LedgerAccounts.memberEstimated(row.beneficiaryId()))
                     .build());
@@ -199,7 +198,6 @@ public class Commissions {
             if (!back.isPositive()) {
                 continue;
             }
-            String reason = "订单 " + line.orderNumber() + " 退款 " + refund.refundedQuantity() + "/" + refund.quantity() + " 件，";
             if (row.status().equals("ESTIMATED") || row.status().equals("HELD")) {
                 jdbc.sql("update commission set cancelled_fen = cancelled_fen + ?, status = case when ? then 'CANCELLED' else status end where id = ?")
                         .params(back.fen(), !kept.isPositive(), row.id()).update();
@@ -208,12 +206,12 @@ public class Commissions {
                             .params(now(), row.id()).update();
                 }
                 ledger.post(Journal.builder("commission-cancel:" + row.id() + ":" + refund.refundedQuantity(), "COMMISSION_CANCELLED",
-                                reason + "预估佣金按比例取消")
+                                line.orderNumber(), refund.refundedQuantity(), refund.quantity())
                         .move(back, LedgerAccounts.orderEscrow(refund.orderId()), LedgerAccounts.memberEstimated(row.beneficiaryId())).build());
             } else if (row.status().equals("SETTLED")) {
                 jdbc.sql("update commission set clawed_back_fen = clawed_back_fen + ? where id = ?").params(back.fen(), row.id()).update();
                 ledger.post(Journal.builder("commission-clawback:" + row.id() + ":" + refund.refundedQuantity(), "COMMISSION_CLAWBACK",
-                                reason + "已结算佣金扣回")
+                                line.orderNumber(), refund.refundedQuantity(), refund.quantity())
                         .move(back, LedgerAccounts.orderEscrow(refund.orderId()), LedgerAccounts.memberAvailable(row.beneficiaryId())).build());
             }
         }
@@ -227,7 +225,7 @@ public class Commissions {
                     .params(now(), row.id()).update();
             if (moved == 1 && settled.isPositive()) {
                 ledger.post(Journal.builder("commission-settle:" + row.id(), "COMMISSION_SETTLED",
-                                "订单 " + completed.orderNumber() + " 已完成，佣金结算可提现")
+                                completed.orderNumber())
                         .move(settled, LedgerAccounts.memberAvailable(row.beneficiaryId()), LedgerAccounts.memberEstimated(row.beneficiaryId()))
                         .build());
                 events.publishEvent(new CommissionEvents.Settled(row.id(), row.beneficiaryId(), completed.orderNumber(), settled));

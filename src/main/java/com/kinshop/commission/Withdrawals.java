@@ -92,7 +92,7 @@ public class Withdrawals {
         jdbc.sql("insert into withdrawal (number, member_id, amount_fen, fee_fen, status, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(number, member.value(), amount.fen(), fee.fen(), status.name(), now()).update();
         try {
-            ledger.post(Journal.builder("withdrawal:" + number, "WITHDRAWAL_REQUESTED", "申请提现 " + number)
+            ledger.post(Journal.builder("withdrawal:" + number, "WITHDRAWAL_REQUESTED", number)
                     .move(amount, LedgerAccounts.memberWithdrawing(member.value()), LedgerAccounts.memberAvailable(member.value()))
                     .notOverdrawing(LedgerAccounts.memberAvailable(member.value()))
                     .build());
@@ -114,7 +114,7 @@ public class Withdrawals {
             throw BusinessException.invalid("reason", "withdrawal.reject-reason");
         }
         View withdrawal = decide(operator, number, Status.REJECTED, why);
-        giveBack(withdrawal, "withdrawal-rejected:", "提现 " + number + " 被拒绝，退回余额：" + why);
+        giveBack(withdrawal, "withdrawal-rejected:", "WITHDRAWAL_REJECTED", why);
     }
 
     private View decide(AccountId operator, String number, Status to, String reason) {
@@ -139,7 +139,7 @@ public class Withdrawals {
             Payments.Payout payout = payments.payout(withdrawal.number(), "member:" + withdrawal.memberId(), withdrawal.received());
             jdbc.sql("update withdrawal set status = 'PAID', payout_id = ?, paid_at = ? where number = ? and status = 'APPROVED'")
                     .params(payout.providerPayoutId(), now(), withdrawal.number()).update();
-            ledger.post(Journal.builder("withdrawal-paid:" + withdrawal.number(), "WITHDRAWAL_PAID", "提现 " + withdrawal.number() + " 已到账")
+            ledger.post(Journal.builder("withdrawal-paid:" + withdrawal.number(), "WITHDRAWAL_PAID", withdrawal.number())
                     .entry(LedgerAccounts.memberWithdrawing(withdrawal.memberId()), withdrawal.amount())
                     .entry(LedgerAccounts.providerFunds(payout.provider()), withdrawal.received().negated())
                     .entry(LedgerAccounts.PLATFORM_REVENUE, withdrawal.fee().negated())
@@ -149,16 +149,17 @@ public class Withdrawals {
             // only a definite refusal gives the money back; a timeout may have paid, so it stays approved and is retried
             // with the same number, which the provider pays at most once
             log.warn("Payout of withdrawal {} refused; returning it to the balance: {}", withdrawal.number(), e.toString());
-            jdbc.sql("update withdrawal set status = 'FAILED', reason = ? where number = ? and status = 'APPROVED'")
-                    .params("打款失败", withdrawal.number()).update();
-            giveBack(withdrawal, "withdrawal-failed:", "提现 " + withdrawal.number() + " 打款失败，退回余额");
+            // no reason text: the status says it, in the reader's language
+            jdbc.sql("update withdrawal set status = 'FAILED' where number = ? and status = 'APPROVED'").param(withdrawal.number()).update();
+            giveBack(withdrawal, "withdrawal-failed:", "WITHDRAWAL_FAILED", null);
         }
         return true;
     }
 
-    private void giveBack(View withdrawal, String keyPrefix, String reason) {
+    /** {@code kind}: the journal's (its message names the withdrawal and the operator's reason, if any). */
+    private void giveBack(View withdrawal, String keyPrefix, String kind, String reason) {
         events.publishEvent(new CommissionEvents.WithdrawalReturned(withdrawal.number(), withdrawal.memberId(), withdrawal.amount(), reason));
-        ledger.post(Journal.builder(keyPrefix + withdrawal.number(), "WITHDRAWAL_RETURNED", reason)
+        ledger.post(Journal.builder(keyPrefix + withdrawal.number(), kind, reason == null ? new Object[] {withdrawal.number()} : new Object[] {withdrawal.number(), reason})
                 .move(withdrawal.amount(), LedgerAccounts.memberAvailable(withdrawal.memberId()), LedgerAccounts.memberWithdrawing(withdrawal.memberId()))
                 .build());
     }

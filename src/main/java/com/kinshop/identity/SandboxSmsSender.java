@@ -8,8 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -42,17 +41,11 @@ class SandboxSmsSender implements SmsSender {
     List<SandboxMessage> latest(int limit) {
         return jdbc.sql("select phone, body, created_at from sandbox_sms order by id desc limit ?")
                 .param(limit)
-                .query((rs, n) -> new SandboxMessage(rs.getString(1), rs.getString(2), rs.getObject(3, java.time.OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new SandboxMessage(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
-    /** One message, with its time as the reader would say it (China time). */
-    record SandboxMessage(String phone, String body, String shownAt) {
-
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
-
-        SandboxMessage(String phone, String body, Instant at) {
-            this(phone, body, TIME.format(at));
-        }
+    /** One message; the page shows its time with {@code @displayTimes}. */
+    record SandboxMessage(String phone, String body, Instant at) {
     }
 }

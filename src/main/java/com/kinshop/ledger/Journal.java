@@ -8,17 +8,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A journal to post: a unique business key (e.g. {@code payment:PAY123}), a kind, a reason people can read, and
- * entries that sum to zero in one currency. Built with {@link #builder}, validated on {@link Builder#build()}.
+ * A journal to post: a unique business key (e.g. {@code payment:PAY123}), a kind with the arguments of its message
+ * ({@code ledger.journal.<KIND>}, rendered in each reader's language), and entries that sum to zero in one currency. Built with {@link #builder}, validated on {@link Builder#build()}.
  * Plain Java: the rules hold before anything touches the database (which checks them again).
  */
-public record Journal(String businessKey, String kind, String description, List<Entry> entries, java.util.Set<String> guarded) {
+public record Journal(String businessKey, String kind, List<String> args, List<Entry> entries, java.util.Set<String> guarded) {
 
     @Schema(name = "JournalEntry")
     public record Entry(LedgerAccount account, Money amount) {
     }
 
     public Journal {
+        args = List.copyOf(args);
         entries = List.copyOf(entries);
         guarded = java.util.Set.copyOf(guarded);
     }
@@ -28,13 +29,14 @@ public record Journal(String businessKey, String kind, String description, List<
         return guarded.contains(account.code());
     }
 
-    public static Builder builder(String businessKey, String kind, String description) {
-        return new Builder(businessKey, kind, description);
+    /** {@code args}: what the message of the kind names (order number, amount...), as text. */
+    public static Builder builder(String businessKey, String kind, Object... args) {
+        return new Builder(businessKey, kind, java.util.Arrays.stream(args).map(String::valueOf).toList());
     }
 
     /** The correction of a posted journal: the same entries with every amount negated. */
-    static Journal reversalOf(List<Entry> entries, String businessKey, String description) {
-        return new Journal(businessKey, "REVERSAL", description,
+    static Journal reversalOf(List<Entry> entries, String businessKey, String reason) {
+        return new Journal(businessKey, "REVERSAL", List.of(reason),
                 entries.stream().map(e -> new Entry(e.account(), e.amount().negated())).toList(), java.util.Set.of());
     }
 
@@ -42,14 +44,14 @@ public record Journal(String businessKey, String kind, String description, List<
 
         private final String businessKey;
         private final String kind;
-        private final String description;
+        private final List<String> args;
         private final List<Entry> entries = new ArrayList<>();
         private final java.util.Set<String> guarded = new java.util.HashSet<>();
 
-        private Builder(String businessKey, String kind, String description) {
+        private Builder(String businessKey, String kind, List<String> args) {
             this.businessKey = businessKey;
             this.kind = kind;
-            this.description = description;
+            this.args = args;
         }
 
         /** Moves {@code amount} from {@code from} to {@code to}: a credit (negative) on one, a debit (positive) on the other. */
@@ -76,8 +78,8 @@ public record Journal(String businessKey, String kind, String description, List<
             if (businessKey == null || businessKey.isBlank() || businessKey.length() > 160) {
                 throw new IllegalArgumentException("A journal needs a business key of at most 160 characters");
             }
-            if (kind == null || kind.isBlank() || description == null || description.isBlank() || description.length() > 200) {
-                throw new IllegalArgumentException("A journal needs a kind and a readable description: " + businessKey);
+            if (kind == null || !kind.matches("[A-Z_]{1,40}") || String.join("", args).length() > 400) {
+                throw new IllegalArgumentException("A journal needs a kind (its message) and at most 400 characters of arguments: " + businessKey);
             }
             List<Entry> nonZero = entries.stream().filter(e -> e.amount().fen() != 0).toList();
             if (nonZero.size() < 2) {
@@ -90,7 +92,7 @@ public record Journal(String businessKey, String kind, String description, List<
             if (sum.fen() != 0) {
                 throw new IllegalArgumentException("Journal " + businessKey + " does not balance: off by " + sum);
             }
-            return new Journal(businessKey, kind, description, nonZero, guarded);
+            return new Journal(businessKey, kind, args, nonZero, guarded);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import java.util.TreeMap;
 @Service
 public class Ledger {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -39,7 +42,7 @@ public class Ledger {
     }
 
     @Schema(name = "LedgerLine")
-    public record Line(JournalId journal, String businessKey, String kind, String description, Money amount, Instant postedAt) {
+    public record Line(JournalId journal, String businessKey, JournalText text, Money amount, Instant postedAt) {
     }
 
     @Transactional
@@ -73,20 +76,25 @@ public class Ledger {
     /** An account's entries, newest first, each with the reason of its journal. */
     public List<Line> lines(String accountCode, int limit) {
         return jdbc.sql("""
-                        select j.id, j.business_key, j.kind, j.description, e.amount_fen, j.posted_at from ledger_entry e
+                        select j.id, j.business_key, j.kind, j.args::text, j.description, e.amount_fen, j.posted_at from ledger_entry e
                         join ledger_journal j on j.id = e.journal_id join ledger_account a on a.id = e.account_id
                         where a.code = ? order by e.id desc limit ?""")
                 .params(accountCode, limit)
-                .query((rs, n) -> new Line(new JournalId(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Money.fen(rs.getLong(5)), rs.getObject(6, OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new Line(new JournalId(rs.getLong(1)), rs.getString(2), text(rs.getString(3), rs.getString(4), rs.getString(5)),
+                        Money.fen(rs.getLong(6)), rs.getObject(7, OffsetDateTime.class).toInstant()))
                 .list();
+    }
+
+    /** A journal's text from its columns: kind and JSON arguments, or the text stored before issue 9. */
+    public static JournalText text(String kind, String argsJson, String stored) {
+        return new JournalText(kind, argsJson == null ? List.of() : List.of(JSON.readValue(argsJson, String[].class)), stored);
     }
 
     private Posted insert(Journal journal, JournalId reverses) {
         Long id = jdbc.sql("""
-                        insert into ledger_journal (business_key, kind, description, reverses_journal_id, posted_at)
-                        values (?, ?, ?, ?, ?) on conflict (business_key) do nothing returning id""")
-                .params(journal.businessKey(), journal.kind(), journal.description(), reverses == null ? null : reverses.value(), now())
+                        insert into ledger_journal (business_key, kind, args, reverses_journal_id, posted_at)
+                        values (?, ?, ?::jsonb, ?, ?) on conflict (business_key) do nothing returning id""")
+                .params(journal.businessKey(), journal.kind(), JSON.writeValueAsString(journal.args()), reverses == null ? null : reverses.value(), now())
                 .query(Long.class).optional().orElse(null);
         if (id == null) {
             long existing = jdbc.sql("select id from ledger_journal where business_key = ?").param(journal.businessKey()).query(Long.class).single();
@@ -137,8 +145,11 @@ public class Ledger {
 
     /** The account's id, opening it on first use; an existing code must keep its type and sign rule. */
     private long account(LedgerAccount account) {
-        jdbc.sql("insert into ledger_account (code, type, may_go_negative, created_at) values (?, ?, ?, ?) on conflict (code) do nothing")
-                .params(account.code(), account.type().name(), account.mayGoNegative(), now()).update();
+        jdbc.sql("insert into ledger_account (code, type, may_go_negative, reference, created_at) values (?, ?, ?, ?, ?) on conflict (code) do nothing")
+                .params(account.code(), account.type().name(), account.mayGoNegative(), account.reference(), now()).update();
+        if (account.reference() != null) { // opened by a posting that did not know it (a guarded update, so no row churn after)
+            jdbc.sql("update ledger_account set reference = ? where code = ? and reference is null").params(account.reference(), account.code()).update();
+        }
         return jdbc.sql("select id, type, may_go_negative from ledger_account where code = ?").param(account.code())
                 .query((rs, n) -> {
                     if (!rs.getString(2).equals(account.type().name()) || rs.getBoolean(3) != account.mayGoNegative()) {

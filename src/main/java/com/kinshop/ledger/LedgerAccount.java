@@ -5,9 +5,11 @@ import java.util.regex.Pattern;
 /**
  * An account by its stable code, e.g. {@code platform:clearing}, {@code supplier:7:payable},
  * {@code member:42:commission:available}. Accounts that must never go below zero (a member's withdrawable balance)
- * say so; the ledger then refuses any posting that would take them there, atomically.
+ * say so; the ledger then refuses any posting that would take them there, atomically. A {@code reference} is how people
+ * name what the account belongs to (an order's number for its escrow); it replaces the id in the account's name, is
+ * stored when first given and never changes.
  */
-public record LedgerAccount(String code, AccountType type, boolean mayGoNegative) {
+public record LedgerAccount(String code, AccountType type, boolean mayGoNegative, String reference) {
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9_:.-]{3,120}");
 
@@ -18,6 +20,14 @@ public record LedgerAccount(String code, AccountType type, boolean mayGoNegative
         if (type == null) {
             throw new IllegalArgumentException("Account type missing for " + code);
         }
+    }
+
+    public LedgerAccount(String code, AccountType type, boolean mayGoNegative) {
+        this(code, type, mayGoNegative, null);
+    }
+
+    public LedgerAccount withReference(String reference) {
+        return new LedgerAccount(code, type, mayGoNegative, reference);
     }
 
     public static LedgerAccount of(String code, AccountType type) {

@@ -24,6 +24,11 @@ public final class LedgerAccounts {
         return LedgerAccount.of("order:" + orderId + ":escrow", AccountType.CLEARING);
     }
 
+    /** The same account, named by the order number for the operator (order:K2612061130001:escrow). */
+    public static LedgerAccount orderEscrow(long orderId, String orderNumber) {
+        return orderEscrow(orderId).withReference(orderNumber);
+    }
+
     /** Commission a member will earn once the order completes (预估). Credit side: a member's money is a negative balance. */
     public static LedgerAccount memberEstimated(long memberId) {
         return LedgerAccount.of("member:" + memberId + ":commission:estimated", AccountType.LIABILITY);

@@ -35,6 +35,11 @@ class EarningNotifications {
 
     @ApplicationModuleListener
     void on(CommissionEvents.WithdrawalReturned returned) {
+        if (returned.reason() == null) {
+            inbox.deliver(new AccountId(returned.memberId()), "withdrawal-returned:" + returned.number(), "inbox.withdrawal.failed", "/me/withdrawals",
+                    returned.number(), returned.amount().toPlainString());
+            return;
+        }
         inbox.deliver(new AccountId(returned.memberId()), "withdrawal-returned:" + returned.number(), "inbox.withdrawal.returned", "/me/withdrawals",
                 returned.number(), returned.amount().toPlainString(), returned.reason());
     }

@@ -25,13 +25,13 @@ class OrderBooks {
     }
 
     void paid(long orderId, String orderNumber, Money total) {
-        ledger.post(Journal.builder("order-paid:" + orderId, "ORDER_PAID", "订单 " + orderNumber + " 已支付，款项进入担保")
-                .move(total, LedgerAccounts.orderEscrow(orderId), LedgerAccounts.PLATFORM_CLEARING).build());
+        ledger.post(Journal.builder("order-paid:" + orderId, "ORDER_PAID", orderNumber)
+                .move(total, LedgerAccounts.orderEscrow(orderId, orderNumber), LedgerAccounts.PLATFORM_CLEARING).build());
     }
 
     void refundApproved(long orderId, String orderNumber, String afterSaleNumber, Money amount) {
-        ledger.post(Journal.builder("after-sale:" + afterSaleNumber, "AFTER_SALE_REFUND", "售后 " + afterSaleNumber + " 退款（订单 " + orderNumber + "）")
-                .move(amount, LedgerAccounts.PLATFORM_CLEARING, LedgerAccounts.orderEscrow(orderId)).build());
+        ledger.post(Journal.builder("after-sale:" + afterSaleNumber, "AFTER_SALE_REFUND", afterSaleNumber, orderNumber)
+                .move(amount, LedgerAccounts.PLATFORM_CLEARING, LedgerAccounts.orderEscrow(orderId, orderNumber)).build());
     }
 
     /**
@@ -46,7 +46,7 @@ class OrderBooks {
         }
         Money fromSupplier = Money.fen(Math.min(supplierShare.fen(), owed.fen()));
         long supplierId = jdbc.sql("select supplier_id from orders where id = ?").param(orderId).query(Long.class).single();
-        ledger.post(Journal.builder("order-resettled:" + afterSaleNumber, "ORDER_RESETTLED", "售后 " + afterSaleNumber + " 退款由供应商应付和平台收入承担")
+        ledger.post(Journal.builder("order-resettled:" + afterSaleNumber, "ORDER_RESETTLED", afterSaleNumber)
                 .entry(LedgerAccounts.orderEscrow(orderId), owed.negated())
                 .entry(LedgerAccounts.supplierPayable(supplierId), fromSupplier)
                 .entry(LedgerAccounts.PLATFORM_REVENUE, owed.minus(fromSupplier))
@@ -70,7 +70,7 @@ class OrderBooks {
         }
         Money escrow = Money.fen(left.escrowFen());
         Money supplierShare = Money.fen(left.supplierShareFen());
-        ledger.post(Journal.builder("order-settled:" + orderId, "ORDER_SETTLED", "订单 " + left.number() + " 结算：供应商应付与平台收入")
+        ledger.post(Journal.builder("order-settled:" + orderId, "ORDER_SETTLED", left.number())
                 .entry(LedgerAccounts.orderEscrow(orderId), escrow)
                 .entry(LedgerAccounts.supplierPayable(left.supplierId()), supplierShare.negated())
                 .entry(LedgerAccounts.PLATFORM_REVENUE, escrow.minus(supplierShare).negated())

@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * Orders in every state, made the way buyers, the sandbox payer and suppliers make them (through the same services),
  * so every order, after-sales and console page has something real on it. Time-based states (completed) are reached by
- * backdating the receipt, then letting the normal completion run.
+ * backdating the order's whole timeline, then letting the normal completion run.
  */
 @Component
 @Order(40)
@@ -83,7 +83,7 @@ class OrderingDemoData implements DemoDataSeeder {
             String completed = paid(payer, buyer, address, products.get(offset + 5), 3, shop);
             ship(completed, "圆通速递", "YT" + (8_800_000_000L + b * 1000));
             lifecycle.confirmReceipt(buyer, completed);
-            jdbc.sql("update orders set received_at = received_at - interval '8 days' where number = ?").param(completed).update();
+            backdate(completed);
             lifecycle.complete(orderId(completed));
             String refunded = paid(payer, buyer, address, products.get(offset + 6), 1, shop);
             String refund = afterSales.request(buyer, refunded, new AfterSales.Request(lineOf(refunded), AfterSaleKind.REFUND_ONLY, 1, "拍错了规格"));
@@ -114,6 +114,20 @@ class OrderingDemoData implements DemoDataSeeder {
         payer.pay(payment);
         payments.recover(payment);
         return order;
+    }
+
+    /**
+     * Moves a received order's whole timeline back (placed and paid 10 days ago, shipped 9, received 8: past its after-sales
+     * window) so it can complete now. Each later step moves back less, so the steps stay in order; moving only the receipt
+     * put it before the shipment.
+     */
+    private void backdate(String order) {
+        jdbc.sql("""
+                        update orders set created_at = created_at - interval '10 days', pay_deadline = pay_deadline - interval '10 days',
+                               paid_at = paid_at - interval '10 days', shipped_at = shipped_at - interval '9 days',
+                               receive_deadline = receive_deadline - interval '9 days', received_at = received_at - interval '8 days'
+                        where number = ?""")
+                .param(order).update();
     }
 
     private void ship(String order, String carrier, String tracking) {

@@ -221,7 +221,7 @@ public class Payments {
             String providerRefund = provider.refund(refund.number(), payment.number(), Money.fen(refund.amountFen()), payment.amount());
             jdbc.sql("update refund set status = 'SUCCEEDED', provider_refund_id = ?, succeeded_at = ?, attempts = attempts + 1 where id = ?")
                     .params(providerRefund, now(), refund.id()).update();
-            ledger.post(Journal.builder("refund:" + refund.number(), "REFUND", "退款 " + refund.number() + "（支付 " + payment.number() + "）")
+            ledger.post(Journal.builder("refund:" + refund.number(), "REFUND", refund.number(), payment.number())
                     .move(Money.fen(refund.amountFen()), LedgerAccounts.providerFunds(provider.name()), LedgerAccounts.PLATFORM_CLEARING)
                     .build());
             events.publishEvent(new RefundSucceeded(refund.number(), payment.number(), payment.reference(), Money.fen(refund.amountFen())));
@@ -273,7 +273,7 @@ public class Payments {
         if (changed != 1) {
             return false;
         }
-        ledger.post(Journal.builder("payment:" + payment.number(), "PAYMENT", "收款 " + payment.number() + "（" + payment.reference() + "）")
+        ledger.post(Journal.builder("payment:" + payment.number(), "PAYMENT", payment.number(), payment.reference())
                 .move(payment.amount(), LedgerAccounts.PLATFORM_CLEARING, LedgerAccounts.providerFunds(payment.provider()))
                 .build());
         events.publishEvent(new PaymentSucceeded(payment.number(), payment.reference(), payment.amount(), clock.instant()));

@@ -3,6 +3,7 @@ package com.kinshop.referral;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Member tiers (会员 / 店主 / 店长): each sets the shares of a line's commission budget per level, and is reached by
@@ -34,10 +36,21 @@ public class Tiers {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MessageSource messages;
 
-    Tiers(JdbcClient jdbc, Clock clock) {
+    Tiers(JdbcClient jdbc, Clock clock, MessageSource messages) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.messages = messages;
+    }
+
+    /** The tier's name in the reader's language: built-in tiers by their code (tier.name.MEMBER), others as stored. */
+    public String nameIn(Tier tier, Locale locale) {
+        return messages.getMessage("tier.name." + tier.code(), null, tier.name(), locale);
+    }
+
+    public String nameIn(String code, Locale locale) {
+        return all().stream().filter(t -> t.code().equals(code)).findFirst().map(t -> nameIn(t, locale)).orElse(code);
     }
 
     public List<Tier> all() {

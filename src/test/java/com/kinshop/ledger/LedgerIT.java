@@ -8,10 +8,12 @@ import com.kinshop.support.KinshopIT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +30,8 @@ class LedgerIT extends ApiTest {
     LedgerInvariants invariants;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    MessageSource messages;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -96,12 +100,48 @@ class LedgerIT extends ApiTest {
         LedgerAccount b = LedgerAccount.of("test:" + run + ":b", AccountType.LIABILITY);
         JournalId original = ledger.post(Journal.builder("test:" + run + ":wrong", "ADJUSTMENT", "记错了").move(Money.fen(300), a, b).build()).journal();
 
-        ledger.reverse(original, "test:" + run + ":fix", "冲正：金额记错");
+        ledger.reverse(original, "test:" + run + ":fix", "金额记错");
         assertThatThrownBy(() -> ledger.reverse(original, "test:" + run + ":fix-again", "再冲一次"))
                 .isInstanceOf(BusinessException.class).extracting(e -> ((BusinessException) e).messageKey()).isEqualTo("ledger.already-reversed");
 
         assertThat(ledger.balance(b.code())).isEqualTo(Money.ZERO);
-        assertThat(ledger.lines(b.code(), 10)).extracting(Ledger.Line::description).containsExactly("冲正：金额记错", "记错了");
+        assertThat(ledger.lines(b.code(), 10)).extracting(line -> line.text().in(messages, Locale.SIMPLIFIED_CHINESE))
+                .containsExactly("冲正：金额记错", "ADJUSTMENT 记错了");
+        assertThat(ledger.lines(b.code(), 10).get(0).text().in(messages, Locale.ENGLISH)).isEqualTo("Reversal: 金额记错");
+    }
+
+    @Test
+    void aJournalStoresWhatHappenedAndIsReadInTheReadersLanguage() {
+        LedgerAccount clearing = LedgerAccount.of("test:" + run + ":clearing", AccountType.CLEARING);
+        LedgerAccount escrow = LedgerAccount.of("test:" + run + ":escrow", AccountType.CLEARING);
+        ledger.post(Journal.builder("test:" + run + ":order-paid", "ORDER_PAID", "K" + run).move(Money.fen(990), clearing, escrow).build());
+
+        Ledger.Line line = ledger.lines(escrow.code(), 1).get(0);
+        assertThat(line.text().kind()).isEqualTo("ORDER_PAID");
+        assertThat(line.text().args()).containsExactly("K" + run);
+        assertThat(line.text().in(messages, Locale.SIMPLIFIED_CHINESE)).isEqualTo("订单 K" + run + " 已支付，款项进入担保");
+        assertThat(line.text().in(messages, Locale.ENGLISH)).isEqualTo("Order K" + run + " paid; the money is held in escrow");
+        assertThat(jdbc.sql("select description is null from ledger_journal where business_key = ?").param("test:" + run + ":order-paid")
+                .query(Boolean.class).single()).as("no text stored in one language").isTrue();
+    }
+
+    @Test
+    void anOrdersEscrowIsNamedByTheOrderNumberEvenWhenAnotherPostingOpenedIt() {
+        long orderId = 9_000_000_000L + Math.abs(run.hashCode());
+        String number = "K" + run;
+        LedgerAccount clearing = LedgerAccount.of("test:" + run + ":clearing", AccountType.CLEARING);
+        ledger.post(Journal.builder("test:" + run + ":first", "ORDER_PAID", number).move(Money.fen(300), clearing, LedgerAccounts.orderEscrow(orderId)).build());
+        assertThat(invariants.check().openClearingAccounts()).contains("order:" + orderId + ":escrow");
+
+        ledger.post(Journal.builder("test:" + run + ":paid", "ORDER_PAID", number)
+                .move(Money.fen(700), clearing, LedgerAccounts.orderEscrow(orderId, number)).build());
+
+        assertThat(invariants.check().openClearingAccounts()).contains("order:" + number + ":escrow").doesNotContain("order:" + orderId + ":escrow");
+        assertThat(fixtures.operator().get("/api/admin/ledger/check").body()).contains("order:" + number + ":escrow")
+                .doesNotContain("order:" + orderId + ":escrow");
+        ledger.post(Journal.builder("test:" + run + ":back", "REFUND", number, number)
+                .move(Money.fen(1000), LedgerAccounts.orderEscrow(orderId), clearing).build());
+        assertThat(invariants.check().openClearingAccounts()).doesNotContain("order:" + number + ":escrow");
     }
 
     @Test

@@ -227,6 +227,23 @@ class BuyerOrderJourneyIT extends BrowserJourney {
         browser.get(url("/me"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-unread]")));
         Browser.screenshot(browser, "buyer-me-zh");
+
+        // the messages (站内信), every argument in place, in both languages
+        Purchases.await("the refund message", () -> jdbc.sql("select count(*) from inbox_message where account_id = ? and message_key = 'inbox.order.refunded'")
+                .param(buyer.id()).query(Integer.class).single() > 0);
+        browser.get(url("/me/messages"));
+        List<String> chinese = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("[data-inbox-message] [data-testid=message-text]")))
+                .stream().map(WebElement::getText).toList();
+        assertThat(chinese).contains("订单 " + order + " 支付成功，实付 ¥58.00，等待商家发货", "订单 " + order + " 退款 ¥25.00 已原路退回")
+                .noneMatch(text -> text.contains("[Ljava") || text.matches(".*\\{\\d.*"));
+        Browser.screenshot(browser, "buyer-messages-zh");
+        browser.get(url("/me/messages?lang=en"));
+        List<String> english = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("[data-inbox-message] [data-testid=message-text]")))
+                .stream().map(WebElement::getText).toList();
+        assertThat(english).contains("Order " + order + " is paid (¥58.00); the supplier will ship it soon",
+                "Refund of ¥25.00 for order " + order + " is on its way back to you")
+                .noneMatch(text -> text.contains("[Ljava") || text.matches(".*\\{\\d.*"));
+        Browser.screenshot(browser, "buyer-messages-en");
     }
 
     private void signIn(String phone) {

@@ -3,7 +3,6 @@ package com.kinshop.commission.web;
 import com.kinshop.commission.Earnings;
 import com.kinshop.commission.Withdrawals;
 import com.kinshop.identity.CurrentUser;
-import com.kinshop.ledger.Ledger;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Idempotency;
 import com.kinshop.shared.Money;
@@ -17,6 +16,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 @Tag(name = "Earnings", description = "The member centre (我的收益 / 我的团队), withdrawals, and the operator's withdrawal queue")
@@ -37,8 +39,10 @@ class EarningsApi {
     private final Earnings earnings;
     private final Withdrawals withdrawals;
     private final Idempotency idempotency;
+    private final MessageSource messages;
 
-    EarningsApi(Earnings earnings, Withdrawals withdrawals, Idempotency idempotency) {
+    EarningsApi(Earnings earnings, Withdrawals withdrawals, Idempotency idempotency, MessageSource messages) {
+        this.messages = messages;
         this.earnings = earnings;
         this.withdrawals = withdrawals;
         this.idempotency = idempotency;
@@ -52,10 +56,15 @@ class EarningsApi {
         return new Centre(earnings.summary(user.id()), earnings.journey(user.id()), earnings.byDay(user.id(), 30), earnings.entries(user.id(), 100));
     }
 
-    @Operation(summary = "Every change to the member's commission balances, with the reason of each")
+    /** One change to a commission balance; {@code description} in the caller's language, {@code kind} for programs. */
+    record HistoryLine(long journal, String kind, String description, Money amount, Instant postedAt) {
+    }
+
+    @Operation(summary = "Every change to the member's commission balances, with the reason of each (in the caller's language)")
     @GetMapping("/api/me/earnings/history")
-    List<Ledger.Line> history(@AuthenticationPrincipal CurrentUser user) {
-        return earnings.history(user.id(), 200);
+    List<HistoryLine> history(@AuthenticationPrincipal CurrentUser user, Locale locale) {
+        return earnings.history(user.id(), 200).stream().map(line -> new HistoryLine(line.journal().value(), line.text().kind(),
+                line.text().in(messages, locale), line.amount(), line.postedAt())).toList();
     }
 
     @GetMapping("/api/me/team")

@@ -7,6 +7,7 @@ import com.kinshop.ledger.LedgerAccounts;
 import com.kinshop.referral.Tiers;
 import com.kinshop.shared.Money;
 import com.kinshop.shop.Shops;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -31,8 +33,10 @@ class MemberEarningsPages {
     private final Ledger ledger;
     private final Tiers tiers;
     private final Shops shops;
+    private final MessageSource messages;
 
-    MemberEarningsPages(Earnings earnings, Ledger ledger, Tiers tiers, Shops shops) {
+    MemberEarningsPages(Earnings earnings, Ledger ledger, Tiers tiers, Shops shops, MessageSource messages) {
+        this.messages = messages;
         this.earnings = earnings;
         this.ledger = ledger;
         this.tiers = tiers;
@@ -40,14 +44,14 @@ class MemberEarningsPages {
     }
 
     @GetMapping("/me/earnings")
-    String earnings(@AuthenticationPrincipal CurrentUser user, Model model) {
+    String earnings(@AuthenticationPrincipal CurrentUser user, Locale locale, Model model) {
         model.addAttribute("tab", "me");
         model.addAttribute("summary", earnings.summary(user.id()));
         model.addAttribute("chart", EarningsChart.of(earnings.byDay(user.id(), CHART_DAYS)));
         model.addAttribute("journey", earnings.journey(user.id()));
         model.addAttribute("hasShop", shops.ownedBy(user.id()).isPresent());
         model.addAttribute("entries", earnings.entries(user.id(), ENTRY_LIMIT));
-        model.addAttribute("tierNames", tiers.all().stream().collect(Collectors.toMap(Tiers.Tier::code, Tiers.Tier::name)));
+        model.addAttribute("tierNames", tiers.all().stream().collect(Collectors.toMap(Tiers.Tier::code, tier -> tiers.nameIn(tier, locale))));
         return "commission/earnings";
     }
 
@@ -59,9 +63,9 @@ class MemberEarningsPages {
     }
 
     @GetMapping("/me/earnings/history")
-    String history(@AuthenticationPrincipal CurrentUser user, Model model) {
+    String history(@AuthenticationPrincipal CurrentUser user, Locale locale, Model model) {
         model.addAttribute("tab", "me");
-        model.addAttribute("rows", history(user));
+        model.addAttribute("rows", history(user, locale));
         model.addAttribute("summary", earnings.summary(user.id()));
         return "commission/history";
     }
@@ -70,13 +74,13 @@ class MemberEarningsPages {
      * Read here rather than through {@link Earnings#history}, which merges both accounts' lines without saying which
      * balance each one moved.
      */
-    private List<HistoryRow> history(CurrentUser user) {
+    private List<HistoryRow> history(CurrentUser user, Locale locale) {
         Map<Long, HistoryRow> rows = new LinkedHashMap<>();
         for (Ledger.Line line : ledger.lines(LedgerAccounts.memberEstimated(user.id().value()).code(), HISTORY_LIMIT)) {
-            rows.merge(line.journal().value(), row(line, owed(line), Money.ZERO), MemberEarningsPages::combine);
+            rows.merge(line.journal().value(), row(line, locale, owed(line), Money.ZERO), MemberEarningsPages::combine);
         }
         for (Ledger.Line line : ledger.lines(LedgerAccounts.memberAvailable(user.id().value()).code(), HISTORY_LIMIT)) {
-            rows.merge(line.journal().value(), row(line, Money.ZERO, owed(line)), MemberEarningsPages::combine);
+            rows.merge(line.journal().value(), row(line, locale, Money.ZERO, owed(line)), MemberEarningsPages::combine);
         }
         return rows.values().stream().sorted(Comparator.comparingLong(HistoryRow::journal).reversed()).limit(HISTORY_LIMIT).toList();
     }
@@ -86,8 +90,8 @@ class MemberEarningsPages {
         return line.amount().negated();
     }
 
-    private static HistoryRow row(Ledger.Line line, Money estimated, Money available) {
-        return new HistoryRow(line.journal().value(), line.kind(), line.description(), line.postedAt(), estimated, available);
+    private HistoryRow row(Ledger.Line line, Locale locale, Money estimated, Money available) {
+        return new HistoryRow(line.journal().value(), line.text().kind(), line.text().in(messages, locale), line.postedAt(), estimated, available);
     }
 
     private static HistoryRow combine(HistoryRow a, HistoryRow b) {

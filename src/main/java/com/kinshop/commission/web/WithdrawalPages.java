@@ -73,7 +73,6 @@ class WithdrawalPages {
         DistributionPolicy policy = policies.current();
         model.addAttribute("policy", policy);
         model.addAttribute("feePercent", new BigDecimal(policy.withdrawalFeeBp()).movePointLeft(2).stripTrailingZeros().toPlainString());
-        model.addAttribute("zone", clock.getZone());
         model.addAttribute("nav", "withdrawals");
         return "console/admin/withdrawals";
     }

@@ -27,12 +27,13 @@ class InboxEndpoints {
         this.messages = messages;
     }
 
+    /** A message as its reader sees it: the text in their language, with its arguments filled in. */
     record MessageJson(long id, String text, String link, Instant createdAt, boolean read) {
     }
 
     @GetMapping("/me/messages")
-    String page(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("messages", inbox.latest(user.id(), 100));
+    String page(@AuthenticationPrincipal CurrentUser user, Locale locale, Model model) {
+        model.addAttribute("messages", latest(user, locale));
         model.addAttribute("tab", "me");
         inbox.markAllRead(user.id());
         return "notification/messages";
@@ -41,10 +42,14 @@ class InboxEndpoints {
     @GetMapping("/api/me/messages")
     @ResponseBody
     Map<String, Object> list(@AuthenticationPrincipal CurrentUser user, Locale locale) {
-        List<MessageJson> latest = inbox.latest(user.id(), 100).stream()
+        return Map.of("unread", inbox.unread(user.id()), "messages", latest(user, locale));
+    }
+
+    /** The page and the API render alike, here: a template's #{key(${args})} would pass the arguments as one array. */
+    private List<MessageJson> latest(CurrentUser user, Locale locale) {
+        return inbox.latest(user.id(), 100).stream()
                 .map(m -> new MessageJson(m.id(), messages.getMessage(m.messageKey(), m.arguments(), locale), m.link(), m.createdAt(), m.read()))
                 .toList();
-        return Map.of("unread", inbox.unread(user.id()), "messages", latest);
     }
 
     @PostMapping("/api/me/messages/read")

@@ -43,7 +43,6 @@ class DisputePages {
         model.addAttribute("open", all.stream().filter(request -> request.status() == AfterSaleStatus.ESCALATED).toList());
         model.addAttribute("decided", all.stream().filter(request -> request.status() != AfterSaleStatus.ESCALATED).toList());
         model.addAttribute("suppliers", supplierNames(all.stream().map(Orders.AfterSaleView::number).toList()));
-        model.addAttribute("zone", clock.getZone());
         model.addAttribute("nav", "disputes");
         return "console/admin/disputes";
     }

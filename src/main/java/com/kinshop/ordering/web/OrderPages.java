@@ -9,6 +9,7 @@ import com.kinshop.ordering.OrderPayments;
 import com.kinshop.ordering.OrderProperties;
 import com.kinshop.ordering.OrderStatus;
 import com.kinshop.ordering.Orders;
+import com.kinshop.shared.DisplayTimes;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Flash;
 import com.kinshop.shared.FormErrors;
@@ -62,10 +63,10 @@ class OrderPages {
     private final CashierRedirect cashier;
     private final OrderProperties properties;
     private final Clock clock;
-    private final BuyerTimes times;
+    private final DisplayTimes times;
 
     OrderPages(Orders orders, OrderLifecycle lifecycle, OrderPayments payments, AfterSales afterSales, CashierRedirect cashier,
-               OrderProperties properties, Clock clock, BuyerTimes times) {
+               OrderProperties properties, Clock clock, DisplayTimes times) {
         this.times = times;
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -212,7 +213,7 @@ class OrderPages {
     }
 
     private String deadline(Orders.Summary summary) {
-        return times.at(summary.payDeadline());
+        return times.minutes(summary.payDeadline());
     }
 
     private static Instant lastRefund(Orders.Detail order) {

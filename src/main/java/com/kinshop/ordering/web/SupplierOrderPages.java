@@ -100,7 +100,6 @@ class SupplierOrderPages {
         model.addAttribute("toShip", tab == OrderStatus.PAID ? list.size() : orders.ofSupplier(supplier, OrderStatus.PAID, LIST_LIMIT).size());
         model.addAttribute("limit", LIST_LIMIT);
         model.addAttribute("maxRows", Fulfilment.MAX_ROWS);
-        model.addAttribute("zone", clock.getZone());
         model.addAttribute("nav", "supplier-orders");
         return "console/supplier/orders";
     }
@@ -108,7 +107,6 @@ class SupplierOrderPages {
     @GetMapping("/orders/{number}")
     String order(@AuthenticationPrincipal CurrentUser user, @PathVariable String number, Model model) {
         model.addAttribute("order", orders.forSupplier(supplier(user), number));
-        model.addAttribute("zone", clock.getZone());
         model.addAttribute("nav", "supplier-orders");
         return "console/supplier/order";
     }
@@ -177,7 +175,6 @@ class SupplierOrderPages {
         model.addAttribute("show", everything ? "all" : "todo");
         model.addAttribute("requests", everything ? all : toHandle);
         model.addAttribute("toHandle", toHandle.size());
-        model.addAttribute("zone", clock.getZone());
         model.addAttribute("nav", "supplier-aftersales");
         return "console/supplier/after-sales";
     }

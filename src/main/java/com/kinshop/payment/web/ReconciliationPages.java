@@ -34,7 +34,6 @@ class ReconciliationPages {
     String history(Model model) {
         model.addAttribute("runs", reconciliation.history(HISTORY_RUNS));
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("zone", clock.getZone());
         model.addAttribute("nav", "reconciliation");
         return "console/admin/reconciliation";
     }

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Operator console, 分销设置: the distribution policy (with its compliance guard) and the tiers' commission shares.
@@ -67,9 +68,9 @@ class DistributionPages {
 
     @PostMapping("/tiers/{code}")
     String saveTier(@PathVariable String code, @RequestParam(defaultValue = "") String level1Percent,
-                    @RequestParam(defaultValue = "") String level2Percent, RedirectAttributes redirect) {
+                    @RequestParam(defaultValue = "") String level2Percent, Locale locale, RedirectAttributes redirect) {
         redirect.addFlashAttribute("tierCode", code);
-        redirect.addFlashAttribute("tierName", tiers.all().stream().filter(t -> t.code().equals(code)).map(Tiers.Tier::name).findFirst().orElse(code));
+        redirect.addFlashAttribute("tierName", tiers.nameIn(code, locale));
         return Flash.outcome(redirect, "redirect:/console/admin/distribution#tiers", "console.distribution.tier.saved",
                 () -> tiers.updateShares(code, basisPoints(level1Percent, "level1ShareBp"), basisPoints(level2Percent, "level2ShareBp")));
     }

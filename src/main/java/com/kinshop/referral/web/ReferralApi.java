@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 @Tag(name = "Referral", description = "Who referred whom, invite codes, the distribution policy and tiers")
@@ -55,11 +56,11 @@ class ReferralApi {
     }
 
     @GetMapping("/api/me/referral")
-    MyReferral mine(@AuthenticationPrincipal CurrentUser user) {
+    MyReferral mine(@AuthenticationPrincipal CurrentUser user, Locale locale) {
         Person referrer = referrals.referrerOf(user.id()).map(id -> new Person(id.value(), accounts.get(id).nickname())).orElse(null);
         var shop = shops.ownedBy(user.id());
         return new MyReferral(referrer, shop.map(s -> s.code()).orElse(null), shop.map(s -> links.shop(s.code())).orElse(null),
-                tiers.of(user.id()).name());
+                tiers.nameIn(tiers.of(user.id()), locale));
     }
 
     record InviteCode(@NotBlank(message = "{referral.code.required}") String code) {
@@ -67,7 +68,7 @@ class ReferralApi {
 
     @Operation(summary = "Bind to the member whose invite code (shop code) this is; refused for oneself, a cycle, or when already bound")
     @PostMapping("/api/me/referral")
-    MyReferral enterCode(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody InviteCode invite) {
+    MyReferral enterCode(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody InviteCode invite, Locale locale) {
         switch (referrals.bind(user.id(), invite.code().strip(), Referrals.Source.INVITE_CODE)) {
             case BOUND -> { }
             case ALREADY_BOUND -> throw BusinessException.conflict("code", "referral.already-bound");
@@ -75,7 +76,7 @@ class ReferralApi {
             case CYCLE -> throw BusinessException.conflict("code", "referral.cycle");
             case UNKNOWN_CODE -> throw BusinessException.invalid("code", "referral.unknown-code");
         }
-        return mine(user);
+        return mine(user, locale);
     }
 
     record Policy(@NotNull Integer depth, @NotNull Boolean threeLevelAllowed, @NotNull Boolean selfPurchase, @NotNull DistributionPolicy.BindAt bindAt,

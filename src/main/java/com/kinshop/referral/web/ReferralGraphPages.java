@@ -54,7 +54,6 @@ class ReferralGraphPages {
     String page(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long member, Model model) {
         model.addAttribute("nav", "referrals");
         model.addAttribute("q", q.strip());
-        model.addAttribute("zone", clock.getZone());
         if (!q.isBlank()) {
             model.addAttribute("results", accounts.search(q.strip(), SEARCH_RESULTS));
         }

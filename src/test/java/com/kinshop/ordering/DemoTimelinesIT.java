@@ -1,0 +1,67 @@
+package com.kinshop.ordering;
+
+import com.kinshop.support.ApiTest;
+import com.kinshop.support.KinshopIT;
+import com.kinshop.support.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo orders (seeded at start, kinshop.demo.enabled) tell possible stories: each step after the one before it,
+ * after-sales after payment (a return after shipment), commission after payment, and nothing in the future.
+ */
+@KinshopIT
+class DemoTimelinesIT extends ApiTest {
+
+    private static final String DEMO_ORDERS = """
+            select o.* from orders o join account a on a.id = o.buyer_id where a.phone in ('13800000004', '13800000005', '13800000002')""";
+
+    @Autowired
+    MutableClock clock;
+
+    /** The application's now: other tests move its clock ahead, and may use the demo buyers. */
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    @Test
+    void theDemoOrdersIncludeEveryKindOfTimeline() {
+        assertThat(jdbc.sql("select count(*) from (" + DEMO_ORDERS + ") d where completed_at is not null").query(Integer.class).single()).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from after_sale a join (" + DEMO_ORDERS + ") d on d.id = a.order_id").query(Integer.class).single())
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void everyDemoOrderStepFollowsTheOneBefore() {
+        List<String> impossible = jdbc.sql("""
+                        select number || ' ' || status from (%s) d
+                        where paid_at <= created_at or shipped_at <= paid_at or received_at <= shipped_at or completed_at <= received_at
+                           or cancelled_at <= created_at or (shipped_at is not null and paid_at is null) or (received_at is not null and shipped_at is null)
+                           or (completed_at is not null and received_at is null) or greatest(created_at, paid_at, shipped_at, received_at, completed_at, cancelled_at) > :now
+                           or receive_deadline <= shipped_at""".formatted(DEMO_ORDERS))
+                .param("now", now()).query(String.class).list();
+        assertThat(impossible).isEmpty();
+    }
+
+    @Test
+    void demoAfterSalesAndCommissionComeAfterPayment() {
+        List<String> afterSales = jdbc.sql("""
+                        select a.number || ' ' || a.kind from after_sale a join (%s) d on d.id = a.order_id
+                        where a.created_at <= d.paid_at or a.updated_at < a.created_at or a.updated_at > :now
+                           or (a.kind = 'RETURN_AND_REFUND' and a.created_at <= d.shipped_at)""".formatted(DEMO_ORDERS))
+                .param("now", now()).query(String.class).list();
+        assertThat(afterSales).isEmpty();
+        List<String> commissions = jdbc.sql("""
+                        select d.number from commission c join (%s) d on d.id = c.order_id
+                        where c.created_at <= d.paid_at or c.settled_at < d.completed_at or c.settled_at > :now""".formatted(DEMO_ORDERS))
+                .param("now", now()).query(String.class).list();
+        assertThat(commissions).isEmpty();
+    }
+}
