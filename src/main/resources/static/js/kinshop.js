@@ -20,3 +20,15 @@ document.addEventListener('htmx:afterSwap', function (event) {
   };
   tick();
 });
+// Product page: the headline price and 分享赚 follow the SKU chosen (each SKU radio carries its own, already localized, labels).
+document.addEventListener('change', function (event) {
+  var sku = event.target;
+  if (!sku.matches || !sku.matches('input[data-price-label]')) return;
+  var price = document.querySelector('[data-sku-headline=price]');
+  var earning = document.querySelector('[data-sku-headline=earning]');
+  if (price) price.textContent = sku.getAttribute('data-price-label');
+  if (earning && sku.hasAttribute('data-earning-label')) {
+    earning.textContent = sku.getAttribute('data-earning-label');
+    earning.hidden = false;
+  }
+});
