@@ -102,8 +102,8 @@ class SignInForTheCartJourneyIT extends BrowserJourney {
 
     @Test
     void inEnglishAMemberSignsInWithThePasswordAndFindsTheItemInTheCart() {
-        long[] product = product("English cart product");
-        Member member = fixtures.member("English buyer");
+        long[] product = product("英文加购商品");
+        Member member = fixtures.member("英文买家");
         browser.get(url("/p/" + product[0] + "?lang=en"));
         chooseSmallTwoAndAdd(product, "¥100.00", "¥80.00");
         assertThat(text("sign-in-reason")).isEqualTo("Sign in to add this to your cart, it is kept for you");
