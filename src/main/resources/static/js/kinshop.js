@@ -32,3 +32,11 @@ document.addEventListener('change', function (event) {
     earning.hidden = false;
   }
 });
+// The language switch keeps the page's own query (a product's chosen SKU, where to return after signing in): only lang changes.
+document.addEventListener('click', function (event) {
+  var link = event.target.closest && event.target.closest('a[data-lang-switch]');
+  if (!link) return;
+  var url = new URL(window.location.href);
+  url.searchParams.set('lang', new URL(link.href, window.location.href).searchParams.get('lang'));
+  link.href = url.toString();
+});

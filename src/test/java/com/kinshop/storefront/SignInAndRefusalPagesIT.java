@@ -87,6 +87,12 @@ class SignInAndRefusalPagesIT extends ApiTest {
         assertThat(redirect(new HttpSession(port).postForm("/login", "/login", Map.of("phone", member.phone(), "password", "secret123",
                 "next", "/search?q=x")))).isEqualTo("/search?q=x");
 
+        Member byCode = fixtures.member("验证码登录");
+        HttpSession codeSession = new HttpSession(port);
+        codeSession.post("/api/auth/codes", Map.of("phone", byCode.phone(), "purpose", "LOGIN"));
+        assertThat(redirect(codeSession.postForm("/login?mode=code", "/login/code", Map.of("phone", byCode.phone(),
+                "code", Phones.lastCodeSentTo(jdbc, byCode.phone()), "next", "/p/1?sku=2")))).isEqualTo("/p/1?sku=2");
+
         HttpSession newcomer = new HttpSession(port);
         String phone = Phones.fresh();
         newcomer.post("/api/auth/codes", Map.of("phone", phone, "purpose", "REGISTER"));

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A newcomer on a phone chooses a SKU and taps 加入购物车 signed out: the sign-in page says why it appeared, they
- * register, and land back on the product with that SKU and quantity in the cart. In English a member signs in with
- * the password instead. A member who wanders into the console gets the refusal page with a way back.
+ * register, and land back on the product with that SKU and quantity in the cart. A member switches the sign-in page
+ * to English and signs in with the password instead. A member who wanders into the console gets the refusal page
+ * with a way back.
  */
 @KinshopIT
 class SignInForTheCartJourneyIT extends BrowserJourney {
@@ -104,9 +105,11 @@ class SignInForTheCartJourneyIT extends BrowserJourney {
     void inEnglishAMemberSignsInWithThePasswordAndFindsTheItemInTheCart() {
         long[] product = product("英文加购商品");
         Member member = fixtures.member("英文买家");
-        browser.get(url("/p/" + product[0] + "?lang=en"));
+        browser.get(url("/p/" + product[0]));
         chooseSmallTwoAndAdd(product, "¥100.00", "¥80.00");
-        assertThat(text("sign-in-reason")).isEqualTo("Sign in to add this to your cart, it is kept for you");
+        // switching the language on the sign-in page keeps why it appeared and where it returns to
+        tap(browser, browser.findElement(By.cssSelector("[data-lang-switch]")));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=sign-in-reason]"), "Sign in to add this to your cart, it is kept for you"));
         Browser.screenshot(browser, "sign-in-for-cart-en");
 
         type(By.id("phone"), member.phone());
