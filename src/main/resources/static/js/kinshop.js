@@ -20,3 +20,23 @@ document.addEventListener('htmx:afterSwap', function (event) {
   };
   tick();
 });
+// Product page: the headline price and 分享赚 follow the SKU chosen (each SKU radio carries its own, already localized, labels).
+document.addEventListener('change', function (event) {
+  var sku = event.target;
+  if (!sku.matches || !sku.matches('input[data-price-label]')) return;
+  var price = document.querySelector('[data-sku-headline=price]');
+  var earning = document.querySelector('[data-sku-headline=earning]');
+  if (price) price.textContent = sku.getAttribute('data-price-label');
+  if (earning && sku.hasAttribute('data-earning-label')) {
+    earning.textContent = sku.getAttribute('data-earning-label');
+    earning.hidden = false;
+  }
+});
+// The language switch keeps the page's own query (a product's chosen SKU, where to return after signing in): only lang changes.
+document.addEventListener('click', function (event) {
+  var link = event.target.closest && event.target.closest('a[data-lang-switch]');
+  if (!link) return;
+  var url = new URL(window.location.href);
+  url.searchParams.set('lang', new URL(link.href, window.location.href).searchParams.get('lang'));
+  link.href = url.toString();
+});

@@ -10,16 +10,14 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 
 /**
- * Operator settings of the catalog: the platform fee (basis points of the retail price) and the share of a SKU's
- * commission budget a member earns on a direct sale, used for "分享赚" until tiers set it per member.
+ * Operator settings of the catalog: the platform fee (basis points of the retail price). What a sharer earns of a SKU's
+ * commission budget is not set here: the member tiers (referral) are the one source of those shares.
  */
 @Service
 public class PlatformSettings {
 
     static final String PLATFORM_FEE = "platform_fee_bp";
-    static final String LEVEL1_SHARE = "level1_share_bp";
     private static final int DEFAULT_PLATFORM_FEE_BP = 500;
-    private static final int DEFAULT_LEVEL1_SHARE_BP = 6000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -33,20 +31,12 @@ public class PlatformSettings {
         return get(PLATFORM_FEE, DEFAULT_PLATFORM_FEE_BP);
     }
 
-    public int level1ShareBp() {
-        return get(LEVEL1_SHARE, DEFAULT_LEVEL1_SHARE_BP);
-    }
-
     @Transactional
-    public void update(AccountId operator, int platformFeeBp, int level1ShareBp) {
+    public void update(AccountId operator, int platformFeeBp) {
         if (platformFeeBp < 0 || platformFeeBp > 3000) {
             throw BusinessException.invalid("platformFeeBp", "settings.platform-fee.range");
         }
-        if (level1ShareBp < 0 || level1ShareBp > 10_000) {
-            throw BusinessException.invalid("level1ShareBp", "settings.level1-share.range");
-        }
         set(PLATFORM_FEE, platformFeeBp, operator);
-        set(LEVEL1_SHARE, level1ShareBp, operator);
     }
 
     private int get(String name, int fallback) {

@@ -39,7 +39,7 @@ public class Commissions {
     private final JdbcClient jdbc;
     private final Orders orders;
     private final Referrals referrals;
-    private final Tiers tiers;
+    private final CommissionShares shares;
     private final DistributionPolicies policies;
     private final Shops shops;
     private final Ledger ledger;
@@ -47,14 +47,14 @@ public class Commissions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Commissions(JdbcClient jdbc, Orders orders, Referrals referrals, Tiers tiers, DistributionPolicies policies, Shops shops, Ledger ledger,
+    Commissions(JdbcClient jdbc, Orders orders, Referrals referrals, CommissionShares shares, DistributionPolicies policies, Shops shops, Ledger ledger,
                 FraudChecks fraud, ApplicationEventPublisher events, Clock clock) {
         this.fraud = fraud;
         this.events = events;
         this.jdbc = jdbc;
         this.orders = orders;
         this.referrals = referrals;
-        this.tiers = tiers;
+        this.shares = shares;
         this.policies = policies;
         this.shops = shops;
         this.ledger = ledger;
@@ -68,15 +68,8 @@ public class Commissions {
             if (policy.bindAt() == DistributionPolicy.BindAt.FIRST_ORDER && line.shopCode() != null) {
                 referrals.bind(line.buyer(), line.shopCode(), Referrals.Source.FIRST_ORDER);
             }
-            List<AccountId> beneficiaries = beneficiaries(line, policy);
-            List<Tiers.Tier> beneficiaryTiers = beneficiaries.stream().map(tiers::of).toList();
-            List<Integer> shares = new ArrayList<>();
-            for (int i = 0; i < beneficiaries.size(); i++) {
-                shares.add(beneficiaryTiers.get(i).shareBp(i + 1));
-            }
-            List<Money> amounts = CommissionRule.split(line.budget(), shares);
-            for (int i = 0; i < beneficiaries.size(); i++) {
-                accrue(line, beneficiaries.get(i), i + 1, beneficiaryTiers.get(i), shares.get(i), amounts.get(i));
+            for (CommissionShares.Share share : shares.split(line.budget(), beneficiaries(line, policy))) {
+                accrue(line, share);
             }
         }
     }
@@ -93,7 +86,12 @@ public class Commissions {
         return referrals.uplines(line.buyer(), policy.depth());
     }
 
-    private void accrue(Orders.SoldLine line, AccountId beneficiary, int level, Tiers.Tier tier, int shareBp, Money amount) {
+    private void accrue(Orders.SoldLine line, CommissionShares.Share share) {
+        AccountId beneficiary = share.beneficiary();
+        int level = share.level();
+        Tiers.Tier tier = share.tier();
+        int shareBp = share.shareBp();
+        Money amount = share.amount();
         if (!amount.isPositive()) {
             return;
         }

@@ -14,6 +14,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -30,8 +31,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 /**
  * Who may open what, by path convention: {@code /console/admin} and {@code /api/admin} are the operator's,
  * {@code /console/supplier} and {@code /api/supplier} suppliers' staff's, {@code /me}, {@code /supplier} and the rest of
- * {@code /api} need an account; storefront pages are public. Pages redirect to the sign-in page; {@code /api/**}
- * answers 401/403 as problem+json.
+ * {@code /api} need an account; storefront pages are public. Pages redirect to the sign-in page and show the error
+ * page (403) in the page's language; only {@code /api/**} answers 401/403 as problem+json.
  * CSRF protects every state-changing request: forms carry the token, API clients send it in {@code X-XSRF-TOKEN}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -64,7 +65,9 @@ class SecurityConfiguration {
                                 problems.write(response, problems.of(HttpStatus.UNAUTHORIZED, "auth.required", null)), API)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor((request, response, e) ->
-                                problems.write(response, problems.of(HttpStatus.FORBIDDEN, "auth.forbidden", null)), API))
+                                problems.write(response, problems.of(HttpStatus.FORBIDDEN, "auth.forbidden", null)), API)
+                        // needed even though it is the default: with a single mapping, Spring Security uses it for every path
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(pathPattern(org.springframework.http.HttpMethod.POST, "/logout"),
                                 pathPattern(org.springframework.http.HttpMethod.POST, "/api/auth/logout")))

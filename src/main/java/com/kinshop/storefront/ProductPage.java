@@ -1,31 +1,34 @@
 package com.kinshop.storefront;
 
 import com.kinshop.catalog.Catalog;
-import com.kinshop.catalog.PlatformSettings;
 import com.kinshop.catalog.ProductDetail;
 import com.kinshop.catalog.ProductId;
 import com.kinshop.catalog.Suppliers;
+import com.kinshop.commission.CommissionShares;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shop.ShareLinks;
 import com.kinshop.shop.ShareVisits;
 import com.kinshop.shop.ShopView;
 import com.kinshop.shop.Shops;
+import com.kinshop.shop.Visitor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The product page, also the landing page of a product share link (/p/{id}?s={shop}): the visit is recorded for the
- * sharer, and a signed-in member sees what sharing it would earn them.
+ * sharer. The headline price is the chosen SKU's; a member with a shop sees what sharing that SKU pays them.
  */
 @Controller
 class ProductPage {
@@ -34,20 +37,25 @@ class ProductPage {
     private final Shops shops;
     private final ShareVisits visits;
     private final ShareLinks links;
-    private final PlatformSettings settings;
+    private final CommissionShares commissionShares;
     private final Suppliers suppliers;
+    private final PendingCartItems pendingCartItems;
 
-    ProductPage(Catalog catalog, Shops shops, ShareVisits visits, ShareLinks links, PlatformSettings settings, Suppliers suppliers) {
+    ProductPage(Catalog catalog, Shops shops, ShareVisits visits, ShareLinks links, CommissionShares commissionShares, Suppliers suppliers,
+                PendingCartItems pendingCartItems) {
         this.suppliers = suppliers;
         this.catalog = catalog;
         this.shops = shops;
         this.visits = visits;
         this.links = links;
-        this.settings = settings;
+        this.commissionShares = commissionShares;
+        this.pendingCartItems = pendingCartItems;
     }
 
     @GetMapping("/p/{id}")
-    String product(@PathVariable long id, @RequestParam(name = "s", required = false) String sharer, @AuthenticationPrincipal CurrentUser user,
+    String product(@PathVariable long id, @RequestParam(name = "s", required = false) String sharer,
+                   @RequestParam(name = "sku", required = false) Long chosenSku, @AuthenticationPrincipal CurrentUser user,
+                   @CookieValue(name = Visitor.REFERRER_COOKIE, required = false) String referrer,
                    Model model, HttpServletRequest request, HttpServletResponse response) {
         ProductId productId = new ProductId(id);
         // only what can be sold now: an off-sale product may be edited without review, so its content is not shown
@@ -60,22 +68,33 @@ class ProductPage {
             });
         }
         model.addAttribute("product", product);
+        ProductDetail.SkuView selected = selected(product, chosenSku);
+        model.addAttribute("selected", selected);
+        model.addAttribute("selectedSku", selected == null ? null : selected.id().value());
+        model.addAttribute("pricesDiffer", product.skus().stream().map(sku -> sku.price().fen()).distinct().count() > 1);
         model.addAttribute("shipping", suppliers.shippingRule(product.supplierId()));
         if (user != null) {
-            int share = settings.level1ShareBp();
-            Map<Long, String> earnings = product.skus().stream()
-                    .collect(Collectors.toMap(sku -> sku.id().value(), sku -> sku.commissionBudget().shareAt(share).toPlainString()));
-            model.addAttribute("earnings", earnings);
-            model.addAttribute("earning", product.skus().stream().map(sku -> sku.commissionBudget().shareAt(share))
-                    .max(com.kinshop.shared.Money::compareTo).orElse(com.kinshop.shared.Money.ZERO).toPlainString());
+            pendingCartItems.addToCartOnReturn(user, productId, referrer, request, model);
             ShopView myShop = shops.ownedBy(user.id()).orElse(null);
             model.addAttribute("myShop", myShop);
             model.addAttribute("productId", id);
             if (myShop != null) {
                 model.addAttribute("picked", shops.hasPicked(myShop.id(), productId));
                 model.addAttribute("shareLink", links.product(productId, myShop.code()));
+                // only a member with a shop is paid for sharing, so only they see a figure
+                Map<Long, String> earnings = new LinkedHashMap<>();
+                product.skus().forEach(sku -> earnings.put(sku.id().value(),
+                        commissionShares.direct(user.id(), sku.commissionBudget()).toPlainString()));
+                model.addAttribute("earnings", earnings);
             }
         }
         return "storefront/product";
+    }
+
+    /** The SKU asked for if it can be bought, else the first one in stock; none when all are sold out. */
+    private static ProductDetail.SkuView selected(ProductDetail product, Long chosen) {
+        List<ProductDetail.SkuView> inStock = product.skus().stream().filter(sku -> sku.stock() > 0).toList();
+        return inStock.stream().filter(sku -> chosen != null && sku.id().value() == chosen).findFirst()
+                .orElse(inStock.isEmpty() ? null : inStock.get(0));
     }
 }

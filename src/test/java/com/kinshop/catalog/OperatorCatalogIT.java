@@ -57,13 +57,13 @@ class OperatorCatalogIT extends ApiTest {
         assertThat(operator.get("/api/admin/product-reviews").json().findValues("name").stream().map(n -> n.asString())).contains("费率边界商品");
 
         try {
-            assertThat(operator.put("/api/admin/settings", Map.of("platformFeeBp", 700, "level1ShareBp", 6000)).status()).isEqualTo(200);
+            assertThat(operator.put("/api/admin/settings", Map.of("platformFeeBp", 700)).status()).isEqualTo(200);
             Response refused = operator.post("/api/admin/products/" + id + "/approve", Map.of());
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.json().get("detail").asString()).contains("规格「a」", "超过了零售价 100.00");
             assertThat(status(id)).isEqualTo("PENDING_REVIEW");
         } finally {
-            operator.put("/api/admin/settings", Map.of("platformFeeBp", 500, "level1ShareBp", 6000));
+            operator.put("/api/admin/settings", Map.of("platformFeeBp", 500));
         }
         assertThat(operator.post("/api/admin/products/" + id + "/reject", Map.of("reason", "")).fieldError("reason")).isEqualTo("请填写原因（不超过 200 字）");
         assertThat(operator.post("/api/admin/products/" + id + "/approve", Map.of()).status()).isEqualTo(200);
@@ -73,7 +73,7 @@ class OperatorCatalogIT extends ApiTest {
 
     @Test
     void settingsOutOfRangeAreRefused() {
-        Response refused = operator.put("/api/admin/settings", Map.of("platformFeeBp", 5000, "level1ShareBp", 6000));
+        Response refused = operator.put("/api/admin/settings", Map.of("platformFeeBp", 5000));
         assertThat(refused.fieldError("platformFeeBp")).isEqualTo("平台服务费应在 0% 到 30% 之间");
         assertThat(operator.get("/api/admin/settings").json().get("platformFeeBp").asInt()).isEqualTo(500);
     }

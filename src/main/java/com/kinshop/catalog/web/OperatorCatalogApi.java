@@ -58,8 +58,8 @@ class OperatorCatalogApi {
     record CategoryRequest(@NotNull(message = "{category.name.invalid}") String name, Long parentId, String icon) {
     }
 
-    record Settings(@NotNull(message = "{settings.platform-fee.range}") Integer platformFeeBp,
-                    @NotNull(message = "{settings.level1-share.range}") Integer level1ShareBp) {
+    /** The sharers' shares are the member tiers' (PUT /api/admin/tiers/{code}), not a setting here. */
+    record Settings(@NotNull(message = "{settings.platform-fee.range}") Integer platformFeeBp) {
     }
 
     @GetMapping("/suppliers")
@@ -149,12 +149,12 @@ class OperatorCatalogApi {
 
     @GetMapping("/settings")
     Settings settings() {
-        return new Settings(settings.platformFeeBp(), settings.level1ShareBp());
+        return new Settings(settings.platformFeeBp());
     }
 
     @PutMapping("/settings")
     Settings updateSettings(@AuthenticationPrincipal CurrentUser operator, @Valid @RequestBody Settings request) {
-        settings.update(operator.id(), request.platformFeeBp(), request.level1ShareBp());
+        settings.update(operator.id(), request.platformFeeBp());
         return settings();
     }
 }

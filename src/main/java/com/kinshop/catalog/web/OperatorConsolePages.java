@@ -113,16 +113,15 @@ class OperatorConsolePages {
     @GetMapping("/settings")
     String settings(Model model) {
         model.addAttribute("platformFeeBp", settings.platformFeeBp());
-        model.addAttribute("level1ShareBp", settings.level1ShareBp());
         model.addAttribute("nav", "settings");
         return "console/admin/settings";
     }
 
     @PostMapping("/settings")
     String saveSettings(@AuthenticationPrincipal CurrentUser operator, @RequestParam(defaultValue = "") String platformFeePercent,
-                        @RequestParam(defaultValue = "") String level1SharePercent, RedirectAttributes redirect) {
+                        RedirectAttributes redirect) {
         return act(redirect, "redirect:/console/admin/settings", "settings.saved",
-                () -> settings.update(operator.id(), basisPoints(platformFeePercent, "platformFeeBp"), basisPoints(level1SharePercent, "level1ShareBp")));
+                () -> settings.update(operator.id(), basisPoints(platformFeePercent, "platformFeeBp")));
     }
 
     /** A setting is required: blank is refused like any malformed amount. */

@@ -34,6 +34,18 @@ class AuthPages {
         this.problems = problems;
     }
 
+    /** The same-site page to return to after signing in (forms carry it on); anything else is dropped. */
+    @ModelAttribute("next")
+    String next(@RequestParam(required = false) String next) {
+        return SessionLogin.sameSitePath(next);
+    }
+
+    /** Why the sign-in page appeared, said on it: only known reasons (a message key suffix). */
+    @ModelAttribute("reason")
+    String reason(@RequestParam(required = false) String reason) {
+        return "cart".equals(reason) ? reason : null;
+    }
+
     @GetMapping("/login")
     String loginPage(@RequestParam(defaultValue = "password") String mode, Model model) {
         model.addAttribute("passwordLogin", new Requests.PasswordLogin("", ""));
@@ -47,7 +59,8 @@ class AuthPages {
                  HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("codeLogin", new Requests.CodeLogin(form.phone(), ""));
         model.addAttribute("mode", "password");
-        return signIn(errors, () -> access.signInWithPassword(form.phone(), form.password(), request.getRemoteAddr()), request, response);
+        return signIn(errors, () -> access.signInWithPassword(form.phone(), form.password(), request.getRemoteAddr()), (String) model.getAttribute("next"),
+                request, response);
     }
 
     @PostMapping("/login/code")
@@ -55,7 +68,8 @@ class AuthPages {
                          HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("passwordLogin", new Requests.PasswordLogin(form.phone(), ""));
         model.addAttribute("mode", "code");
-        return signIn(errors, () -> access.signInWithCode(form.phone(), form.code(), request.getRemoteAddr()), request, response);
+        return signIn(errors, () -> access.signInWithCode(form.phone(), form.code(), request.getRemoteAddr()), (String) model.getAttribute("next"),
+                request, response);
     }
 
     @GetMapping("/register")
@@ -65,14 +79,14 @@ class AuthPages {
     }
 
     @PostMapping("/register")
-    String register(@Valid @ModelAttribute("registration") Registration form, BindingResult errors,
+    String register(@Valid @ModelAttribute("registration") Registration form, BindingResult errors, Model model,
                     HttpServletRequest request, HttpServletResponse response) {
         if (errors.hasErrors()) {
             return "identity/register";
         }
         try {
             sessionLogin.signIn(access.register(form, request.getRemoteAddr()), request, response);
-            return "redirect:/me?welcome";
+            return "redirect:" + sessionLogin.landingPage((String) model.getAttribute("next"), "/me?welcome", request, response);
         } catch (BusinessException e) {
             FormErrors.reject(errors, e);
             return "identity/register";
@@ -97,13 +111,13 @@ class AuthPages {
         return "identity/fragments :: code-status";
     }
 
-    private String signIn(BindingResult errors, Supplier<CurrentUser> verify, HttpServletRequest request, HttpServletResponse response) {
+    private String signIn(BindingResult errors, Supplier<CurrentUser> verify, String next, HttpServletRequest request, HttpServletResponse response) {
         if (errors.hasErrors()) {
             return "identity/login";
         }
         try {
             sessionLogin.signIn(verify.get(), request, response);
-            return "redirect:" + sessionLogin.landingPage(request, response);
+            return "redirect:" + sessionLogin.landingPage(next, "/me", request, response);
         } catch (BusinessException e) {
             FormErrors.reject(errors, e);
             return "identity/login";
