@@ -109,7 +109,7 @@ public class Payments {
         }
         if (!provider.merchantId().equals(notification.merchantId())) {
             log.warn("Refused a {} notification for merchant {}", providerName, notification.merchantId());
-            throw BusinessException.invalid("merchant", "payment.notification.merchant");
+            throw BusinessException.invalid("merchant_id", "payment.notification.merchant");
         }
         int first = jdbc.sql("""
                         insert into payment_notification (provider, event_id, payment_number, kind, received_at) values (?, ?, ?, ?, ?)
@@ -125,7 +125,7 @@ public class Payments {
             if (!notification.amount().equals(payment.amount())) {
                 log.warn("Refused a {} notification for {}: amount {} instead of {}", providerName, payment.number(), notification.amount(),
                         payment.amount());
-                throw BusinessException.invalid("amount", "payment.notification.amount");
+                throw BusinessException.invalid("amount_fen", "payment.notification.amount"); // named as in the notification, like out_trade_no
             }
             if (succeed(payment, notification.transactionId())) {
                 faultInjection.arm(HaltBeforeCommit.PAYMENT_NOTIFICATION); // crash-recovery tests only; off unless configured

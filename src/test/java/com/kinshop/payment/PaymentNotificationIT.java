@@ -109,9 +109,11 @@ class PaymentNotificationIT extends MoneyPathTest {
                 now, secret());
         assertThat(wrongAmount.status()).as("valid signature, wrong amount").isEqualTo(400);
         assertThat(wrongAmount.json().get("detail").asString()).isEqualTo("通知的金额和支付单不一致");
+        assertThat(wrongAmount.fieldError("amount_fen")).as("the field the notification has").isEqualTo("通知的金额和支付单不一致");
         Response wrongMerchant = deliver(Purchases.notificationBody("EVT-" + UUID.randomUUID(), "SOMEONE-ELSE", pending.payment(), "SUCCEEDED",
                 pending.amountFen()), now, secret());
         assertThat(wrongMerchant.status()).as("valid signature, another merchant").isEqualTo(400);
+        assertThat(wrongMerchant.fieldError("merchant_id")).isEqualTo("通知的商户号不是本平台");
         Response unknown = deliver(Purchases.notificationBody("EVT-" + UUID.randomUUID(), Purchases.MERCHANT, "P000000000000000000", "SUCCEEDED",
                 pending.amountFen()), now, secret());
         assertThat(unknown.status()).isEqualTo(400);
