@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -42,8 +43,16 @@ class ApiDocsConfiguration {
             ApiResponse refusal = new ApiResponse().description("A refusal (4xx) or failure (5xx) as problem+json")
                     .content(new Content().addMediaType("application/problem+json",
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
-            api.getPaths().values().forEach(path -> path.readOperations()
-                    .forEach(operation -> operation.getResponses().addApiResponse("default", refusal)));
+            // The language switch works on every request (WebConfiguration), so every operation documents it.
+            QueryParameter language = new QueryParameter();
+            language.name("lang").required(false)
+                    .description("Language of texts and errors for this and later requests (kept in the KINSHOP_LANG cookie, "
+                            + "which outranks Accept-Language)")
+                    .schema(new StringSchema()._enum(List.of("zh_CN", "en")));
+            api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                operation.getResponses().addApiResponse("default", refusal);
+                operation.addParametersItem(language);
+            }));
         };
     }
 }
