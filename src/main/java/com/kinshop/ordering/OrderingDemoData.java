@@ -74,7 +74,8 @@ class OrderingDemoData implements DemoDataSeeder {
             place(buyer, address, products.get(offset), 1, shop);
             String cancelled = place(buyer, address, products.get(offset + 1), 1, shop);
             lifecycle.cancelByBuyer(buyer, cancelled);
-            String toShip = paid(payer, buyer, address, products.get(offset + 2), 2, shop);
+            String toShip = paid(payer, buyer, address, products.get(offset + 2), 2, shop,
+                    b == 2 ? sameSupplierAs(products.get(offset + 2), products) : null); // one to-ship order of two products
             String shipped = paid(payer, buyer, address, products.get(offset + 3), 1, shop);
             ship(shipped, "顺丰速运", "SF" + (1_400_000_000L + b * 1000));
             String received = paid(payer, buyer, address, products.get(offset + 4), 1, shop);
@@ -103,13 +104,32 @@ class OrderingDemoData implements DemoDataSeeder {
     }
 
     private String place(AccountId buyer, Addresses.AddressId address, ProductCard product, int quantity, String shop) {
+        return place(buyer, address, product, quantity, shop, null);
+    }
+
+    /** One order; with a second product of the same supplier (its last SKU, one unit) it has two lines. */
+    private String place(AccountId buyer, Addresses.AddressId address, ProductCard product, int quantity, String shop, ProductCard second) {
         ProductDetail detail = catalog.product(product.id()).orElseThrow();
         cart.add(buyer, detail.skus().get(0).id(), quantity, shop);
+        if (second != null) {
+            List<ProductDetail.SkuView> skus = catalog.product(second.id()).orElseThrow().skus();
+            cart.add(buyer, skus.get(skus.size() - 1).id(), 1, shop);
+        }
         return checkouts.checkOut(buyer, address).orderNumbers().get(0);
     }
 
+    private static ProductCard sameSupplierAs(ProductCard product, List<ProductCard> products) {
+        return products.stream().filter(other -> other.supplierName().equals(product.supplierName()) && !other.id().equals(product.id()))
+                .reduce((first, last) -> last).orElse(null);
+    }
+
     private String paid(SandboxPayer payer, AccountId buyer, Addresses.AddressId address, ProductCard product, int quantity, String shop) {
-        String order = place(buyer, address, product, quantity, shop);
+        return paid(payer, buyer, address, product, quantity, shop, null);
+    }
+
+    private String paid(SandboxPayer payer, AccountId buyer, Addresses.AddressId address, ProductCard product, int quantity, String shop,
+                        ProductCard second) {
+        String order = place(buyer, address, product, quantity, shop, second);
         String payment = orderPayments.pay(buyer, orderPayments.checkoutOf(buyer, order)).paymentNumber();
         payer.pay(payment);
         payments.recover(payment);
