@@ -4,6 +4,7 @@ import com.kinshop.catalog.ReturnAddress;
 import com.kinshop.catalog.ReturnAddresses;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
+import com.kinshop.ordering.AfterSaleStatus.Move;
 import com.kinshop.payment.Payments;
 import com.kinshop.payment.RefundSucceeded;
 import com.kinshop.shared.BusinessException;
@@ -34,21 +35,22 @@ import java.util.Set;
 public class AfterSales {
 
     private static final Set<OrderStatus> REFUNDABLE = EnumSet.of(OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.RECEIVED);
-    /** What the buyer hears about (their own moves — return shipped, escalated, withdrawn — they know already). */
-    private static final Set<AfterSaleStatus> DECISIONS = EnumSet.of(AfterSaleStatus.AWAITING_RETURN, AfterSaleStatus.REJECTED,
-            AfterSaleStatus.REFUNDING, AfterSaleStatus.CLOSED);
     private static final Set<OrderStatus> RETURNABLE = EnumSet.of(OrderStatus.SHIPPED, OrderStatus.RECEIVED);
 
     private final JdbcClient jdbc;
     private final OrderBooks books;
     private final Payments payments;
     private final ApplicationEventPublisher events;
+    private final AfterSaleMoves moves;
+    private final OrderMoves orderMoves;
     private final OrderProperties properties;
     private final ReturnAddresses returnAddresses;
     private final Clock clock;
 
-    AfterSales(JdbcClient jdbc, OrderBooks books, Payments payments, ApplicationEventPublisher events, OrderProperties properties,
-               ReturnAddresses returnAddresses, Clock clock) {
+    AfterSales(JdbcClient jdbc, OrderBooks books, Payments payments, ApplicationEventPublisher events, AfterSaleMoves moves, OrderMoves orderMoves,
+               OrderProperties properties, ReturnAddresses returnAddresses, Clock clock) {
+        this.moves = moves;
+        this.orderMoves = orderMoves;
         this.returnAddresses = returnAddresses;
         this.jdbc = jdbc;
         this.books = books;
@@ -103,7 +105,7 @@ public class AfterSales {
             ReturnAddress returnTo = returnAddresses.of(supplier).orElseThrow(() -> BusinessException.conflict(null, "return-address.missing"));
             jdbc.sql("update after_sale set return_to_name = ?, return_to_phone = ?, return_to_address = ? where id = ?")
                     .params(returnTo.name(), returnTo.phone(), returnTo.address(), request.id()).update();
-            move(request, AfterSaleStatus.AWAITING_RETURN, null);
+            moves.move(request.id(), Move.AWAIT_RETURN, null);
         }
     }
 
@@ -116,7 +118,7 @@ public class AfterSales {
         AfterSale request = lock(number, "supplier_id", supplier.value());
         require(request, AfterSaleStatus.REQUESTED, AfterSaleStatus.RETURN_SHIPPED);
         jdbc.sql("update after_sale set reject_reason = ? where id = ?").params(why, request.id()).update();
-        move(request, AfterSaleStatus.REJECTED, null);
+        moves.move(request.id(), Move.REJECT, null);
     }
 
     @Transactional
@@ -130,7 +132,7 @@ public class AfterSales {
         AfterSale request = lock(number, "buyer_id", buyer.value());
         require(request, AfterSaleStatus.AWAITING_RETURN);
         jdbc.sql("update after_sale set return_carrier = ?, return_tracking = ? where id = ?").params(carrier.strip(), tracking.strip(), request.id()).update();
-        move(request, AfterSaleStatus.RETURN_SHIPPED, null);
+        moves.move(request.id(), Move.SHIP_RETURN, null);
     }
 
     /** The supplier has the returned goods: the refund goes out. */
@@ -145,14 +147,14 @@ public class AfterSales {
     public void escalate(AccountId buyer, String number) {
         AfterSale request = lock(number, "buyer_id", buyer.value());
         require(request, AfterSaleStatus.REJECTED);
-        move(request, AfterSaleStatus.ESCALATED, null);
+        moves.move(request.id(), Move.ESCALATE, null);
     }
 
     @Transactional
     public void withdraw(AccountId buyer, String number) {
         AfterSale request = lock(number, "buyer_id", buyer.value());
         require(request, AfterSaleStatus.REQUESTED, AfterSaleStatus.AWAITING_RETURN, AfterSaleStatus.REJECTED);
-        move(request, AfterSaleStatus.WITHDRAWN, null);
+        moves.move(request.id(), Move.WITHDRAW, null);
     }
 
     /** The operator settles an escalated dispute: refund (the goods stay with the buyer) or close. */
@@ -167,7 +169,7 @@ public class AfterSales {
         if (refund) {
             grantRefund(request, why);
         } else {
-            move(request, AfterSaleStatus.CLOSED, why);
+            moves.move(request.id(), Move.CLOSE, why);
         }
     }
 
@@ -196,14 +198,7 @@ public class AfterSales {
     /** The provider sent the money back: the request is done, and the buyer hears about it. */
     @EventListener
     void onRefundSucceeded(RefundSucceeded refund) {
-        jdbc.sql("""
-                        update after_sale set status = 'REFUNDED', updated_at = ? where number = ? and status = 'REFUNDING'
-                        returning (select o.id from orders o where o.id = order_id), (select o.number from orders o where o.id = order_id), buyer_id,
-                                  supplier_id, amount_fen, (select o.status = 'REFUNDED' from orders o where o.id = order_id)""")
-                .params(now(), refund.refundNumber())
-                .query((rs, n) -> new OrderEvents.OrderRefunded(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)),
-                        new SupplierId(rs.getLong(4)), refund.refundNumber(), Money.fen(rs.getLong(5)), rs.getBoolean(6), clock.instant()))
-                .optional().ifPresent(events::publishEvent);
+        moves.confirmRefund(refund.refundNumber());
     }
 
     private void grantRefund(AfterSale request, String note) {
@@ -228,7 +223,7 @@ public class AfterSales {
         int lineQuantity = jdbc.sql("select quantity from order_line where id = ?").param(request.lineId()).query(Integer.class).single();
         events.publishEvent(new OrderEvents.RefundGranted(order.id(), request.lineId(), refundedNow, lineQuantity,
                 order.status() == OrderStatus.COMPLETED, clock.instant()));
-        move(request, AfterSaleStatus.REFUNDING, note);
+        moves.move(request.id(), Move.GRANT_REFUND, note);
         if (order.status() == OrderStatus.COMPLETED) {
             long supplyFen = jdbc.sql("select supply_price_fen from order_line where id = ?").param(request.lineId()).query(Long.class).single();
             books.resettle(order.id(), request.number(), Money.fen(supplyFen * request.quantity()));
@@ -236,9 +231,8 @@ public class AfterSales {
         boolean everythingRefunded = jdbc.sql("select not exists (select 1 from order_line where order_id = ? and refunded_quantity < quantity)")
                 .param(order.id()).query(Boolean.class).single();
         if (everythingRefunded) {
-            int closed = jdbc.sql("update orders set status = 'REFUNDED' where id = ? and status in ('PAID', 'SHIPPED', 'RECEIVED', 'COMPLETED')")
-                    .param(order.id()).update();
-            if (closed == 1 && order.status() != OrderStatus.COMPLETED) {
+            boolean closed = orderMoves.move(OrderStatus.Move.REFUND_WHOLLY, OrderMoves.Change.of(order.id()), OrderMoves.NO_EVENT).isPresent();
+            if (closed && order.status() != OrderStatus.COMPLETED) {
                 books.settle(order.id());
             }
         }
@@ -285,24 +279,6 @@ public class AfterSales {
                 .param(lineId).query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
         boolean lastUnits = quantity == line.unitsLeftOnLine() && line.unitsLeftOnOrder() == line.unitsLeftOnLine();
         return Money.fen(line.unitPriceFen() * quantity + (lastUnits && !order.shipped() ? line.shippingFen() : 0));
-    }
-
-    private void move(AfterSale request, AfterSaleStatus to, String note) {
-        int moved = jdbc.sql("update after_sale set status = ?, decision_note = coalesce(?, decision_note), updated_at = ? where id = ? and status = ?")
-                .params(to.name(), note, now(), request.id(), request.status().name()).update();
-        if (moved != 1) {
-            throw BusinessException.conflict(null, "aftersale.changed");
-        }
-        if (DECISIONS.contains(to)) {
-            record Decided(String orderNumber, String returnTo) {
-            }
-            Decided decided = jdbc.sql("""
-                            select o.number, a.return_to_name || ' ' || a.return_to_phone || ' ' || a.return_to_address
-                            from after_sale a join orders o on o.id = a.order_id where a.id = ?""")
-                    .param(request.id()).query((rs, n) -> new Decided(rs.getString(1), rs.getString(2))).single();
-            events.publishEvent(new OrderEvents.AfterSaleDecided(request.number(), decided.orderNumber(), new AccountId(request.buyerId()), to,
-                    to == AfterSaleStatus.AWAITING_RETURN ? decided.returnTo() : null, clock.instant()));
-        }
     }
 
     private static void require(AfterSale request, AfterSaleStatus... allowed) {
