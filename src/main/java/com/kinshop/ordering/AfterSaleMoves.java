@@ -5,6 +5,7 @@ import com.kinshop.identity.AccountId;
 import com.kinshop.ordering.AfterSaleStatus.Move;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
+import com.kinshop.shared.StateNames;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,7 @@ class AfterSaleMoves {
         return jdbc.sql("update after_sale set status = :to, decision_note = coalesce(:note, decision_note), updated_at = :at where " + which
                         + " and status in (:from) returning id")
                 .param("to", move.to().name()).param("note", note, java.sql.Types.VARCHAR).param("at", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("key", key).param("from", OrderStatus.names(move.from()))
+                .param("key", key).param("from", StateNames.of(move.from()))
                 .query(Long.class).optional();
     }
 

@@ -12,6 +12,7 @@ import com.kinshop.payment.PaymentSucceeded;
 import com.kinshop.payment.Payments;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
+import com.kinshop.shared.StateNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -186,7 +187,7 @@ public class OrderLifecycle {
     public boolean complete(long orderId) {
         Change windowClosed = Change.of(orderId).set("completed_at = :at", Map.of("at", now()))
                 .where("received_at <= :windowStart and not exists (select 1 from after_sale a where a.order_id = orders.id and a.status in (:open))",
-                        Map.of("windowStart", now().minus(properties.afterSalesWindow()), "open", OrderStatus.names(AfterSaleStatus.OPEN)));
+                        Map.of("windowStart", now().minus(properties.afterSalesWindow()), "open", StateNames.of(AfterSaleStatus.OPEN)));
         // the event first, so that commission settles out of escrow before the rest of it is split
         Optional<Moved> completed = moves.move(Move.COMPLETE, windowClosed,
                 order -> new OrderEvents.OrderCompleted(order.id(), order.number(), order.buyer(), order.supplier(), clock.instant()));

@@ -4,6 +4,7 @@ import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
 import com.kinshop.ordering.OrderStatus.Move;
 import com.kinshop.shared.Money;
+import com.kinshop.shared.StateNames;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -73,7 +74,7 @@ class OrderMoves {
         List<Moved> moved = jdbc.sql("update orders set status = :to" + (change.alsoSet().isEmpty() ? "" : ", " + change.alsoSet())
                         + " where " + change.which() + " and status in (:from)"
                         + " returning id, number, buyer_id, supplier_id, goods_fen + shipping_fen")
-                .params(change.params()).param("to", move.to().name()).param("from", move.fromNames())
+                .params(change.params()).param("to", move.to().name()).param("from", StateNames.of(move.from()))
                 .query((rs, n) -> new Moved(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)), new SupplierId(rs.getLong(4)),
                         Money.fen(rs.getLong(5))))
                 .list().stream().sorted(Comparator.comparingLong(Moved::id)).toList();

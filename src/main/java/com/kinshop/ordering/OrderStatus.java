@@ -11,6 +11,9 @@ import java.util.Set;
 public enum OrderStatus {
     AWAITING_PAYMENT, PAID, SHIPPED, RECEIVED, COMPLETED, CANCELLED, REFUNDED;
 
+    /** An order in these states has not been paid (yet, or ever): it counts for no sales, orders or commission. */
+    public static final Set<OrderStatus> UNPAID = EnumSet.of(AWAITING_PAYMENT, CANCELLED);
+
     /** Every move an order can make: from which states, to which one. */
     public enum Move {
         PAY(PAID, AWAITING_PAYMENT),
@@ -37,17 +40,10 @@ public enum OrderStatus {
             return from;
         }
 
-        /** The states' names, to bind as {@code status in (:from)}. */
-        public Set<String> fromNames() {
-            return names(from);
-        }
     }
 
     public boolean canMoveTo(OrderStatus next) {
         return Arrays.stream(Move.values()).anyMatch(move -> move.to() == next && move.from().contains(this));
     }
 
-    static Set<String> names(Set<? extends Enum<?>> states) {
-        return states.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
-    }
 }

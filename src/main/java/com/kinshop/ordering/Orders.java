@@ -5,6 +5,7 @@ import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
+import com.kinshop.shared.StateNames;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -69,7 +70,7 @@ public class Orders {
     /** A buyer's refund request (before shipment) the supplier has not settled: the order may not ship meanwhile. */
     static final String OPEN_REFUND_REQUEST = "a.kind = :refundOnly and a.status in (:openRefundStates)";
     static final Map<String, ?> OPEN_REFUND_REQUEST_PARAMS = Map.of("refundOnly", AfterSaleKind.REFUND_ONLY.name(),
-            "openRefundStates", OrderStatus.names(EnumSet.of(AfterSaleStatus.REQUESTED, AfterSaleStatus.ESCALATED, AfterSaleStatus.REJECTED)));
+            "openRefundStates", StateNames.of(EnumSet.of(AfterSaleStatus.REQUESTED, AfterSaleStatus.ESCALATED, AfterSaleStatus.REJECTED)));
 
     private static final String SUMMARY = """
             select o.number, c.number, o.status, s.name, o.goods_fen, o.shipping_fen, o.refunded_fen,
@@ -169,7 +170,7 @@ public class Orders {
                         select o.number || ': ' || b.balance_fen from orders o
                         join ledger_account a on a.code = 'order:' || o.id || ':escrow' join ledger_balance b on b.account_id = a.id
                         where o.status in (:finished) and b.balance_fen <> 0 order by o.id""")
-                .param("finished", OrderStatus.names(EnumSet.of(OrderStatus.COMPLETED, OrderStatus.REFUNDED, OrderStatus.CANCELLED)))
+                .param("finished", StateNames.of(EnumSet.of(OrderStatus.COMPLETED, OrderStatus.REFUNDED, OrderStatus.CANCELLED)))
                 .query(String.class).list();
     }
 
