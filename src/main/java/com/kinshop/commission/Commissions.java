@@ -6,13 +6,11 @@ import com.kinshop.ledger.Journal;
 import com.kinshop.ledger.Ledger;
 import com.kinshop.ledger.LedgerAccounts;
 import com.kinshop.ordering.OrderEvents;
-import com.kinshop.ordering.OrderStatus;
 import com.kinshop.ordering.Orders;
 import com.kinshop.referral.DistributionPolicies;
 import com.kinshop.referral.DistributionPolicy;
 import com.kinshop.referral.Referrals;
 import com.kinshop.referral.Tiers;
-import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import com.kinshop.shop.ShopView;
 import com.kinshop.shop.Shops;
@@ -20,7 +18,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -118,86 +115,13 @@ public class Commissions {
             if (flags.isEmpty()) {
                 events.publishEvent(new CommissionEvents.Estimated(commission, beneficiary.value(), line.orderNumber(), level, amount));
             } else {
-                moves.move(commission, Move.HOLD);
+                if (!moves.move(commission, Move.HOLD)) {
+                    throw new IllegalStateException("Commission " + commission + " was not estimated when it was flagged");
+                }
                 flags.forEach(flag -> jdbc.sql("insert into commission_flag (commission_id, reason, detail, created_at) values (?, ?, ?, ?) on conflict do nothing")
                         .params(commission, flag.reason(), flag.detail(), now()).update());
             }
         });
-    }
-
-    /** The operator clears a held commission: it settles now if its order is already complete, else waits as estimated. */
-    @Transactional
-    public void release(AccountId operator, long commissionId) {
-        lockOrderOf(commissionId);
-        Row row = held(commissionId);
-        boolean completed = orderCompleted(commissionId);
-        boolean released = completed ? moves.move(commissionId, Move.RELEASE_SETTLED, "settled_at = :at", Map.of("at", now()), null)
-                : moves.move(commissionId, Move.RELEASE);
-        if (!released) {
-            throw BusinessException.conflict(null, "commission.not-held");
-        }
-        Money remaining = row.amount().minus(row.cancelled());
-        if (completed && remaining.isPositive()) {
-            ledger.post(Journal.builder("commission-released:" + commissionId, "COMMISSION_RELEASED", "运营审核通过，冻结佣金结算可提现")
-                    .move(remaining, LedgerAccounts.memberAvailable(row.beneficiaryId()), LedgerAccounts.memberEstimated(row.beneficiaryId())).build());
-        }
-        resolve(operator, commissionId, "RELEASED");
-    }
-
-    /** The operator voids a held commission: the money goes back to the order (or to the platform, once the order is settled). */
-    @Transactional
-    public void voidHeld(AccountId operator, long commissionId) {
-        lockOrderOf(commissionId);
-        Row row = held(commissionId);
-        Money remaining = row.amount().minus(row.cancelled());
-        long orderId = jdbc.sql("select order_id from commission where id = ?").param(commissionId).query(Long.class).single();
-        if (!moves.move(commissionId, Move.VOID, "cancelled_fen = amount_fen - clawed_back_fen", Map.of(), null)) {
-            throw BusinessException.conflict(null, "commission.not-held");
-        }
-        if (remaining.isPositive()) {
-            ledger.post(Journal.builder("commission-voided:" + commissionId, "COMMISSION_VOIDED", "运营审核认定异常，冻结佣金作废")
-                    .move(remaining, orderCompleted(commissionId) ? LedgerAccounts.PLATFORM_REVENUE : LedgerAccounts.orderEscrow(orderId),
-                            LedgerAccounts.memberEstimated(row.beneficiaryId()))
-                    .build());
-        }
-        resolve(operator, commissionId, "VOIDED");
-    }
-
-    /** The order first, then the commission: the lock order of completion and refunds, so neither can slip in between. */
-    private void lockOrderOf(long commissionId) {
-        jdbc.sql("select o.id from orders o join commission c on c.order_id = o.id where c.id = ? for update of o").param(commissionId)
-                .query(Long.class).optional().orElseThrow(() -> BusinessException.notFound("commission.not-found"));
-    }
-
-    private Row held(long commissionId) {
-        return rows("id = ? and status = ?", commissionId, CommissionStatus.HELD.name()).stream().findFirst()
-                .orElseThrow(() -> BusinessException.conflict(null, "commission.not-held"));
-    }
-
-    private boolean orderCompleted(long commissionId) {
-        return jdbc.sql("select o.status = ? from commission c join orders o on o.id = c.order_id where c.id = ?")
-                .params(OrderStatus.COMPLETED.name(), commissionId).query(Boolean.class).single();
-    }
-
-    private void resolve(AccountId operator, long commissionId, String resolution) {
-        jdbc.sql("update commission_flag set resolution = ?, resolved_by = ?, resolved_at = ? where commission_id = ? and resolution is null")
-                .params(resolution, operator.value(), now(), commissionId).update();
-    }
-
-    public record HeldCommission(long commissionId, String orderNumber, String beneficiary, String buyer, int level, Money amount, List<String> reasons) {
-    }
-
-    /** Commissions held for review, oldest first, with why. */
-    public List<HeldCommission> held() {
-        return jdbc.sql("""
-                        select c.id, o.number, b.nickname, u.nickname, c.level, c.amount_fen - c.cancelled_fen,
-                               (select string_agg(f.detail, '；' order by f.id) from commission_flag f where f.commission_id = c.id and f.resolution is null)
-                        from commission c join orders o on o.id = c.order_id join account b on b.id = c.beneficiary_id join account u on u.id = c.buyer_id
-                        where c.status = ? order by c.id""")
-                .param(CommissionStatus.HELD.name())
-                .query((rs, n) -> new HeldCommission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        Money.fen(rs.getLong(6)), rs.getString(7) == null ? List.of() : List.of(rs.getString(7).split("；"))))
-                .list();
     }
 
     @EventListener
