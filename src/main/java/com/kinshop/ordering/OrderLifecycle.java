@@ -33,9 +33,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Moves orders through their states. Every move is one guarded UPDATE (the current state in the WHERE clause) whose
- * row count decides, so a timer, a late payment, a buyer and a supplier acting on the same order at once produce
- * exactly one outcome. Each move publishes its event in the same transaction.
+ * Moves orders through their states: the rules of each step (who may, what else happens) here; the move itself, its
+ * guarded UPDATE and its event, through {@link OrderMoves}.
  */
 @Service
 @EnableConfigurationProperties(OrderProperties.class)
@@ -53,8 +52,8 @@ public class OrderLifecycle {
     private final OrderProperties properties;
     private final Clock clock;
 
-    OrderLifecycle(JdbcClient jdbc, Stock stock, OrderBooks books, Payments payments, OrderMoves moves, ApplicationEventPublisher events, OrderProperties properties,
-                   Clock clock) {
+    OrderLifecycle(JdbcClient jdbc, Stock stock, OrderBooks books, Payments payments, OrderMoves moves, ApplicationEventPublisher events,
+                   OrderProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.stock = stock;
         this.books = books;
