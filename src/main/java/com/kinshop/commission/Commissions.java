@@ -1,5 +1,6 @@
 package com.kinshop.commission;
 
+import com.kinshop.commission.CommissionStatus.Move;
 import com.kinshop.identity.AccountId;
 import com.kinshop.ledger.Journal;
 import com.kinshop.ledger.Ledger;
@@ -10,7 +11,6 @@ import com.kinshop.referral.DistributionPolicies;
 import com.kinshop.referral.DistributionPolicy;
 import com.kinshop.referral.Referrals;
 import com.kinshop.referral.Tiers;
-import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import com.kinshop.shop.ShopView;
 import com.kinshop.shop.Shops;
@@ -18,13 +18,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,10 +45,12 @@ public class Commissions {
     private final Ledger ledger;
     private final FraudChecks fraud;
     private final ApplicationEventPublisher events;
+    private final CommissionMoves moves;
     private final Clock clock;
 
     Commissions(JdbcClient jdbc, Orders orders, Referrals referrals, CommissionShares shares, DistributionPolicies policies, Shops shops, Ledger ledger,
-                FraudChecks fraud, ApplicationEventPublisher events, Clock clock) {
+                FraudChecks fraud, ApplicationEventPublisher events, CommissionMoves moves, Clock clock) {
+        this.moves = moves;
         this.fraud = fraud;
         this.events = events;
         this.jdbc = jdbc;
@@ -97,9 +99,9 @@ public class Commissions {
         }
         Optional<Long> id = jdbc.sql("""
                         insert into commission (order_id, order_line_id, beneficiary_id, buyer_id, level, tier_code, rate_bp, base_fen, amount_fen, status, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ESTIMATED', ?) on conflict do nothing returning id""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning id""")
                 .params(line.orderId(), line.lineId(), beneficiary.value(), line.buyer().value(), level, tier.code(), shareBp, line.budget().fen(),
-                        amount.fen(), now())
+                        amount.fen(), CommissionStatus.ESTIMATED.name(), now())
                 .query(Long.class).optional();
         id.ifPresent(commission -> {
             ledger.post(Journal.builder("commission:" + line.lineId() + ":" + beneficiary.value() + ":" + level, "COMMISSION_ESTIMATED",
@@ -110,80 +112,13 @@ public class Commissions {
             if (flags.isEmpty()) {
                 events.publishEvent(new CommissionEvents.Estimated(commission, beneficiary.value(), line.orderNumber(), level, amount));
             } else {
-                jdbc.sql("update commission set status = 'HELD' where id = ?").param(commission).update();
+                if (!moves.move(commission, Move.HOLD)) {
+                    throw new IllegalStateException("Commission " + commission + " was not estimated when it was flagged");
+                }
                 flags.forEach(flag -> jdbc.sql("insert into commission_flag (commission_id, reason, detail, created_at) values (?, ?, ?, ?) on conflict do nothing")
                         .params(commission, flag.reason(), flag.detail(), now()).update());
             }
         });
-    }
-
-    /** The operator clears a held commission: it settles now if its order is already complete, else waits as estimated. */
-    @Transactional
-    public void release(AccountId operator, long commissionId) {
-        lockOrderOf(commissionId);
-        Row row = held(commissionId);
-        boolean completed = orderCompleted(commissionId);
-        jdbc.sql("update commission set status = ?, settled_at = case when ? then ? else settled_at end where id = ?")
-                .params(completed ? "SETTLED" : "ESTIMATED", completed, now(), commissionId).update();
-        Money remaining = row.amount().minus(row.cancelled());
-        if (completed && remaining.isPositive()) {
-            ledger.post(Journal.builder("commission-released:" + commissionId, "COMMISSION_RELEASED")
-                    .move(remaining, LedgerAccounts.memberAvailable(row.beneficiaryId()), LedgerAccounts.memberEstimated(row.beneficiaryId())).build());
-        }
-        resolve(operator, commissionId, "RELEASED");
-    }
-
-    /** The operator voids a held commission: the money goes back to the order (or to the platform, once the order is settled). */
-    @Transactional
-    public void voidHeld(AccountId operator, long commissionId) {
-        lockOrderOf(commissionId);
-        Row row = held(commissionId);
-        Money remaining = row.amount().minus(row.cancelled());
-        long orderId = jdbc.sql("select order_id from commission where id = ?").param(commissionId).query(Long.class).single();
-        jdbc.sql("update commission set status = 'CANCELLED', cancelled_fen = amount_fen - clawed_back_fen where id = ?").param(commissionId).update();
-        if (remaining.isPositive()) {
-            ledger.post(Journal.builder("commission-voided:" + commissionId, "COMMISSION_VOIDED")
-                    .move(remaining, orderCompleted(commissionId) ? LedgerAccounts.PLATFORM_REVENUE : LedgerAccounts.orderEscrow(orderId),
-                            LedgerAccounts.memberEstimated(row.beneficiaryId()))
-                    .build());
-        }
-        resolve(operator, commissionId, "VOIDED");
-    }
-
-    /** The order first, then the commission: the lock order of completion and refunds, so neither can slip in between. */
-    private void lockOrderOf(long commissionId) {
-        jdbc.sql("select o.id from orders o join commission c on c.order_id = o.id where c.id = ? for update of o").param(commissionId)
-                .query(Long.class).optional().orElseThrow(() -> BusinessException.notFound("commission.not-found"));
-    }
-
-    private Row held(long commissionId) {
-        return rows("id = ? and status = 'HELD'", commissionId).stream().findFirst()
-                .orElseThrow(() -> BusinessException.conflict(null, "commission.not-held"));
-    }
-
-    private boolean orderCompleted(long commissionId) {
-        return jdbc.sql("select o.status = 'COMPLETED' from commission c join orders o on o.id = c.order_id where c.id = ?")
-                .param(commissionId).query(Boolean.class).single();
-    }
-
-    private void resolve(AccountId operator, long commissionId, String resolution) {
-        jdbc.sql("update commission_flag set resolution = ?, resolved_by = ?, resolved_at = ? where commission_id = ? and resolution is null")
-                .params(resolution, operator.value(), now(), commissionId).update();
-    }
-
-    public record HeldCommission(long commissionId, String orderNumber, String beneficiary, String buyer, int level, Money amount, List<String> reasons) {
-    }
-
-    /** Commissions held for review, oldest first, with why. */
-    public List<HeldCommission> held() {
-        return jdbc.sql("""
-                        select c.id, o.number, b.nickname, u.nickname, c.level, c.amount_fen - c.cancelled_fen,
-                               (select string_agg(f.detail, '；' order by f.id) from commission_flag f where f.commission_id = c.id and f.resolution is null)
-                        from commission c join orders o on o.id = c.order_id join account b on b.id = c.beneficiary_id join account u on u.id = c.buyer_id
-                        where c.status = 'HELD' order by c.id""")
-                .query((rs, n) -> new HeldCommission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        Money.fen(rs.getLong(6)), rs.getString(7) == null ? List.of() : List.of(rs.getString(7).split("；"))))
-                .list();
     }
 
     @EventListener
@@ -196,17 +131,16 @@ public class Commissions {
             if (!back.isPositive()) {
                 continue;
             }
-            if (row.status().equals("ESTIMATED") || row.status().equals("HELD")) {
-                jdbc.sql("update commission set cancelled_fen = cancelled_fen + ?, status = case when ? then 'CANCELLED' else status end where id = ?")
-                        .params(back.fen(), !kept.isPositive(), row.id()).update();
-                if (!kept.isPositive()) {
-                    jdbc.sql("update commission_flag set resolution = 'VOIDED', resolved_at = ? where commission_id = ? and resolution is null")
-                            .params(now(), row.id()).update();
+            if (Move.CANCEL.from().contains(row.status())) {
+                if (kept.isPositive()) {
+                    jdbc.sql("update commission set cancelled_fen = cancelled_fen + ? where id = ?").params(back.fen(), row.id()).update();
+                } else {
+                    cancelEntirely(row.id(), back);
                 }
                 ledger.post(Journal.builder("commission-cancel:" + row.id() + ":" + refund.refundedQuantity(), "COMMISSION_CANCELLED",
                                 line.orderNumber(), refund.refundedQuantity(), refund.quantity())
                         .move(back, LedgerAccounts.orderEscrow(refund.orderId()), LedgerAccounts.memberEstimated(row.beneficiaryId())).build());
-            } else if (row.status().equals("SETTLED")) {
+            } else if (row.status() == CommissionStatus.SETTLED) {
                 jdbc.sql("update commission set clawed_back_fen = clawed_back_fen + ? where id = ?").params(back.fen(), row.id()).update();
                 ledger.post(Journal.builder("commission-clawback:" + row.id() + ":" + refund.refundedQuantity(), "COMMISSION_CLAWBACK",
                                 line.orderNumber(), refund.refundedQuantity(), refund.quantity())
@@ -217,28 +151,36 @@ public class Commissions {
 
     @EventListener
     void onCompleted(OrderEvents.OrderCompleted completed) {
-        for (Row row : rows("order_id = ? and status = 'ESTIMATED'", completed.orderId())) {
+        for (Row row : rows("order_id = ? and status = ?", completed.orderId(), CommissionStatus.ESTIMATED.name())) {
             Money settled = row.amount().minus(row.cancelled());
-            int moved = jdbc.sql("update commission set status = 'SETTLED', settled_at = ? where id = ? and status = 'ESTIMATED'")
-                    .params(now(), row.id()).update();
-            if (moved == 1 && settled.isPositive()) {
+            boolean moved = moves.move(row.id(), Move.SETTLE, "settled_at = :at", Map.of("at", now()),
+                    settled.isPositive() ? new CommissionEvents.Settled(row.id(), row.beneficiaryId(), completed.orderNumber(), settled) : null);
+            if (moved && settled.isPositive()) {
                 ledger.post(Journal.builder("commission-settle:" + row.id(), "COMMISSION_SETTLED",
                                 completed.orderNumber())
                         .move(settled, LedgerAccounts.memberAvailable(row.beneficiaryId()), LedgerAccounts.memberEstimated(row.beneficiaryId()))
                         .build());
-                events.publishEvent(new CommissionEvents.Settled(row.id(), row.beneficiaryId(), completed.orderNumber(), settled));
             }
         }
     }
 
-    private record Row(long id, long beneficiaryId, Money amount, Money cancelled, Money clawedBack, String status) {
+    /** Nothing is left to earn: the commission is cancelled, and a fraud flag on it has nothing left to decide. */
+    private void cancelEntirely(long commissionId, Money back) {
+        if (!moves.move(commissionId, Move.CANCEL, "cancelled_fen = cancelled_fen + :back", Map.of("back", back.fen()), null)) {
+            throw new IllegalStateException("Commission " + commissionId + " changed under its lock");
+        }
+        jdbc.sql("update commission_flag set resolution = 'VOIDED', resolved_at = ? where commission_id = ? and resolution is null")
+                .params(now(), commissionId).update();
     }
 
-    private List<Row> rows(String where, long id) {
+    private record Row(long id, long beneficiaryId, Money amount, Money cancelled, Money clawedBack, CommissionStatus status) {
+    }
+
+    private List<Row> rows(String where, Object... params) {
         return jdbc.sql("select id, beneficiary_id, amount_fen, cancelled_fen, clawed_back_fen, status from commission where " + where + " order by id for update")
-                .param(id)
+                .params(params)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), Money.fen(rs.getLong(3)), Money.fen(rs.getLong(4)), Money.fen(rs.getLong(5)),
-                        rs.getString(6)))
+                        CommissionStatus.valueOf(rs.getString(6))))
                 .list();
     }
 

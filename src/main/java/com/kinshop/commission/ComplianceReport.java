@@ -59,11 +59,11 @@ public class ComplianceReport {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Report run() {
         DistributionPolicy policy = policies.current();
-        int maxDepth = jdbc.sql("select coalesce(max(level), 0) from commission where status <> 'CANCELLED' and amount_fen - cancelled_fen - clawed_back_fen > 0")
-                .query(Integer.class).single();
+        int maxDepth = jdbc.sql("select coalesce(max(level), 0) from commission where status <> ? and amount_fen - cancelled_fen - clawed_back_fen > 0")
+                .param(CommissionStatus.CANCELLED.name()).query(Integer.class).single();
         long count = jdbc.sql("select count(*) from commission").query(Long.class).single();
-        Money paidOut = Money.fen(jdbc.sql("select coalesce(sum(amount_fen - cancelled_fen - clawed_back_fen), 0) from commission where status = 'SETTLED'")
-                .query(Long.class).single());
+        Money paidOut = Money.fen(jdbc.sql("select coalesce(sum(amount_fen - cancelled_fen - clawed_back_fen), 0) from commission where status = ?")
+                .param(CommissionStatus.SETTLED.name()).query(Long.class).single());
         List<Untraceable> untraceable = jdbc.sql("""
                         select j.business_key, j.kind, a.code, e.amount_fen,
                                case when j.kind not in (:known) then 'UNKNOWN_KIND'

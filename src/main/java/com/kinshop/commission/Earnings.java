@@ -3,7 +3,9 @@ package com.kinshop.commission;
 import com.kinshop.identity.AccountId;
 import com.kinshop.ledger.Ledger;
 import com.kinshop.ledger.LedgerAccounts;
+import com.kinshop.ordering.OrderStatus;
 import com.kinshop.shared.Money;
+import com.kinshop.shared.StateNames;
 import com.kinshop.shop.ShareVisits;
 import com.kinshop.shop.ShopView;
 import com.kinshop.shop.Shops;
@@ -66,8 +68,8 @@ public class Earnings {
         long m = member.value();
         Money withdrawn = Money.fen(jdbc.sql("select coalesce(sum(amount_fen), 0) from withdrawal where member_id = ? and status = 'PAID'").param(m)
                 .query(Long.class).single());
-        Money settled = Money.fen(jdbc.sql("select coalesce(sum(amount_fen - cancelled_fen - clawed_back_fen), 0) from commission where beneficiary_id = ? and status = 'SETTLED'")
-                .param(m).query(Long.class).single());
+        Money settled = Money.fen(jdbc.sql("select coalesce(sum(amount_fen - cancelled_fen - clawed_back_fen), 0) from commission where beneficiary_id = ? and status = ?")
+                .params(m, CommissionStatus.SETTLED.name()).query(Long.class).single());
         return new Summary(owed(LedgerAccounts.memberEstimated(m).code()), owed(LedgerAccounts.memberAvailable(m).code()),
                 owed(LedgerAccounts.memberWithdrawing(m).code()), withdrawn, settled);
     }
@@ -107,7 +109,7 @@ public class Earnings {
                     LocalDate day = rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate();
                     long[] sum = sums.get(day);
                     if (sum != null) {
-                        sum[rs.getString(3).equals("SETTLED") ? 1 : 0] += rs.getLong(2);
+                        sum[CommissionStatus.valueOf(rs.getString(3)) == CommissionStatus.SETTLED ? 1 : 0] += rs.getLong(2);
                     }
                 });
         return sums.entrySet().stream().map(e -> new Day(e.getKey(), Money.fen(e.getValue()[0]), Money.fen(e.getValue()[1]))).toList();
@@ -122,8 +124,8 @@ public class Earnings {
         ShareVisits.VisitCount count = visits.count(shop.get().id());
         long orders = jdbc.sql("""
                         select count(distinct o.id) from orders o join order_line l on l.order_id = o.id
-                        where l.shop_code = ? and o.status not in ('AWAITING_PAYMENT', 'CANCELLED') and l.refunded_quantity < l.quantity""")
-                .param(shop.get().code()).query(Long.class).single();
+                        where l.shop_code = :shop and o.status not in (:unpaid) and l.refunded_quantity < l.quantity""")
+                .param("shop", shop.get().code()).param("unpaid", StateNames.of(OrderStatus.UNPAID)).query(Long.class).single();
         return new Journey(count.visits(), count.visitors(), orders, count.visits() == 0 ? 0 : (double) orders / count.visits());
     }
 
@@ -145,9 +147,9 @@ public class Earnings {
                         from page p join account a on a.id = p.member_id
                         cross join lateral (select count(*) filter (where o.refunded_goods_fen < o.goods_fen) as orders,
                                                    coalesce(sum(o.goods_fen - o.refunded_goods_fen), 0) as sales from orders o
-                                            where o.buyer_id = p.member_id and o.status not in ('AWAITING_PAYMENT', 'CANCELLED')) s
+                                            where o.buyer_id = p.member_id and o.status not in (:unpaid)) s
                         order by p.level, p.bound_at desc""")
-                .param("m", member.value()).param("limit", limit)
+                .param("m", member.value()).param("unpaid", StateNames.of(OrderStatus.UNPAID)).param("limit", limit)
                 .query((rs, n) -> new TeamMember(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class).toInstant(),
                         rs.getLong(5), Money.fen(rs.getLong(6))))
                 .list();

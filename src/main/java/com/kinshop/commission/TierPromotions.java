@@ -2,6 +2,7 @@ package com.kinshop.commission;
 
 import com.kinshop.identity.AccountId;
 import com.kinshop.ordering.OrderEvents;
+import com.kinshop.ordering.OrderStatus;
 import com.kinshop.referral.Tiers;
 import com.kinshop.shared.Money;
 import org.slf4j.Logger;
@@ -81,18 +82,18 @@ class TierPromotions {
         long own = jdbc.sql("""
                         select coalesce(sum(l.unit_price_fen * (l.quantity - l.refunded_quantity)), 0)
                         from order_line l join orders o on o.id = l.order_id join shop s on s.code = l.shop_code
-                        where s.owner_account_id = ? and o.status = 'COMPLETED' and o.completed_at >= ?""")
-                .params(member.value(), since).query(Long.class).single();
+                        where s.owner_account_id = ? and o.status = ? and o.completed_at >= ?""")
+                .params(member.value(), OrderStatus.COMPLETED.name(), since).query(Long.class).single();
         int buyingInvitees = jdbc.sql("""
                         select count(distinct b.member_id) from referral_binding b join orders o on o.buyer_id = b.member_id
-                        where b.referrer_id = ? and (b.expires_at is null or b.expires_at > now()) and o.status = 'COMPLETED' and o.completed_at >= ?""")
-                .params(member.value(), since).query(Integer.class).single();
+                        where b.referrer_id = ? and (b.expires_at is null or b.expires_at > now()) and o.status = ? and o.completed_at >= ?""")
+                .params(member.value(), OrderStatus.COMPLETED.name(), since).query(Integer.class).single();
         long team = jdbc.sql("""
                         select coalesce(sum(o.goods_fen - o.refunded_goods_fen), 0)
                         from referral_binding b1 join referral_binding b2 on b2.referrer_id = b1.member_id join orders o on o.buyer_id = b2.member_id
                         where b1.referrer_id = ? and (b1.expires_at is null or b1.expires_at > now()) and (b2.expires_at is null or b2.expires_at > now())
-                          and o.status = 'COMPLETED' and o.completed_at >= ?""")
-                .params(member.value(), since).query(Long.class).single();
+                          and o.status = ? and o.completed_at >= ?""")
+                .params(member.value(), OrderStatus.COMPLETED.name(), since).query(Long.class).single();
         return new Figures(Money.fen(own), buyingInvitees, Money.fen(team));
     }
 }

@@ -4,11 +4,10 @@ import com.kinshop.catalog.ReturnAddress;
 import com.kinshop.catalog.ReturnAddresses;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
-import com.kinshop.payment.Payments;
+import com.kinshop.ordering.AfterSaleStatus.Move;
 import com.kinshop.payment.RefundSucceeded;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.BusinessNumbers;
-import com.kinshop.shared.Money;
 import com.kinshop.shared.UniqueConstraints;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -25,36 +24,31 @@ import java.util.Set;
 
 /**
  * After-sales (售后), per order line and quantity. A request locks its order, so the units still refundable are
- * counted once; one open request per line is a database rule. The refund is worked out when it is granted — the unit
- * price times the units, plus the shipping fee when these are the last units of an order that never shipped — and
- * leaves escrow in the same transaction that books it on the order, so the sums on the order, in the ledger and at
- * the provider agree to the fen.
+ * counted once; one open request per line is a database rule. A granted refund is worked out and paid by
+ * {@link RefundGrants}.
  */
 @Service
 public class AfterSales {
 
     private static final Set<OrderStatus> REFUNDABLE = EnumSet.of(OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.RECEIVED);
-    /** What the buyer hears about (their own moves — return shipped, escalated, withdrawn — they know already). */
-    private static final Set<AfterSaleStatus> DECISIONS = EnumSet.of(AfterSaleStatus.AWAITING_RETURN, AfterSaleStatus.REJECTED,
-            AfterSaleStatus.REFUNDING, AfterSaleStatus.CLOSED);
     private static final Set<OrderStatus> RETURNABLE = EnumSet.of(OrderStatus.SHIPPED, OrderStatus.RECEIVED);
 
     private final JdbcClient jdbc;
-    private final OrderBooks books;
-    private final Payments payments;
     private final ApplicationEventPublisher events;
+    private final AfterSaleMoves moves;
+    private final RefundGrants refunds;
     private final OrderProperties properties;
     private final ReturnAddresses returnAddresses;
     private final Clock clock;
 
-    AfterSales(JdbcClient jdbc, OrderBooks books, Payments payments, ApplicationEventPublisher events, OrderProperties properties,
+    AfterSales(JdbcClient jdbc, ApplicationEventPublisher events, AfterSaleMoves moves, RefundGrants refunds, OrderProperties properties,
                ReturnAddresses returnAddresses, Clock clock) {
-        this.returnAddresses = returnAddresses;
         this.jdbc = jdbc;
-        this.books = books;
-        this.payments = payments;
         this.events = events;
+        this.moves = moves;
+        this.refunds = refunds;
         this.properties = properties;
+        this.returnAddresses = returnAddresses;
         this.clock = clock;
     }
 
@@ -65,7 +59,7 @@ public class AfterSales {
                                boolean shipped) {
     }
 
-    private record AfterSale(long id, String number, long orderId, long lineId, long buyerId, long supplierId, AfterSaleKind kind, int quantity,
+    record AfterSale(long id, String number, long orderId, long lineId, long buyerId, long supplierId, AfterSaleKind kind, int quantity,
                              AfterSaleStatus status) {
     }
 
@@ -97,13 +91,13 @@ public class AfterSales {
         AfterSale request = lock(number, "supplier_id", supplier.value());
         require(request, AfterSaleStatus.REQUESTED);
         if (request.kind() == AfterSaleKind.REFUND_ONLY) {
-            grantRefund(request, null);
+            refunds.grant(request, null);
         } else {
             // the buyer is told where to send the goods, and keeps that address even if the supplier changes it later
             ReturnAddress returnTo = returnAddresses.of(supplier).orElseThrow(() -> BusinessException.conflict(null, "return-address.missing"));
             jdbc.sql("update after_sale set return_to_name = ?, return_to_phone = ?, return_to_address = ? where id = ?")
                     .params(returnTo.name(), returnTo.phone(), returnTo.address(), request.id()).update();
-            move(request, AfterSaleStatus.AWAITING_RETURN, null);
+            moves.move(request.id(), Move.AWAIT_RETURN, null);
         }
     }
 
@@ -116,7 +110,7 @@ public class AfterSales {
         AfterSale request = lock(number, "supplier_id", supplier.value());
         require(request, AfterSaleStatus.REQUESTED, AfterSaleStatus.RETURN_SHIPPED);
         jdbc.sql("update after_sale set reject_reason = ? where id = ?").params(why, request.id()).update();
-        move(request, AfterSaleStatus.REJECTED, null);
+        moves.move(request.id(), Move.REJECT, null);
     }
 
     @Transactional
@@ -130,7 +124,7 @@ public class AfterSales {
         AfterSale request = lock(number, "buyer_id", buyer.value());
         require(request, AfterSaleStatus.AWAITING_RETURN);
         jdbc.sql("update after_sale set return_carrier = ?, return_tracking = ? where id = ?").params(carrier.strip(), tracking.strip(), request.id()).update();
-        move(request, AfterSaleStatus.RETURN_SHIPPED, null);
+        moves.move(request.id(), Move.SHIP_RETURN, null);
     }
 
     /** The supplier has the returned goods: the refund goes out. */
@@ -138,21 +132,21 @@ public class AfterSales {
     public void confirmReturn(SupplierId supplier, String number) {
         AfterSale request = lock(number, "supplier_id", supplier.value());
         require(request, AfterSaleStatus.RETURN_SHIPPED);
-        grantRefund(request, null);
+        refunds.grant(request, null);
     }
 
     @Transactional
     public void escalate(AccountId buyer, String number) {
         AfterSale request = lock(number, "buyer_id", buyer.value());
         require(request, AfterSaleStatus.REJECTED);
-        move(request, AfterSaleStatus.ESCALATED, null);
+        moves.move(request.id(), Move.ESCALATE, null);
     }
 
     @Transactional
     public void withdraw(AccountId buyer, String number) {
         AfterSale request = lock(number, "buyer_id", buyer.value());
         require(request, AfterSaleStatus.REQUESTED, AfterSaleStatus.AWAITING_RETURN, AfterSaleStatus.REJECTED);
-        move(request, AfterSaleStatus.WITHDRAWN, null);
+        moves.move(request.id(), Move.WITHDRAW, null);
     }
 
     /** The operator settles an escalated dispute: refund (the goods stay with the buyer) or close. */
@@ -165,9 +159,9 @@ public class AfterSales {
         AfterSale request = lock(number, null, 0);
         require(request, AfterSaleStatus.ESCALATED);
         if (refund) {
-            grantRefund(request, why);
+            refunds.grant(request, why);
         } else {
-            move(request, AfterSaleStatus.CLOSED, why);
+            moves.move(request.id(), Move.CLOSE, why);
         }
     }
 
@@ -189,59 +183,14 @@ public class AfterSales {
         long buyer = jdbc.sql("select buyer_id from orders where id = ?").param(order.id()).query(Long.class).single();
         // recorded as escalated: the operator's own decision, granted at once
         String number = insertRequest(order, lineId, buyer, AfterSaleKind.REFUND_ONLY, quantity, why, AfterSaleStatus.ESCALATED);
-        grantRefund(lock(number, null, 0), why);
+        refunds.grant(lock(number, null, 0), why);
         return number;
     }
 
     /** The provider sent the money back: the request is done, and the buyer hears about it. */
     @EventListener
     void onRefundSucceeded(RefundSucceeded refund) {
-        jdbc.sql("""
-                        update after_sale set status = 'REFUNDED', updated_at = ? where number = ? and status = 'REFUNDING'
-                        returning (select o.id from orders o where o.id = order_id), (select o.number from orders o where o.id = order_id), buyer_id,
-                                  supplier_id, amount_fen, (select o.status = 'REFUNDED' from orders o where o.id = order_id)""")
-                .params(now(), refund.refundNumber())
-                .query((rs, n) -> new OrderEvents.OrderRefunded(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)),
-                        new SupplierId(rs.getLong(4)), refund.refundNumber(), Money.fen(rs.getLong(5)), rs.getBoolean(6), clock.instant()))
-                .optional().ifPresent(events::publishEvent);
-    }
-
-    private void grantRefund(AfterSale request, String note) {
-        LockedOrder order = lockOrder("id = ?", request.orderId());
-        Money amount = refundFor(order, request.lineId(), request.quantity());
-        int counted = jdbc.sql("update order_line set refunded_quantity = refunded_quantity + ? where id = ? and refunded_quantity + ? <= quantity")
-                .params(request.quantity(), request.lineId(), request.quantity()).update();
-        if (counted != 1) {
-            throw BusinessException.conflict("quantity", "aftersale.line.refunded");
-        }
-        // the goods part apart: sales figures subtract refunded goods, never the shipping refunded with the last units
-        jdbc.sql("""
-                        update orders set refunded_fen = refunded_fen + ?,
-                                          refunded_goods_fen = refunded_goods_fen + (select unit_price_fen * ? from order_line where id = ?)
-                        where id = ?""")
-                .params(amount.fen(), request.quantity(), request.lineId(), order.id()).update();
-        jdbc.sql("update after_sale set amount_fen = ? where id = ?").params(amount.fen(), request.id()).update();
-        // clearing first, members' accounts after (RefundGranted): the same order of locks as a payment's
-        books.refundApproved(order.id(), order.number(), request.number(), amount);
-        payments.refund(request.number(), order.paymentNumber(), amount, "售后退款 " + request.number());
-        int refundedNow = jdbc.sql("select refunded_quantity from order_line where id = ?").param(request.lineId()).query(Integer.class).single();
-        int lineQuantity = jdbc.sql("select quantity from order_line where id = ?").param(request.lineId()).query(Integer.class).single();
-        events.publishEvent(new OrderEvents.RefundGranted(order.id(), request.lineId(), refundedNow, lineQuantity,
-                order.status() == OrderStatus.COMPLETED, clock.instant()));
-        move(request, AfterSaleStatus.REFUNDING, note);
-        if (order.status() == OrderStatus.COMPLETED) {
-            long supplyFen = jdbc.sql("select supply_price_fen from order_line where id = ?").param(request.lineId()).query(Long.class).single();
-            books.resettle(order.id(), request.number(), Money.fen(supplyFen * request.quantity()));
-        }
-        boolean everythingRefunded = jdbc.sql("select not exists (select 1 from order_line where order_id = ? and refunded_quantity < quantity)")
-                .param(order.id()).query(Boolean.class).single();
-        if (everythingRefunded) {
-            int closed = jdbc.sql("update orders set status = 'REFUNDED' where id = ? and status in ('PAID', 'SHIPPED', 'RECEIVED', 'COMPLETED')")
-                    .param(order.id()).update();
-            if (closed == 1 && order.status() != OrderStatus.COMPLETED) {
-                books.settle(order.id());
-            }
-        }
+        moves.confirmRefund(refund.refundNumber());
     }
 
     private void requireRefundable(LockedOrder order, long lineId, int quantity) {
@@ -261,7 +210,7 @@ public class AfterSales {
                             insert into after_sale (number, order_id, order_line_id, buyer_id, supplier_id, kind, quantity, amount_fen, reason, status,
                                                     created_at, updated_at)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(number, order.id(), lineId, buyer, order.supplierId(), kind.name(), quantity, refundFor(order, lineId, quantity).fen(), reason,
+                    .params(number, order.id(), lineId, buyer, order.supplierId(), kind.name(), quantity, refunds.refundFor(order.shipped(), lineId, quantity).fen(), reason,
                             status.name(), now(), now())
                     .update();
         } catch (DuplicateKeyException e) {
@@ -271,38 +220,6 @@ public class AfterSales {
             throw e;
         }
         return number;
-    }
-
-    /** Unit price × units, plus shipping when these are the last units of an order that never shipped. */
-    private Money refundFor(LockedOrder order, long lineId, int quantity) {
-        record Line(long unitPriceFen, long unitsLeftOnOrder, long unitsLeftOnLine, long shippingFen) {
-        }
-        Line line = jdbc.sql("""
-                        select l.unit_price_fen,
-                               (select sum(o.quantity - o.refunded_quantity) from order_line o where o.order_id = l.order_id),
-                               l.quantity - l.refunded_quantity, (select shipping_fen from orders where id = l.order_id)
-                        from order_line l where l.id = ?""")
-                .param(lineId).query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
-        boolean lastUnits = quantity == line.unitsLeftOnLine() && line.unitsLeftOnOrder() == line.unitsLeftOnLine();
-        return Money.fen(line.unitPriceFen() * quantity + (lastUnits && !order.shipped() ? line.shippingFen() : 0));
-    }
-
-    private void move(AfterSale request, AfterSaleStatus to, String note) {
-        int moved = jdbc.sql("update after_sale set status = ?, decision_note = coalesce(?, decision_note), updated_at = ? where id = ? and status = ?")
-                .params(to.name(), note, now(), request.id(), request.status().name()).update();
-        if (moved != 1) {
-            throw BusinessException.conflict(null, "aftersale.changed");
-        }
-        if (DECISIONS.contains(to)) {
-            record Decided(String orderNumber, String returnTo) {
-            }
-            Decided decided = jdbc.sql("""
-                            select o.number, a.return_to_name || ' ' || a.return_to_phone || ' ' || a.return_to_address
-                            from after_sale a join orders o on o.id = a.order_id where a.id = ?""")
-                    .param(request.id()).query((rs, n) -> new Decided(rs.getString(1), rs.getString(2))).single();
-            events.publishEvent(new OrderEvents.AfterSaleDecided(request.number(), decided.orderNumber(), new AccountId(request.buyerId()), to,
-                    to == AfterSaleStatus.AWAITING_RETURN ? decided.returnTo() : null, clock.instant()));
-        }
     }
 
     private static void require(AfterSale request, AfterSaleStatus... allowed) {

@@ -66,8 +66,8 @@ public class Checkouts {
             long order = jdbc.sql("""
                             insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, receiver, phone, address, created_at,
                                                 pay_deadline)
-                            values (?, ?, ?, ?, 'AWAITING_PAYMENT', ?, ?, ?, ?, ?, ?, ?) returning id""")
-                    .params(number, checkout, buyer.value(), supplierOrder.supplier().value(), supplierOrder.goods().fen(),
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    .params(number, checkout, buyer.value(), supplierOrder.supplier().value(), OrderStatus.AWAITING_PAYMENT.name(), supplierOrder.goods().fen(),
                             supplierOrder.shipping().fen(), address.receiver(), address.phone(), address.region() + " " + address.detail(), now,
                             now.plus(properties.paymentTimeout()))
                     .query(Long.class).single();

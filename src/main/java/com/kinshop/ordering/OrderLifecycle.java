@@ -5,10 +5,14 @@ import com.kinshop.catalog.Stock;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
 import com.kinshop.ordering.OrderEvents.CancelReason;
+import com.kinshop.ordering.OrderMoves.Change;
+import com.kinshop.ordering.OrderMoves.Moved;
+import com.kinshop.ordering.OrderStatus.Move;
 import com.kinshop.payment.PaymentSucceeded;
 import com.kinshop.payment.Payments;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
+import com.kinshop.shared.StateNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,13 +28,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Moves orders through their states. Every move is one guarded UPDATE (the current state in the WHERE clause) whose
- * row count decides, so a timer, a late payment, a buyer and a supplier acting on the same order at once produce
- * exactly one outcome. Each move publishes its event in the same transaction.
+ * Moves orders through their states: the rules of each step (who may, what else happens) here; the move itself, its
+ * guarded UPDATE and its event, through {@link OrderMoves}.
  */
 @Service
 @EnableConfigurationProperties(OrderProperties.class)
@@ -43,22 +47,21 @@ public class OrderLifecycle {
     private final Stock stock;
     private final OrderBooks books;
     private final Payments payments;
+    private final OrderMoves moves;
     private final ApplicationEventPublisher events;
     private final OrderProperties properties;
     private final Clock clock;
 
-    OrderLifecycle(JdbcClient jdbc, Stock stock, OrderBooks books, Payments payments, ApplicationEventPublisher events, OrderProperties properties,
-                   Clock clock) {
+    OrderLifecycle(JdbcClient jdbc, Stock stock, OrderBooks books, Payments payments, OrderMoves moves, ApplicationEventPublisher events,
+                   OrderProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.stock = stock;
         this.books = books;
         this.payments = payments;
+        this.moves = moves;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    private record Moved(long id, String number, AccountId buyer, SupplierId supplier, Money total) {
     }
 
     /**
@@ -72,18 +75,13 @@ public class OrderLifecycle {
         if (checkout.isEmpty()) {
             return;
         }
-        List<Moved> paid = jdbc.sql("""
-                        update orders set status = 'PAID', paid_at = ?, payment_number = ?
-                        where checkout_id = ? and status = 'AWAITING_PAYMENT'
-                        returning id, number, buyer_id, supplier_id, goods_fen + shipping_fen""")
-                .params(now(), payment.paymentNumber(), checkout.get()).query(OrderLifecycle::moved).list();
-        Money accepted = Money.ZERO;
-        for (Moved order : paid.stream().sorted(java.util.Comparator.comparingLong(Moved::id)).toList()) {
+        Change ofCheckout = new Change("checkout_id = :checkout", "paid_at = :at, payment_number = :payment",
+                Map.of("checkout", checkout.get(), "at", now(), "payment", payment.paymentNumber()));
+        List<Moved> paid = moves.move(Move.PAY, ofCheckout, order -> {
             lines(order.id()).forEach(line -> stock.sell(line.sku(), line.quantity()));
             books.paid(order.id(), order.number(), order.total());
-            events.publishEvent(new OrderEvents.OrderPaid(order.id(), order.number(), order.buyer(), order.supplier(), order.total(), clock.instant()));
-            accepted = accepted.plus(order.total());
-        }
+        }, order -> new OrderEvents.OrderPaid(order.id(), order.number(), order.buyer(), order.supplier(), order.total(), clock.instant()));
+        Money accepted = paid.stream().map(Moved::total).reduce(Money.ZERO, Money::plus);
         Money surplus = payment.amount().minus(accepted);
         if (surplus.fen() < 0) {
             throw new IllegalStateException("Payment " + payment.paymentNumber() + " is less than the orders it paid");
@@ -106,16 +104,13 @@ public class OrderLifecycle {
     /** Cancels an order still awaiting payment and gives its units back; false if it had moved on. */
     @Transactional
     public boolean cancel(long orderId, CancelReason reason) {
-        Optional<Moved> cancelled = jdbc.sql("""
-                        update orders set status = 'CANCELLED', cancelled_at = ?, cancel_reason = ?
-                        where id = ? and status = 'AWAITING_PAYMENT' returning id, number, buyer_id, supplier_id, goods_fen + shipping_fen""")
-                .params(now(), reason.name(), orderId).query(OrderLifecycle::moved).optional();
+        List<Moved> cancelled = moves.move(Move.CANCEL,
+                Change.of(orderId).set("cancelled_at = :at, cancel_reason = :reason", Map.of("at", now(), "reason", reason.name())),
+                order -> lines(orderId).forEach(line -> stock.release(line.sku(), line.quantity())),
+                order -> new OrderEvents.OrderCancelled(order.id(), order.number(), order.buyer(), order.supplier(), reason, clock.instant()));
         if (cancelled.isEmpty()) {
             return false;
         }
-        lines(orderId).forEach(line -> stock.release(line.sku(), line.quantity()));
-        Moved order = cancelled.get();
-        events.publishEvent(new OrderEvents.OrderCancelled(order.id(), order.number(), order.buyer(), order.supplier(), reason, clock.instant()));
         String checkout = jdbc.sql("select c.number from checkout c join orders o on o.checkout_id = c.id where o.id = ?").param(orderId)
                 .query(String.class).single();
         // after commit, and in its own transaction: the payment row is locked by notifications in the other order
@@ -144,18 +139,16 @@ public class OrderLifecycle {
             throw BusinessException.invalid("trackingNumber", "shipment.tracking.invalid");
         }
         long id = orderOf(orderNumber, "supplier_id", supplier.value());
-        boolean refundAsked = jdbc.sql("select exists (select 1 from after_sale a where a.order_id = ? and " + Orders.OPEN_REFUND_REQUEST + ")")
-                .param(id).query(Boolean.class).single();
+        boolean refundAsked = jdbc.sql("select exists (select 1 from after_sale a where a.order_id = :id and " + Orders.OPEN_REFUND_REQUEST + ")")
+                .param("id", id).params(Orders.OPEN_REFUND_REQUEST_PARAMS).query(Boolean.class).single();
         if (refundAsked) {
             throw BusinessException.conflict(null, "shipment.refund-open");
         }
-        Optional<Moved> shipped = jdbc.sql("""
-                        update orders set status = 'SHIPPED', carrier = ?, tracking_number = ?, shipped_at = ?, receive_deadline = ?
-                        where id = ? and status = 'PAID' returning id, number, buyer_id, supplier_id, goods_fen + shipping_fen""")
-                .params(carrierName, tracking, now(), now().plus(properties.autoReceiveAfter()), id).query(OrderLifecycle::moved).optional();
-        Moved order = shipped.orElseThrow(() -> BusinessException.conflict(null, "order.not-shippable"));
-        events.publishEvent(new OrderEvents.OrderShipped(order.id(), order.number(), order.buyer(), order.supplier(), carrierName, tracking,
-                clock.instant()));
+        Change shipment = Change.of(id).set("carrier = :carrier, tracking_number = :tracking, shipped_at = :at, receive_deadline = :deadline",
+                Map.of("carrier", carrierName, "tracking", tracking, "at", now(), "deadline", now().plus(properties.autoReceiveAfter())));
+        moves.move(Move.SHIP, shipment, order -> new OrderEvents.OrderShipped(order.id(), order.number(), order.buyer(), order.supplier(), carrierName,
+                        tracking, clock.instant()))
+                .orElseThrow(() -> BusinessException.conflict(null, "order.not-shippable"));
     }
 
     /** The buyer confirms receipt. */
@@ -168,22 +161,18 @@ public class OrderLifecycle {
 
     @Transactional
     public boolean receive(long orderId, boolean automatically) {
-        Optional<Moved> received = jdbc.sql("""
-                        update orders set status = 'RECEIVED', received_at = ? where id = ? and status = 'SHIPPED'
-                        returning id, number, buyer_id, supplier_id, goods_fen + shipping_fen""")
-                .params(now(), orderId).query(OrderLifecycle::moved).optional();
-        received.ifPresent(order -> events.publishEvent(new OrderEvents.OrderReceived(order.id(), order.number(), order.buyer(), order.supplier(),
-                automatically, clock.instant())));
-        return received.isPresent();
+        return moves.move(Move.RECEIVE, Change.of(orderId).set("received_at = :at", Map.of("at", now())),
+                order -> new OrderEvents.OrderReceived(order.id(), order.number(), order.buyer(), order.supplier(), automatically, clock.instant()))
+                .isPresent();
     }
 
     /** Reminds the buyer, once, that a shipped order will count as received soon. */
     @Transactional
     public boolean remindReceipt(long orderId) {
         return jdbc.sql("""
-                        update orders set receipt_reminded_at = ? where id = ? and status = 'SHIPPED' and receipt_reminded_at is null
+                        update orders set receipt_reminded_at = ? where id = ? and status = ? and receipt_reminded_at is null
                         returning id, number, buyer_id, receive_deadline""")
-                .params(now(), orderId)
+                .params(now(), orderId, OrderStatus.SHIPPED.name())
                 .query((rs, n) -> new OrderEvents.ReceiptReminder(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)),
                         rs.getObject(4, OffsetDateTime.class).toInstant()))
                 .optional().map(reminder -> {
@@ -195,18 +184,13 @@ public class OrderLifecycle {
     /** The after-sales window closed with nothing open: the order completes and its escrow is split. */
     @Transactional
     public boolean complete(long orderId) {
-        Optional<Moved> completed = jdbc.sql("""
-                        update orders set status = 'COMPLETED', completed_at = ?
-                        where id = ? and status = 'RECEIVED' and received_at <= ?
-                          and not exists (select 1 from after_sale a where a.order_id = orders.id
-                                          and a.status in ('REQUESTED', 'AWAITING_RETURN', 'RETURN_SHIPPED', 'REJECTED', 'ESCALATED', 'REFUNDING'))
-                        returning id, number, buyer_id, supplier_id, goods_fen + shipping_fen""")
-                .params(now(), orderId, now().minus(properties.afterSalesWindow())).query(OrderLifecycle::moved).optional();
-        completed.ifPresent(order -> {
-            // first, so that commission settles out of escrow before the rest of it is split
-            events.publishEvent(new OrderEvents.OrderCompleted(order.id(), order.number(), order.buyer(), order.supplier(), clock.instant()));
-            books.settle(order.id());
-        });
+        Change windowClosed = Change.of(orderId).set("completed_at = :at", Map.of("at", now()))
+                .where("received_at <= :windowStart and not exists (select 1 from after_sale a where a.order_id = orders.id and a.status in (:open))",
+                        Map.of("windowStart", now().minus(properties.afterSalesWindow()), "open", StateNames.of(AfterSaleStatus.OPEN)));
+        // the event first, so that commission settles out of escrow before the rest of it is split
+        Optional<Moved> completed = moves.move(Move.COMPLETE, windowClosed,
+                order -> new OrderEvents.OrderCompleted(order.id(), order.number(), order.buyer(), order.supplier(), clock.instant()));
+        completed.ifPresent(order -> books.settle(order.id()));
         return completed.isPresent();
     }
 
@@ -223,10 +207,6 @@ public class OrderLifecycle {
     long orderOf(String orderNumber, String ownerColumn, long owner) {
         return jdbc.sql("select id from orders where number = ? and " + ownerColumn + " = ?").params(orderNumber, owner).query(Long.class)
                 .optional().orElseThrow(() -> BusinessException.notFound("order.not-found"));
-    }
-
-    private static Moved moved(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Moved(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)), new SupplierId(rs.getLong(4)), Money.fen(rs.getLong(5)));
     }
 
     private OffsetDateTime now() {

@@ -44,24 +44,25 @@ public class OrderTimers {
 
     @Scheduled(fixedDelayString = "${kinshop.orders.timer-interval}", initialDelayString = "${kinshop.orders.timer-interval}")
     public void runDue() {
-        int cancelled = sweep("select id from orders where status = 'AWAITING_PAYMENT' and pay_deadline <= ?", now(),
+        int cancelled = sweep(OrderStatus.AWAITING_PAYMENT, "pay_deadline <= ?", now(),
                 id -> lifecycle.cancel(id, CancelReason.PAYMENT_TIMEOUT), this::askProviderFirst);
-        int reminded = sweep("select id from orders where status = 'SHIPPED' and receipt_reminded_at is null and receive_deadline <= ?",
+        int reminded = sweep(OrderStatus.SHIPPED, "receipt_reminded_at is null and receive_deadline <= ?",
                 now().plus(properties.receiptReminderBefore()), lifecycle::remindReceipt, id -> { });
-        int received = sweep("select id from orders where status = 'SHIPPED' and receive_deadline <= ?", now(), id -> lifecycle.receive(id, true),
+        int received = sweep(OrderStatus.SHIPPED, "receive_deadline <= ?", now(), id -> lifecycle.receive(id, true),
                 id -> { });
-        int completed = sweep("select id from orders where status = 'RECEIVED' and received_at <= ?", now().minus(properties.afterSalesWindow()),
+        int completed = sweep(OrderStatus.RECEIVED, "received_at <= ?", now().minus(properties.afterSalesWindow()),
                 lifecycle::complete, id -> { });
         if (cancelled + reminded + received + completed > 0) {
             log.info("Order timers: {} cancelled unpaid, {} reminded, {} received automatically, {} completed", cancelled, reminded, received, completed);
         }
     }
 
-    /** Claims due orders in batches, each order in its own transaction (one failure does not hold up the rest). */
-    private int sweep(String dueQuery, OffsetDateTime due, LongPredicate move, java.util.function.LongConsumer first) {
+    /** Claims orders in a state and due, in batches, each order in its own transaction (one failure does not hold up the rest). */
+    private int sweep(OrderStatus state, String dueCondition, OffsetDateTime due, LongPredicate move, java.util.function.LongConsumer first) {
         int moved = 0;
         while (true) {
-            List<Long> batch = transactions.execute(status -> jdbc.sql(dueQuery + " order by id limit " + BATCH).param(due).query(Long.class).list());
+            List<Long> batch = transactions.execute(status -> jdbc.sql("select id from orders where status = ? and " + dueCondition + " order by id limit " + BATCH)
+                    .params(state.name(), due).query(Long.class).list());
             int before = moved;
             for (long id : batch) {
                 try {

@@ -5,6 +5,7 @@ import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
+import com.kinshop.shared.StateNames;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +68,9 @@ public class Orders {
     }
 
     /** A buyer's refund request (before shipment) the supplier has not settled: the order may not ship meanwhile. */
-    static final String OPEN_REFUND_REQUEST = "a.kind = 'REFUND_ONLY' and a.status in ('REQUESTED', 'ESCALATED', 'REJECTED')";
+    static final String OPEN_REFUND_REQUEST = "a.kind = :refundOnly and a.status in (:openRefundStates)";
+    static final Map<String, ?> OPEN_REFUND_REQUEST_PARAMS = Map.of("refundOnly", AfterSaleKind.REFUND_ONLY.name(),
+            "openRefundStates", StateNames.of(EnumSet.of(AfterSaleStatus.REQUESTED, AfterSaleStatus.ESCALATED, AfterSaleStatus.REJECTED)));
 
     private static final String SUMMARY = """
             select o.number, c.number, o.status, s.name, o.goods_fen, o.shipping_fen, o.refunded_fen,
@@ -107,7 +111,7 @@ public class Orders {
                 });
         Set<String> held = new HashSet<>(jdbc.sql("select o.number from orders o where o.supplier_id = :supplier and o.number in (:numbers) and exists ("
                         + "select 1 from after_sale a where a.order_id = o.id and " + OPEN_REFUND_REQUEST + ")")
-                .param("supplier", supplier.value()).param("numbers", numbers).query(String.class).list());
+                .param("supplier", supplier.value()).param("numbers", numbers).params(OPEN_REFUND_REQUEST_PARAMS).query(String.class).list());
         Map<String, Packing> packing = new HashMap<>();
         numbers.forEach(number -> packing.put(number, new Packing(lines.getOrDefault(number, List.of()), held.contains(number))));
         return packing;
@@ -165,14 +169,15 @@ public class Orders {
         return jdbc.sql("""
                         select o.number || ': ' || b.balance_fen from orders o
                         join ledger_account a on a.code = 'order:' || o.id || ':escrow' join ledger_balance b on b.account_id = a.id
-                        where o.status in ('COMPLETED', 'REFUNDED', 'CANCELLED') and b.balance_fen <> 0 order by o.id""")
+                        where o.status in (:finished) and b.balance_fen <> 0 order by o.id""")
+                .param("finished", StateNames.of(EnumSet.of(OrderStatus.COMPLETED, OrderStatus.REFUNDED, OrderStatus.CANCELLED)))
                 .query(String.class).list();
     }
 
     /** Disputes the operator must decide, oldest first, then the ones already decided. */
     public List<AfterSaleView> escalated() {
-        return jdbc.sql(AFTER_SALES + " where a.status = 'ESCALATED' or a.decision_note is not null order by (a.status = 'ESCALATED') desc, a.id limit 200")
-                .query(Orders::afterSale).list();
+        return jdbc.sql(AFTER_SALES + " where a.status = ? or a.decision_note is not null order by (a.status = ?) desc, a.id limit 200")
+                .params(AfterSaleStatus.ESCALATED.name(), AfterSaleStatus.ESCALATED.name()).query(Orders::afterSale).list();
     }
 
     public AfterSaleView afterSaleOfBuyer(AccountId buyer, String number) {

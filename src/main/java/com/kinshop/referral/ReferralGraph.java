@@ -1,6 +1,8 @@
 package com.kinshop.referral;
 
 import com.kinshop.identity.AccountId;
+import com.kinshop.ordering.OrderStatus;
+import com.kinshop.shared.StateNames;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -118,9 +120,9 @@ public class ReferralGraph {
         Map<Long, Node> nodes = new HashMap<>();
         jdbc.sql("""
                         select a.id, a.nickname,
-                               (select count(*) from orders o where o.buyer_id = a.id and o.status not in ('AWAITING_PAYMENT', 'CANCELLED'))
+                               (select count(*) from orders o where o.buyer_id = a.id and o.status not in (:unpaid))
                         from account a where a.id in (:ids)""")
-                .param("ids", List.copyOf(levels.keySet()))
+                .param("ids", List.copyOf(levels.keySet())).param("unpaid", StateNames.of(OrderStatus.UNPAID))
                 .query(rs -> {
                     long id = rs.getLong(1);
                     nodes.put(id, new Node(id, rs.getString(2), levels.get(id), rs.getLong(3)));

@@ -1,6 +1,6 @@
 package com.kinshop.commission.web;
 
-import com.kinshop.commission.Commissions;
+import com.kinshop.commission.HeldCommissions;
 import com.kinshop.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,28 +19,28 @@ import java.util.Map;
 @RequestMapping("/api/admin/held-commissions")
 class CommissionReviewApi {
 
-    private final Commissions commissions;
+    private final HeldCommissions heldCommissions;
 
-    CommissionReviewApi(Commissions commissions) {
-        this.commissions = commissions;
+    CommissionReviewApi(HeldCommissions heldCommissions) {
+        this.heldCommissions = heldCommissions;
     }
 
     @GetMapping
-    List<Commissions.HeldCommission> held() {
-        return commissions.held();
+    List<HeldCommissions.HeldCommission> held() {
+        return heldCommissions.held();
     }
 
     @Operation(summary = "Release a held commission: it settles now if its order is complete")
     @PostMapping("/{id}/release")
     Map<String, String> release(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id) {
-        commissions.release(operator.id(), id);
+        heldCommissions.release(operator.id(), id);
         return Map.of("result", "RELEASED");
     }
 
     @Operation(summary = "Void a held commission: the money goes back to the order, or to the platform once the order is settled")
     @PostMapping("/{id}/void")
     Map<String, String> voidHeld(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id) {
-        commissions.voidHeld(operator.id(), id);
+        heldCommissions.voidHeld(operator.id(), id);
         return Map.of("result", "VOIDED");
     }
 }

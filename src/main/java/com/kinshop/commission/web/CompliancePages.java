@@ -1,6 +1,6 @@
 package com.kinshop.commission.web;
 
-import com.kinshop.commission.Commissions;
+import com.kinshop.commission.HeldCommissions;
 import com.kinshop.commission.ComplianceReport;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.shared.Flash;
@@ -19,28 +19,28 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CompliancePages {
 
     private final ComplianceReport report;
-    private final Commissions commissions;
+    private final HeldCommissions heldCommissions;
 
-    CompliancePages(ComplianceReport report, Commissions commissions) {
+    CompliancePages(ComplianceReport report, HeldCommissions heldCommissions) {
         this.report = report;
-        this.commissions = commissions;
+        this.heldCommissions = heldCommissions;
     }
 
     @GetMapping
     String page(Model model) {
         model.addAttribute("report", report.run());
-        model.addAttribute("held", commissions.held());
+        model.addAttribute("held", heldCommissions.held());
         model.addAttribute("nav", "compliance");
         return "console/admin/compliance";
     }
 
     @PostMapping("/held/{id}/release")
     String release(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id, RedirectAttributes redirect) {
-        return Flash.outcome(redirect, "redirect:/console/admin/compliance", "compliance.released", () -> commissions.release(operator.id(), id));
+        return Flash.outcome(redirect, "redirect:/console/admin/compliance", "compliance.released", () -> heldCommissions.release(operator.id(), id));
     }
 
     @PostMapping("/held/{id}/void")
     String voidHeld(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id, RedirectAttributes redirect) {
-        return Flash.outcome(redirect, "redirect:/console/admin/compliance", "compliance.voided", () -> commissions.voidHeld(operator.id(), id));
+        return Flash.outcome(redirect, "redirect:/console/admin/compliance", "compliance.voided", () -> heldCommissions.voidHeld(operator.id(), id));
     }
 }

@@ -1,6 +1,7 @@
 package com.kinshop.ordering.web;
 
 import com.kinshop.identity.CurrentUser;
+import com.kinshop.ordering.AfterSaleStatus;
 import com.kinshop.ordering.AfterSaleKind;
 import com.kinshop.ordering.AfterSales;
 import com.kinshop.ordering.OrderLifecycle;
@@ -95,19 +96,19 @@ class BuyerOrderApi {
     @PostMapping("/after-sales/{number}/return")
     Map<String, String> shipReturn(@AuthenticationPrincipal CurrentUser user, @PathVariable String number, @Valid @RequestBody ReturnShipment shipment) {
         afterSales.shipReturn(user.id(), number, shipment.carrier(), shipment.trackingNumber());
-        return Map.of("status", "RETURN_SHIPPED");
+        return Map.of("status", AfterSaleStatus.RETURN_SHIPPED.name());
     }
 
     @Operation(summary = "Ask the operator to decide a request the supplier rejected")
     @PostMapping("/after-sales/{number}/escalate")
     Map<String, String> escalate(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
         afterSales.escalate(user.id(), number);
-        return Map.of("status", "ESCALATED");
+        return Map.of("status", AfterSaleStatus.ESCALATED.name());
     }
 
     @PostMapping("/after-sales/{number}/withdraw")
     Map<String, String> withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
         afterSales.withdraw(user.id(), number);
-        return Map.of("status", "WITHDRAWN");
+        return Map.of("status", AfterSaleStatus.WITHDRAWN.name());
     }
 }

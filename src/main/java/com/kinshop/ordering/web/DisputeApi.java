@@ -1,5 +1,6 @@
 package com.kinshop.ordering.web;
 
+import com.kinshop.ordering.AfterSaleStatus;
 import com.kinshop.ordering.AfterSales;
 import com.kinshop.ordering.Orders;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,6 +57,6 @@ class DisputeApi {
     @PostMapping("/disputes/{number}/decision")
     Map<String, String> decide(@PathVariable String number, @Valid @RequestBody Decision decision) {
         afterSales.decide(number, decision.refund(), decision.note());
-        return Map.of("result", decision.refund() ? "REFUNDING" : "CLOSED");
+        return Map.of("result", (decision.refund() ? AfterSaleStatus.REFUNDING : AfterSaleStatus.CLOSED).name());
     }
 }

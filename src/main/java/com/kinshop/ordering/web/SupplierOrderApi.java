@@ -3,6 +3,7 @@ package com.kinshop.ordering.web;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.CurrentUser;
+import com.kinshop.ordering.AfterSaleStatus;
 import com.kinshop.ordering.AfterSales;
 import com.kinshop.ordering.Fulfilment;
 import com.kinshop.ordering.OrderStatus;
@@ -92,14 +93,14 @@ class SupplierOrderApi {
     @PostMapping("/after-sales/{number}/reject")
     Map<String, String> reject(@AuthenticationPrincipal CurrentUser user, @PathVariable String number, @Valid @RequestBody Rejection rejection) {
         afterSales.reject(supplier(user), number, rejection.reason());
-        return Map.of("status", "REJECTED");
+        return Map.of("status", AfterSaleStatus.REJECTED.name());
     }
 
     @Operation(summary = "The returned goods arrived: the refund goes out")
     @PostMapping("/after-sales/{number}/return-received")
     Map<String, String> returnReceived(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
         afterSales.confirmReturn(supplier(user), number);
-        return Map.of("status", "REFUNDING");
+        return Map.of("status", AfterSaleStatus.REFUNDING.name());
     }
 
     private SupplierId supplier(CurrentUser user) {

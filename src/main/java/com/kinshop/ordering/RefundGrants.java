@@ -1,0 +1,101 @@
+package com.kinshop.ordering;
+
+import com.kinshop.payment.Payments;
+import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Money;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * What a granted after-sales refund is worth and what granting it does: the refund is worked out when it is granted —
+ * the unit price times the units, plus the shipping fee when these are the last units of an order that never shipped —
+ * and leaves escrow in the same transaction that books it on the order, so the sums on the order, in the ledger and at
+ * the provider agree to the fen.
+ */
+@Component
+class RefundGrants {
+
+    private final JdbcClient jdbc;
+    private final OrderBooks books;
+    private final Payments payments;
+    private final ApplicationEventPublisher events;
+    private final AfterSaleMoves moves;
+    private final OrderMoves orderMoves;
+    private final Clock clock;
+
+    RefundGrants(JdbcClient jdbc, OrderBooks books, Payments payments, ApplicationEventPublisher events, AfterSaleMoves moves, OrderMoves orderMoves,
+                 Clock clock) {
+        this.jdbc = jdbc;
+        this.books = books;
+        this.payments = payments;
+        this.events = events;
+        this.moves = moves;
+        this.orderMoves = orderMoves;
+        this.clock = clock;
+    }
+
+    private record LockedOrder(long id, String number, OrderStatus status, String paymentNumber, boolean shipped) {
+    }
+
+    /** Grants the request (locked by the caller) its refund: counted on the line and the order, out of escrow, sent to the provider. */
+    void grant(AfterSales.AfterSale request, String note) {
+        LockedOrder order = lockOrder(request.orderId());
+        Money amount = refundFor(order.shipped(), request.lineId(), request.quantity());
+        int counted = jdbc.sql("update order_line set refunded_quantity = refunded_quantity + ? where id = ? and refunded_quantity + ? <= quantity")
+                .params(request.quantity(), request.lineId(), request.quantity()).update();
+        if (counted != 1) {
+            throw BusinessException.conflict("quantity", "aftersale.line.refunded");
+        }
+        // the goods part apart: sales figures subtract refunded goods, never the shipping refunded with the last units
+        jdbc.sql("""
+                        update orders set refunded_fen = refunded_fen + ?,
+                                          refunded_goods_fen = refunded_goods_fen + (select unit_price_fen * ? from order_line where id = ?)
+                        where id = ?""")
+                .params(amount.fen(), request.quantity(), request.lineId(), order.id()).update();
+        jdbc.sql("update after_sale set amount_fen = ? where id = ?").params(amount.fen(), request.id()).update();
+        // clearing first, members' accounts after (RefundGranted): the same order of locks as a payment's
+        books.refundApproved(order.id(), order.number(), request.number(), amount);
+        payments.refund(request.number(), order.paymentNumber(), amount, "售后退款 " + request.number());
+        int refundedNow = jdbc.sql("select refunded_quantity from order_line where id = ?").param(request.lineId()).query(Integer.class).single();
+        int lineQuantity = jdbc.sql("select quantity from order_line where id = ?").param(request.lineId()).query(Integer.class).single();
+        events.publishEvent(new OrderEvents.RefundGranted(order.id(), request.lineId(), refundedNow, lineQuantity,
+                order.status() == OrderStatus.COMPLETED, clock.instant()));
+        moves.move(request.id(), AfterSaleStatus.Move.GRANT_REFUND, note);
+        if (order.status() == OrderStatus.COMPLETED) {
+            long supplyFen = jdbc.sql("select supply_price_fen from order_line where id = ?").param(request.lineId()).query(Long.class).single();
+            books.resettle(order.id(), request.number(), Money.fen(supplyFen * request.quantity()));
+        }
+        boolean everythingRefunded = jdbc.sql("select not exists (select 1 from order_line where order_id = ? and refunded_quantity < quantity)")
+                .param(order.id()).query(Boolean.class).single();
+        if (everythingRefunded) {
+            boolean closed = orderMoves.move(OrderStatus.Move.REFUND_WHOLLY, OrderMoves.Change.of(order.id()), OrderMoves.NO_EVENT).isPresent();
+            if (closed && order.status() != OrderStatus.COMPLETED) {
+                books.settle(order.id());
+            }
+        }
+    }
+
+    /** Unit price × units, plus shipping when these are the last units of an order that never shipped. */
+    Money refundFor(boolean orderShipped, long lineId, int quantity) {
+        record Line(long unitPriceFen, long unitsLeftOnOrder, long unitsLeftOnLine, long shippingFen) {
+        }
+        Line line = jdbc.sql("""
+                        select l.unit_price_fen,
+                               (select sum(o.quantity - o.refunded_quantity) from order_line o where o.order_id = l.order_id),
+                               l.quantity - l.refunded_quantity, (select shipping_fen from orders where id = l.order_id)
+                        from order_line l where l.id = ?""")
+                .param(lineId).query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+        boolean lastUnits = quantity == line.unitsLeftOnLine() && line.unitsLeftOnOrder() == line.unitsLeftOnLine();
+        return Money.fen(line.unitPriceFen() * quantity + (lastUnits && !orderShipped ? line.shippingFen() : 0));
+    }
+
+    private LockedOrder lockOrder(long orderId) {
+        return jdbc.sql("select id, number, status, payment_number, shipped_at is not null from orders where id = ? for update").param(orderId)
+                .query((rs, n) -> new LockedOrder(rs.getLong(1), rs.getString(2), OrderStatus.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getBoolean(5)))
+                .single();
+    }
+}
