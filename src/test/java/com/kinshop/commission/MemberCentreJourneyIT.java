@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -244,11 +243,8 @@ class MemberCentreJourneyIT extends BrowserJourney {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=" + testId + "]"))).getText();
     }
 
-    private String openShop(Member member) {
-        String code = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
-        Response opened = member.session().post("/api/me/shop", Map.of("name", member.phone().substring(7) + "的小店", "code", code, "intro", ""));
-        assertThat(opened.status()).as(opened.body()).isLessThan(300);
-        return code;
+    private static String openShop(Member member) {
+        return Fixtures.openShop(member, member.phone().substring(7) + "的小店", "m");
     }
 
     private Response bind(Member member, String code) {

@@ -1,6 +1,7 @@
 package com.kinshop.commission;
 
 import com.kinshop.ordering.OrderTimers;
+import com.kinshop.support.Fixtures;
 import com.kinshop.support.Fixtures.Member;
 import com.kinshop.support.Fixtures.Staff;
 import com.kinshop.support.HttpSession;
@@ -43,10 +44,9 @@ class StatementLanguagesIT extends MoneyPathTest {
         Staff supplier = fixtures.supplier("英文账单供应商");
         long sku = fixtures.onSale(supplier, "Honey Jar", 5_000, 10)[1];
         Member sharer = fixtures.member("英文账单分享者");
-        String shop = "e" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
-        assertThat(sharer.session().post("/api/me/shop", Map.of("name", "Honey shop", "code", shop, "intro", "")).status()).isLessThan(300);
+        String shop = Fixtures.openShop(sharer, "Honey shop", "e");
         Member buyer = fixtures.member("英文账单买家");
-        assertThat(buyer.session().post("/api/me/referral", Map.of("code", shop)).status()).isEqualTo(200);
+        Fixtures.bindTo(buyer, shop);
         String order = purchases.placeAndPay(buyer, 1, sku).orderNumbers().get(0);
         assertThat(supplier.session().post("/api/supplier/orders/" + order + "/shipment", Map.of("carrier", "SF", "trackingNumber", "SF" + order)).status())
                 .isEqualTo(200);
@@ -89,17 +89,16 @@ class StatementLanguagesIT extends MoneyPathTest {
         Staff supplier = fixtures.supplier("复数供应商");
         long sku = fixtures.onSale(supplier, "Tea", 1_000, 10)[1];
         Member sharer = fixtures.member("复数分享者");
-        String shop = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
-        assertThat(sharer.session().post("/api/me/shop", Map.of("name", "Tea shop", "code", shop, "intro", "")).status()).isLessThan(300);
+        String shop = Fixtures.openShop(sharer, "Tea shop", "p");
         Member first = fixtures.member("复数一号");
-        assertThat(first.session().post("/api/me/referral", Map.of("code", shop)).status()).isEqualTo(200);
+        Fixtures.bindTo(first, shop);
         purchases.placeAndPay(first, 1, sku);
 
         String one = page(sharer.session(), "/me/team?lang=en");
         assertThat(one).contains("Level 1: 1 · Level 2: 0").contains(">1 person<").contains(">1 order<").doesNotContain("1 people").doesNotContain("1 orders");
 
         Member second = fixtures.member("复数二号");
-        assertThat(second.session().post("/api/me/referral", Map.of("code", shop)).status()).isEqualTo(200);
+        Fixtures.bindTo(second, shop);
         purchases.placeAndPay(first, 1, sku);
         String two = page(sharer.session(), "/me/team?lang=en");
         assertThat(two).contains(">2 people<").contains(">2 orders<");
@@ -114,10 +113,9 @@ class StatementLanguagesIT extends MoneyPathTest {
             Staff supplier = fixtures.supplier("退回提现供应商");
             long sku = fixtures.onSale(supplier, "Big Honey", 50_000, 10)[1];
             Member sharer = fixtures.member("退回提现分享者");
-            String shop = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
-            assertThat(sharer.session().post("/api/me/shop", Map.of("name", "Big shop", "code", shop, "intro", "")).status()).isLessThan(300);
+            String shop = Fixtures.openShop(sharer, "Big shop", "w");
             Member buyer = fixtures.member("退回提现买家");
-            assertThat(buyer.session().post("/api/me/referral", Map.of("code", shop)).status()).isEqualTo(200);
+            Fixtures.bindTo(buyer, shop);
             String order = purchases.placeAndPay(buyer, 1, sku).orderNumbers().get(0);
             supplier.session().post("/api/supplier/orders/" + order + "/shipment", Map.of("carrier", "SF", "trackingNumber", "SF" + order));
             buyer.session().post("/api/me/orders/" + order + "/receipt", Map.of());

@@ -1,5 +1,6 @@
 package com.kinshop.notification;
 
+import com.kinshop.support.Fixtures;
 import com.kinshop.support.Fixtures.Member;
 import com.kinshop.support.Fixtures.Staff;
 import com.kinshop.support.HttpSession.Response;
@@ -13,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,10 +29,9 @@ class InboxIT extends MoneyPathTest {
         Staff supplier = fixtures.supplier("站内信供应商");
         long sku = fixtures.onSale(supplier, "站内信商品", 1_999, 10)[1];
         Member sharer = fixtures.member("站内信分享者");
-        String shop = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
-        assertThat(sharer.session().post("/api/me/shop", Map.of("name", "站内信小店", "code", shop, "intro", "")).status()).isLessThan(300);
+        String shop = Fixtures.openShop(sharer, "站内信小店", "m");
         Member buyer = fixtures.member("站内信买家");
-        assertThat(buyer.session().post("/api/me/referral", Map.of("code", shop)).status()).isEqualTo(200);
+        Fixtures.bindTo(buyer, shop);
 
         String shipped = purchases.placeAndPay(buyer, 1, sku).orderNumbers().get(0);
         assertThat(supplier.session().post("/api/supplier/orders/" + shipped + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF20261206"))

@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,11 +44,8 @@ class ShareEarningsIT extends MoneyPathTest {
         return new long[] {id, created.json().get("skus").get(0).get("id").asLong(), created.json().get("skus").get(1).get("id").asLong()};
     }
 
-    private String openShop(Member member) {
-        String code = "e" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
-        Response opened = member.session().post("/api/me/shop", Map.of("name", "分享小店", "code", code, "intro", ""));
-        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-        return code;
+    private static String openShop(Member member) {
+        return Fixtures.openShop(member, "分享小店", "e");
     }
 
     private static String text(String html, String testId) {

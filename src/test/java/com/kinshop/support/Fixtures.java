@@ -63,6 +63,20 @@ public class Fixtures {
         return new Member(session, phone, registered.json().get("id").asLong());
     }
 
+    /** Opens the member's shop under a fresh code (prefix + 9 random characters) and returns the code. */
+    public static String openShop(Member member, String name, String codePrefix) {
+        String code = codePrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
+        Response opened = member.session().post("/api/me/shop", Map.of("name", name, "code", code, "intro", ""));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        return code;
+    }
+
+    /** Binds the member to the owner of the shop with this code (锁粉), as entering an invite code does. */
+    public static void bindTo(Member member, String shopCode) {
+        Response bound = member.session().post("/api/me/referral", Map.of("code", shopCode));
+        assertThat(bound.status()).as(bound.body()).isEqualTo(200);
+    }
+
     public static String licence() {
         StringBuilder licence = new StringBuilder();
         for (int i = 0; i < 18; i++) {
