@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=18080
-jar=$(ls target/kinshop-*.jar | head -1)
+jar=${JAR:-$(ls target/kinshop-*.jar | head -1)}
 java -jar "$jar" --server.port=$PORT --kinshop.embedded-db.ephemeral=true --kinshop.media.dir=target/bench-media \
   --kinshop.identity.rate-limit.login-per-phone=100000000 --kinshop.identity.rate-limit.login-per-ip=100000000 \
   --logging.level.root=WARN > target/bench-app.log 2>&1 &

@@ -23,7 +23,7 @@ if [ -z "$PGBENCH" ]; then
 fi
 PSQL=$(find_bin psql)
 
-jar=$(ls target/kinshop-*.jar 2>/dev/null | head -1 || true)
+jar=${JAR:-$(ls target/kinshop-*.jar 2>/dev/null | head -1 || true)}
 if [ -z "$jar" ]; then
   mvn -q -DskipTests package
   jar=$(ls target/kinshop-*.jar | head -1)

@@ -20,8 +20,8 @@ public record ProductForm(
         @Size(max = 120, message = "{product.subtitle.size}") String subtitle,
         @NotNull(message = "{product.category.required}") Long categoryId,
         @Size(max = 20_000, message = "{product.description.size}") String description,
-        @Valid @Size(max = 20, message = "{product.attributes.size}") List<@NotNull(message = "{product.attribute.name.required}") Attribute> attributes,
-        @NotEmpty(message = "{product.skus.required}") @Size(max = 50, message = "{product.skus.size}") @Valid List<@NotNull(message = "{product.skus.required}") SkuForm> skus) {
+        @Size(max = 20, message = "{product.attributes.size}") List<@Valid @NotNull(message = "{product.attribute.name.required}") Attribute> attributes,
+        @NotEmpty(message = "{product.skus.required}") @Size(max = 50, message = "{product.skus.size}") List<@Valid @NotNull(message = "{product.skus.required}") SkuForm> skus) {
 
     /** ¥1,000,000 and ten million units: far above any real SKU, far below arithmetic overflow. */
     public static final long MAX_FEN = 100_000_000L;
