@@ -59,7 +59,7 @@ class OrderHoldsIT extends MoneyPathTest {
                 .isLessThan(400);
         assertThat(purchases.status(held)).as("neither the API, the CSV nor the console shipped it").isEqualTo("PAID");
 
-        String page = supplier.session().get("/console/supplier/orders").body();
+        String page = supplier.session().get("/console/supplier/orders?lang=zh_CN").body();
         String heldSection = page.substring(page.indexOf("data-testid=\"held-orders\""));
         assertThat(heldSection).contains(held, "待成团").doesNotContain(free);
         assertThat(page.substring(0, page.indexOf("data-testid=\"held-orders\""))).contains(free).doesNotContain("data-order=\"" + held + "\"");
