@@ -61,11 +61,14 @@ public class WholeOrderRefunds {
         }
         long orderId = jdbc.sql("select id from orders where number = ? for update").param(orderNumber).query(Long.class).optional()
                 .orElseThrow(() -> BusinessException.notFound("order.not-found"));
-        return refundLocked(orderId, refundNumberOf(orderNumber), why);
+        return refundLocked(orderId, refundNumberOf(orderNumber), why, true);
     }
 
-    /** The same on an order row the caller has locked, under the caller's refund number (an after-sales request's own). */
-    Refund refundLocked(long orderId, String refundNumber, String reason) {
+    /**
+     * The same on an order row the caller has locked, under the caller's refund number (an after-sales request's own,
+     * whose buyer hears of it when the provider confirms: {@code announce} false).
+     */
+    Refund refundLocked(long orderId, String refundNumber, String reason, boolean announce) {
         record Locked(String number, OrderStatus status, String paymentNumber, boolean shipped, long leftFen, AccountId buyer, SupplierId supplier) {
         }
         Locked order = jdbc.sql("""
@@ -95,7 +98,7 @@ public class WholeOrderRefunds {
         lines.stream().sorted(Comparator.comparingLong(LineLeft::id)).forEach(line -> events.publishEvent(
                 new OrderEvents.RefundGranted(orderId, line.id(), line.quantity(), line.quantity(), false, clock.instant())));
         moves.move(OrderStatus.Move.REFUND_WHOLLY, Change.of(orderId).set("held_by = null", Map.of()),
-                        moved -> new OrderEvents.OrderRefunded(moved.id(), moved.number(), order.buyer(), order.supplier(), refundNumber, amount, true,
+                        moved -> !announce ? null : new OrderEvents.OrderRefunded(moved.id(), moved.number(), order.buyer(), order.supplier(), refundNumber, amount, true,
                                 clock.instant()))
                 .orElseThrow(() -> new IllegalStateException("Order " + order.number() + " was locked as paid but did not move to refunded"));
         books.settle(orderId);

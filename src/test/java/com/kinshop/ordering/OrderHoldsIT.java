@@ -129,4 +129,28 @@ class OrderHoldsIT extends MoneyPathTest {
         assertThat(purchases.status(shipped)).isEqualTo("SHIPPED");
         assertThat(purchases.status(unpaid)).isEqualTo("AWAITING_PAYMENT");
     }
+
+    @Test
+    void anAfterSalesRefundThatEmptiesAnUnshippedOrderIsTheWholeOrderRefund() {
+        Staff supplier = fixtures.supplier("售后整单果园");
+        long sku = fixtures.onSale(supplier, "售后整单桃", 2_200, 10)[1];
+        Member buyer = fixtures.member("售后整单买家");
+        String order = purchases.placeAndPay(buyer, 2, sku).orderNumbers().get(0);
+        holds.hold(order, "groupbuy");
+        long line = jdbc.sql("select l.id from order_line l join orders o on o.id = l.order_id where o.number = ?").param(order).query(Long.class).single();
+        Response asked = buyer.session().post("/api/me/orders/" + order + "/after-sales",
+                Map.of("lineId", line, "kind", "REFUND_ONLY", "quantity", 2, "reason", "等不及成团"));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        String afterSale = asked.json().get("number").asString();
+
+        assertThat(supplier.session().post("/api/supplier/after-sales/" + afterSale + "/approve", Map.of()).status()).isEqualTo(200);
+
+        long total = jdbc.sql("select goods_fen + shipping_fen from orders where number = ?").param(order).query(Long.class).single();
+        assertThat(purchases.status(order)).isEqualTo("REFUNDED");
+        assertThat(payments.refundAmount(afterSale)).as("refunded under the request's number, goods and shipping").contains(Money.fen(total));
+        assertThat(jdbc.sql("select amount_fen from after_sale where number = ?").param(afterSale).query(Long.class).single()).isEqualTo(total);
+        assertThat(holds.heldBy(order)).as("a refunded order is held by nobody").isEmpty();
+        assertThatThrownBy(() -> wholeOrderRefunds.refund(order, "再退一次")).isInstanceOf(BusinessException.class)
+                .extracting(e -> ((BusinessException) e).messageKey()).isEqualTo("order.refund.already");
+    }
 }
