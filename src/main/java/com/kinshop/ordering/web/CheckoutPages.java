@@ -81,13 +81,13 @@ class CheckoutPages {
     }
 
     /** A buy-now line carried through the checkout page's forms; {@code sku} null means the cart. */
-    record BuyNow(Long sku, Integer quantity, String shopCode) {
+    public record BuyNow(Long sku, Integer quantity, String shopCode) {
 
-        boolean fromCart() {
+        public boolean fromCart() {
             return sku == null;
         }
 
-        int units() {
+        public int units() {
             return quantity == null ? 1 : quantity;
         }
 
