@@ -95,8 +95,21 @@ public class Cart {
     }
 
     public View view(AccountId owner) {
-        List<Object[]> rows = jdbc.sql("select sku_id, quantity, shop_code from cart_item where account_id = ? order by added_at, sku_id")
-                .param(owner.value()).query((rs, n) -> new Object[] {new SkuId(rs.getLong(1)), rs.getInt(2), rs.getString(3)}).list();
+        return viewOf(jdbc.sql("select sku_id, quantity, shop_code from cart_item where account_id = ? order by added_at, sku_id")
+                .param(owner.value()).query((rs, n) -> new Object[] {new SkuId(rs.getLong(1)), rs.getInt(2), rs.getString(3)}).list());
+    }
+
+    /** One SKU bought at once (立即购买), priced exactly as the cart would price it, without touching the cart. */
+    public View buyNow(SkuId sku, int quantity, String shopCode) {
+        requireQuantity(quantity);
+        View view = viewOf(List.<Object[]>of(new Object[] {sku, quantity, shopCode == null || !shopCode.matches("[a-z0-9]{4,12}") ? null : shopCode}));
+        if (view.items().isEmpty()) {
+            throw BusinessException.invalid("skuId", "cart.not-sellable");
+        }
+        return view;
+    }
+
+    private View viewOf(List<Object[]> rows) {
         Map<SkuId, SkuFacts> facts = catalog.skuFacts(rows.stream().map(row -> (SkuId) row[0]).toList());
         List<Item> sellable = new ArrayList<>();
         List<Item> unavailable = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.kinshop.ordering;
 
+import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.Stock;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
@@ -46,8 +47,17 @@ public class Checkouts {
     public Placed checkOut(AccountId buyer, Addresses.AddressId addressId) {
         // one checkout per buyer at a time: a second one (another key, another tab) finds the cart already emptied
         jdbc.sql("select id from account where id = ? for update").param(buyer.value()).query(Long.class).single();
+        return place(buyer, addressId, cart.view(buyer), true);
+    }
+
+    /** "Buy now" (立即购买): one SKU straight to orders; the cart is neither read nor changed. */
+    @Transactional
+    public Placed buyNow(AccountId buyer, Addresses.AddressId addressId, SkuId sku, int quantity, String shopCode) {
+        return place(buyer, addressId, cart.buyNow(sku, quantity, shopCode), false);
+    }
+
+    private Placed place(AccountId buyer, Addresses.AddressId addressId, Cart.View view, boolean fromCart) {
         Addresses.Address address = addresses.get(buyer, addressId);
-        Cart.View view = cart.view(buyer);
         if (view.items().isEmpty()) {
             throw BusinessException.invalid(null, "checkout.cart-empty");
         }
@@ -80,7 +90,9 @@ public class Checkouts {
                                 line.quantity(), priced.amount().fen(), priced.commissionBudget().fen(), view.item(line.sku()).shopCode(),
                                 view.item(line.sku()).facts().supplyPrice().fen())
                         .update();
-                cart.remove(buyer, line.sku());
+                if (fromCart) {
+                    cart.remove(buyer, line.sku());
+                }
             }
             orders.add(number);
         }

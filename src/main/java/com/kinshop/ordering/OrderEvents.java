@@ -15,7 +15,13 @@ public final class OrderEvents {
     private OrderEvents() {
     }
 
-    public record OrderPaid(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, Money total, Instant at) {
+    /** {@code kind} and {@code promotionRef} are null in events stored before issue 10 (read them as a normal sale). */
+    public record OrderPaid(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, Money total, OrderKind kind, String promotionRef,
+                            Instant at) {
+    }
+
+    /** The module {@code by} released its hold: the order can ship now. */
+    public record OrderReleased(long orderId, String orderNumber, SupplierId supplier, String by, Instant at) {
     }
 
     public record OrderShipped(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, String carrier, String trackingNumber,

@@ -80,7 +80,8 @@ public class OrderLifecycle {
         List<Moved> paid = moves.move(Move.PAY, ofCheckout, order -> {
             lines(order.id()).forEach(line -> stock.sell(line.sku(), line.quantity()));
             books.paid(order.id(), order.number(), order.total());
-        }, order -> new OrderEvents.OrderPaid(order.id(), order.number(), order.buyer(), order.supplier(), order.total(), clock.instant()));
+        }, order -> new OrderEvents.OrderPaid(order.id(), order.number(), order.buyer(), order.supplier(), order.total(), order.kind(),
+                order.promotionRef(), clock.instant()));
         Money accepted = paid.stream().map(Moved::total).reduce(Money.ZERO, Money::plus);
         Money surplus = payment.amount().minus(accepted);
         if (surplus.fen() < 0) {
@@ -127,7 +128,7 @@ public class OrderLifecycle {
         return true;
     }
 
-    /** The supplier hands an order to a carrier. Only its own paid orders, and not while a refund request is open. */
+    /** The supplier hands an order to a carrier. Only its own paid orders, not while a refund request is open nor while a module holds it. */
     @Transactional
     public void ship(SupplierId supplier, String orderNumber, String carrier, String trackingNumber) {
         String carrierName = carrier == null ? "" : carrier.strip();
@@ -144,7 +145,12 @@ public class OrderLifecycle {
         if (refundAsked) {
             throw BusinessException.conflict(null, "shipment.refund-open");
         }
-        Change shipment = Change.of(id).set("carrier = :carrier, tracking_number = :tracking, shipped_at = :at, receive_deadline = :deadline",
+        boolean held = jdbc.sql("select held_by is not null from orders where id = ?").param(id).query(Boolean.class).single();
+        if (held) {
+            throw BusinessException.conflict(null, "shipment.held");
+        }
+        // the guard again in the update: a hold placed meanwhile wins over the shipment
+        Change shipment = Change.of(id).where("held_by is null", Map.of()).set("carrier = :carrier, tracking_number = :tracking, shipped_at = :at, receive_deadline = :deadline",
                 Map.of("carrier", carrierName, "tracking", tracking, "at", now(), "deadline", now().plus(properties.autoReceiveAfter())));
         moves.move(Move.SHIP, shipment, order -> new OrderEvents.OrderShipped(order.id(), order.number(), order.buyer(), order.supplier(), carrierName,
                         tracking, clock.instant()))

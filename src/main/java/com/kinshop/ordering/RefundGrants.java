@@ -24,10 +24,12 @@ class RefundGrants {
     private final ApplicationEventPublisher events;
     private final AfterSaleMoves moves;
     private final OrderMoves orderMoves;
+    private final WholeOrderRefunds wholeOrderRefunds;
     private final Clock clock;
 
     RefundGrants(JdbcClient jdbc, OrderBooks books, Payments payments, ApplicationEventPublisher events, AfterSaleMoves moves, OrderMoves orderMoves,
-                 Clock clock) {
+                 WholeOrderRefunds wholeOrderRefunds, Clock clock) {
+        this.wholeOrderRefunds = wholeOrderRefunds;
         this.jdbc = jdbc;
         this.books = books;
         this.payments = payments;
@@ -43,6 +45,15 @@ class RefundGrants {
     /** Grants the request (locked by the caller) its refund: counted on the line and the order, out of escrow, sent to the provider. */
     void grant(AfterSales.AfterSale request, String note) {
         LockedOrder order = lockOrder(request.orderId());
+        long unitsLeftOnOrder = jdbc.sql("select sum(quantity - refunded_quantity) from order_line where order_id = ?").param(order.id())
+                .query(Long.class).single();
+        if (!order.shipped() && order.status() == OrderStatus.PAID && unitsLeftOnOrder == request.quantity()) {
+            // the request empties an order that never shipped: that is a whole-order refund, done in one place
+            Money amount = wholeOrderRefunds.refundLocked(order.id(), request.number(), "售后退款 " + request.number(), false).amount();
+            jdbc.sql("update after_sale set amount_fen = ? where id = ?").params(amount.fen(), request.id()).update();
+            moves.move(request.id(), AfterSaleStatus.Move.GRANT_REFUND, note);
+            return;
+        }
         Money amount = refundFor(order.shipped(), request.lineId(), request.quantity());
         int counted = jdbc.sql("update order_line set refunded_quantity = refunded_quantity + ? where id = ? and refunded_quantity + ? <= quantity")
                 .params(request.quantity(), request.lineId(), request.quantity()).update();

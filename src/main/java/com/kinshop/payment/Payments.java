@@ -260,6 +260,11 @@ public class Payments {
                 .list();
     }
 
+    /** The amount asked for under a refund number, if one was asked for (sent or not). */
+    public Optional<Money> refundAmount(String refundNumber) {
+        return jdbc.sql("select amount_fen from refund where number = ?").param(refundNumber).query(Long.class).optional().map(Money::fen);
+    }
+
     /** Whether a refund reached the payer yet (false while it is still being sent). */
     public boolean refunded(String refundNumber) {
         return jdbc.sql("select exists (select 1 from refund where number = ? and status = 'SUCCEEDED')").param(refundNumber)

@@ -27,7 +27,8 @@ class OrderEventsJsonTest {
         SupplierId supplier = new SupplierId(3);
         Instant at = Instant.parse("2026-01-02T03:04:05Z");
         List<Object> events = List.of(
-                new OrderEvents.OrderPaid(1, "K1", buyer, supplier, Money.fen(12_345), at),
+                new OrderEvents.OrderPaid(1, "K1", buyer, supplier, Money.fen(12_345), OrderKind.GROUP, "G42", at),
+                new OrderEvents.OrderReleased(1, "K1", supplier, "groupbuy", at),
                 new OrderEvents.OrderShipped(1, "K1", buyer, supplier, "顺丰速运", "SF1234567890", at),
                 new OrderEvents.ReceiptReminder(1, "K1", buyer, at),
                 new OrderEvents.OrderReceived(1, "K1", buyer, supplier, true, at),
@@ -40,6 +41,16 @@ class OrderEventsJsonTest {
             String written = json.writeValueAsString(event);
             assertThat(json.readValue(written, event.getClass())).as(written).isEqualTo(event);
         }
+    }
+
+    @Test
+    void anOrderPaidStoredBeforeKindsExistedReadsBackWithoutKind() {
+        String stored = "{\"orderId\":1,\"orderNumber\":\"K1\",\"buyer\":7,\"supplier\":3,"
+                + "\"total\":{\"fen\":12345,\"currency\":\"CNY\"},\"at\":\"2026-01-02T03:04:05Z\"}";
+        OrderEvents.OrderPaid paid = json.readValue(stored, OrderEvents.OrderPaid.class);
+        assertThat(paid.total()).isEqualTo(Money.fen(12_345));
+        assertThat(paid.kind()).isNull();
+        assertThat(paid.promotionRef()).isNull();
     }
 
     @Test

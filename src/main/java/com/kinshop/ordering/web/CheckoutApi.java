@@ -4,6 +4,8 @@ import com.kinshop.identity.CurrentUser;
 import com.kinshop.ordering.Addresses;
 import com.kinshop.ordering.Checkouts;
 import com.kinshop.ordering.OrderPayments;
+import com.kinshop.catalog.SkuId;
+import com.kinshop.shop.Visitor;
 import com.kinshop.payment.Payments;
 import com.kinshop.shared.Idempotency;
 import com.kinshop.shared.Money;
@@ -17,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,6 +59,28 @@ class CheckoutApi {
         }
         return idempotency.execute("checkout:" + user.id(), key, request, () -> {
             Checkouts.Placed placed = checkouts.checkOut(user.id(), new Addresses.AddressId(request.addressId()));
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(new Placed(placed.checkoutNumber(), placed.payable(), placed.orderNumbers()));
+        });
+    }
+
+    record BuyNowRequest(@NotNull(message = "{checkout.address.required}") Long addressId, @NotNull(message = "{cart.not-sellable}") Long skuId,
+                         @NotNull(message = "{cart.quantity.range}") Integer quantity) {
+    }
+
+    @Operation(summary = "Buy one SKU now (立即购买) without touching the cart; the shop of the last share link (cookie ks_ref) is kept for "
+            + "attribution; requires an Idempotency-Key like checkout")
+    @ApiResponse(responseCode = "201", description = "Order placed", content = @Content(schema = @Schema(implementation = Placed.class)))
+    @PostMapping("/api/me/checkouts/buy-now")
+    ResponseEntity<?> buyNow(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody BuyNowRequest request,
+                             @CookieValue(name = Visitor.REFERRER_COOKIE, required = false) String shopCode,
+                             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        if (key == null) {
+            throw com.kinshop.shared.BusinessException.invalid(Idempotency.HEADER, "idempotency.key.required");
+        }
+        return idempotency.execute("buy-now:" + user.id(), key, request, () -> {
+            Checkouts.Placed placed = checkouts.buyNow(user.id(), new Addresses.AddressId(request.addressId()), new SkuId(request.skuId()),
+                    request.quantity(), shopCode);
             return ResponseEntity.status(HttpStatus.CREATED)
                     .body(new Placed(placed.checkoutNumber(), placed.payable(), placed.orderNumbers()));
         });

@@ -1,6 +1,9 @@
 package com.kinshop.ordering.web;
 
+import com.kinshop.catalog.SkuId;
 import com.kinshop.identity.CurrentUser;
+import com.kinshop.shop.Visitor;
+import org.springframework.web.bind.annotation.CookieValue;
 import com.kinshop.ordering.AddressForm;
 import com.kinshop.ordering.Addresses;
 import com.kinshop.ordering.Addresses.AddressId;
@@ -60,29 +63,60 @@ class CheckoutPages {
         this.requestCache = requestCache;
     }
 
+    /** 立即购买 on the product page: the checkout page for that one SKU (a GET, so signing in first comes back to it). */
+    @PostMapping("/checkout/buy-now")
+    String buyNow(@RequestParam(required = false) Long skuId, @RequestParam(defaultValue = "1") int quantity) {
+        return skuId == null ? "redirect:/cart" : "redirect:/checkout?sku=" + skuId + "&quantity=" + quantity;
+    }
+
+    /** The cart's checkout, or with {@code sku} one SKU bought now (the cart untouched). */
     @GetMapping("/checkout")
-    String checkout(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String checkout(@AuthenticationPrincipal CurrentUser user, @ModelAttribute BuyNow buyNow, HttpServletRequest request, HttpServletResponse response,
+                    Model model) {
         if (user == null) {
             return signInFirst(request, response);
         }
         model.addAttribute("addressForm", new AddressForm("", "", "", ""));
-        return page(user, null, model);
+        return page(user, null, buyNow, model);
+    }
+
+    /** A buy-now line carried through the checkout page's forms; {@code sku} null means the cart. */
+    public record BuyNow(Long sku, Integer quantity, String shopCode) {
+
+        public boolean fromCart() {
+            return sku == null;
+        }
+
+        public int units() {
+            return quantity == null ? 1 : quantity;
+        }
+
+        String query() {
+            return fromCart() ? "" : "?sku=" + sku + "&quantity=" + units();
+        }
+    }
+
+    @ModelAttribute
+    BuyNow buyNow(@RequestParam(required = false) Long sku, @RequestParam(required = false) Integer quantity,
+                  @CookieValue(name = Visitor.REFERRER_COOKIE, required = false) String shopCode) {
+        return new BuyNow(sku, quantity, shopCode);
     }
 
     @PostMapping("/checkout")
-    String place(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long addressId, HttpServletRequest request,
-                 HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String place(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long addressId, @ModelAttribute BuyNow buyNow,
+                 HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         if (user == null) {
             return signInFirst(request, response);
         }
         model.addAttribute("addressForm", new AddressForm("", "", "", ""));
         if (addressId == null) {
             model.addAttribute("error", "checkout.address.required");
-            return page(user, null, model);
+            return page(user, null, buyNow, model);
         }
         Checkouts.Placed placed;
         try {
-            placed = checkouts.checkOut(user.id(), new AddressId(addressId));
+            placed = buyNow.fromCart() ? checkouts.checkOut(user.id(), new AddressId(addressId))
+                    : checkouts.buyNow(user.id(), new AddressId(addressId), new SkuId(buyNow.sku()), buyNow.units(), buyNow.shopCode());
         } catch (BusinessException e) {
             if ("checkout.cart-empty".equals(e.messageKey())) {
                 // a second press of 提交订单 (or another tab) finds the cart already turned into orders
@@ -91,7 +125,7 @@ class CheckoutPages {
             }
             model.addAttribute("error", e.messageKey());
             model.addAttribute("errorArgs", e.args());
-            return page(user, addressId, model);
+            return page(user, addressId, buyNow, model);
         }
         return cashier.to(user, placed.checkoutNumber(), redirect);
     }
@@ -99,19 +133,19 @@ class CheckoutPages {
     /** The first address, typed on the checkout page itself (an empty address book should not send the buyer away). */
     @PostMapping("/checkout/address")
     String addAddress(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("addressForm") AddressForm form, BindingResult errors,
-                      HttpServletRequest request, HttpServletResponse response, Model model) {
+                      @ModelAttribute BuyNow buyNow, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (user == null) {
             return signInFirst(request, response);
         }
         if (!errors.hasErrors()) {
             try {
                 addresses.add(user.id(), form);
-                return "redirect:/checkout";
+                return "redirect:/checkout" + buyNow.query();
             } catch (BusinessException e) {
                 FormErrors.reject(errors, e);
             }
         }
-        return page(user, null, model);
+        return page(user, null, buyNow, model);
     }
 
     /** Where the cashier sends the buyer back: the checkout's orders, waiting for the payment to be confirmed. */
@@ -165,8 +199,13 @@ class CheckoutPages {
                 .map(Orders.Summary::total).reduce(Money.ZERO, Money::plus));
     }
 
-    private String page(CurrentUser user, Long chosen, Model model) {
-        Cart.View view = cart.view(user.id());
+    private String page(CurrentUser user, Long chosen, BuyNow buyNow, Model model) {
+        Cart.View view;
+        try {
+            view = buyNow.fromCart() ? cart.view(user.id()) : cart.buyNow(new SkuId(buyNow.sku()), buyNow.units(), buyNow.shopCode());
+        } catch (BusinessException notSellable) {
+            return "redirect:/cart";
+        }
         if (view.items().isEmpty()) {
             return "redirect:/cart";
         }

@@ -92,12 +92,15 @@ class SupplierOrderPages {
         SupplierId supplier = supplier(user);
         OrderStatus tab = status == null ? OrderStatus.PAID : status;
         List<Orders.Summary> list = orders.ofSupplier(supplier, tab, LIST_LIMIT);
+        Map<String, Orders.Packing> packing = orders.packing(supplier, list.stream().map(Orders.Summary::number).toList());
         model.addAttribute("tabs", TABS);
         model.addAttribute("status", tab);
-        model.addAttribute("orders", list);
+        // held orders apart, after the ones that can ship now
+        model.addAttribute("orders", list.stream().filter(order -> !packing.get(order.number()).held()).toList());
+        model.addAttribute("heldOrders", list.stream().filter(order -> packing.get(order.number()).held()).toList());
         model.addAttribute("receivers", receivers(supplier, list.stream().map(Orders.Summary::number).toList()));
-        model.addAttribute("packing", orders.packing(supplier, list.stream().map(Orders.Summary::number).toList()));
-        model.addAttribute("toShip", tab == OrderStatus.PAID ? list.size() : orders.ofSupplier(supplier, OrderStatus.PAID, LIST_LIMIT).size());
+        model.addAttribute("packing", packing);
+        model.addAttribute("toShip", tab == OrderStatus.PAID ? list.size() - packing.values().stream().filter(Orders.Packing::held).count() : orders.ofSupplier(supplier, OrderStatus.PAID, LIST_LIMIT).size());
         model.addAttribute("limit", LIST_LIMIT);
         model.addAttribute("maxRows", Fulfilment.MAX_ROWS);
         model.addAttribute("nav", "supplier-orders");
@@ -122,10 +125,12 @@ class SupplierOrderPages {
     @GetMapping("/orders/to-ship.csv")
     ResponseEntity<byte[]> toShip(@AuthenticationPrincipal CurrentUser user, Locale locale) {
         SupplierId supplier = supplier(user);
-        List<Orders.Summary> paid = orders.ofSupplier(supplier, OrderStatus.PAID, Fulfilment.MAX_ROWS);
-        List<String> numbers = paid.stream().map(Orders.Summary::number).toList();
+        List<Orders.Summary> listed = orders.ofSupplier(supplier, OrderStatus.PAID, Fulfilment.MAX_ROWS);
+        List<String> numbers = listed.stream().map(Orders.Summary::number).toList();
         Map<String, Receiver> receivers = receivers(supplier, numbers);
         Map<String, Orders.Packing> packing = orders.packing(supplier, numbers);
+        // a held order cannot ship: a warehouse must not pack it from this file
+        List<Orders.Summary> paid = listed.stream().filter(order -> !packing.get(order.number()).held()).toList();
         String refundRequested = messages.getMessage("console.orders.refund-requested", null, locale);
         StringWriter text = new StringWriter().append('\uFEFF'); // lets spreadsheet programs see UTF-8
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT)) {
