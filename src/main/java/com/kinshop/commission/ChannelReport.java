@@ -33,7 +33,7 @@ public class ChannelReport {
         OffsetDateTime since = clock.instant().atOffset(ZoneOffset.UTC).minusDays(days);
         return jdbc.sql("""
                         select l.shop_code, s.name, a.nickname, count(distinct o.id) filter (where l.refunded_quantity < l.quantity), sum(l.quantity - l.refunded_quantity),
-                               sum(l.unit_price_fen * (l.quantity - l.refunded_quantity)),
+                               sum(l.paid_fen - l.refunded_goods_fen),
                                coalesce(sum((select sum(c.amount_fen - c.cancelled_fen - c.clawed_back_fen) from commission c where c.order_line_id = l.id)), 0)
                         from order_line l join orders o on o.id = l.order_id
                         left join shop s on s.code = l.shop_code left join account a on a.id = s.owner_account_id

@@ -145,8 +145,8 @@ public class Earnings {
                              page as (select member_id, bound_at, level from team order by level, bound_at desc limit :limit)
                         select p.member_id, a.nickname, p.level, p.bound_at, s.orders, s.sales
                         from page p join account a on a.id = p.member_id
-                        cross join lateral (select count(*) filter (where o.refunded_goods_fen < o.goods_fen) as orders,
-                                                   coalesce(sum(o.goods_fen - o.refunded_goods_fen), 0) as sales from orders o
+                        cross join lateral (select count(*) filter (where o.refunded_goods_fen < o.goods_fen - o.discount_fen) as orders,
+                                                   coalesce(sum(o.goods_fen - o.discount_fen - o.refunded_goods_fen), 0) as sales from orders o
                                             where o.buyer_id = p.member_id and o.status not in (:unpaid)) s
                         order by p.level, p.bound_at desc""")
                 .param("m", member.value()).param("unpaid", StateNames.of(OrderStatus.UNPAID)).param("limit", limit)

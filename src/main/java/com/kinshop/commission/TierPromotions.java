@@ -80,7 +80,7 @@ class TierPromotions {
     private Figures figures(AccountId member, int days) {
         OffsetDateTime since = clock.instant().atOffset(ZoneOffset.UTC).minusDays(days);
         long own = jdbc.sql("""
-                        select coalesce(sum(l.unit_price_fen * (l.quantity - l.refunded_quantity)), 0)
+                        select coalesce(sum(l.paid_fen - l.refunded_goods_fen), 0)
                         from order_line l join orders o on o.id = l.order_id join shop s on s.code = l.shop_code
                         where s.owner_account_id = ? and o.status = ? and o.completed_at >= ?""")
                 .params(member.value(), OrderStatus.COMPLETED.name(), since).query(Long.class).single();
@@ -89,7 +89,7 @@ class TierPromotions {
                         where b.referrer_id = ? and (b.expires_at is null or b.expires_at > now()) and o.status = ? and o.completed_at >= ?""")
                 .params(member.value(), OrderStatus.COMPLETED.name(), since).query(Integer.class).single();
         long team = jdbc.sql("""
-                        select coalesce(sum(o.goods_fen - o.refunded_goods_fen), 0)
+                        select coalesce(sum(o.goods_fen - o.discount_fen - o.refunded_goods_fen), 0)
                         from referral_binding b1 join referral_binding b2 on b2.referrer_id = b1.member_id join orders o on o.buyer_id = b2.member_id
                         where b1.referrer_id = ? and (b1.expires_at is null or b1.expires_at > now()) and (b2.expires_at is null or b2.expires_at > now())
                           and o.status = ? and o.completed_at >= ?""")

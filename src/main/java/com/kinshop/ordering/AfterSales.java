@@ -210,7 +210,7 @@ public class AfterSales {
                             insert into after_sale (number, order_id, order_line_id, buyer_id, supplier_id, kind, quantity, amount_fen, reason, status,
                                                     created_at, updated_at)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(number, order.id(), lineId, buyer, order.supplierId(), kind.name(), quantity, refunds.refundFor(order.shipped(), lineId, quantity).fen(), reason,
+                    .params(number, order.id(), lineId, buyer, order.supplierId(), kind.name(), quantity, refunds.refundFor(order.shipped(), lineId, quantity).total().fen(), reason,
                             status.name(), now(), now())
                     .update();
         } catch (DuplicateKeyException e) {

@@ -74,20 +74,22 @@ public class Checkouts {
         for (CheckoutPricing.SupplierOrder supplierOrder : quote.orders()) {
             String number = BusinessNumbers.next(jdbc, "K", now.toInstant());
             long order = jdbc.sql("""
-                            insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, receiver, phone, address, created_at,
-                                                pay_deadline)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                            insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, discount_fen, shipping_fen, total_fen,
+                                                receiver, phone, address, created_at, pay_deadline)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(number, checkout, buyer.value(), supplierOrder.supplier().value(), OrderStatus.AWAITING_PAYMENT.name(), supplierOrder.goods().fen(),
-                            supplierOrder.shipping().fen(), address.receiver(), address.phone(), address.region() + " " + address.detail(), now,
+                            supplierOrder.discount().fen(), supplierOrder.shipping().fen(), supplierOrder.total().fen(), address.receiver(), address.phone(), address.region() + " " + address.detail(), now,
                             now.plus(properties.paymentTimeout()))
                     .query(Long.class).single();
             for (CheckoutPricing.PricedLine priced : supplierOrder.lines()) {
                 CheckoutPricing.Line line = priced.line();
                 jdbc.sql("""
-                                insert into order_line (order_id, sku_id, product_id, product_name, spec, unit_price_fen, quantity, amount_fen,
-                                                        commission_budget_fen, shop_code, supply_price_fen) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(order, line.sku().value(), line.product().value(), line.productName(), line.spec(), line.unitPrice().fen(),
-                                line.quantity(), priced.amount().fen(), priced.commissionBudget().fen(), view.item(line.sku()).shopCode(),
+                                insert into order_line (order_id, sku_id, product_id, product_name, spec, unit_price_fen, quantity, paid_fen, discount_fen,
+                                                        platform_discount_fen, supplier_discount_fen, commission_budget_fen, shop_code, supply_price_fen)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(order, line.sku().value(), line.product().value(), line.productName(), line.spec(), priced.unitPrice().fen(),
+                                line.quantity(), priced.paid().fen(), priced.discount().fen(), priced.platformDiscount().fen(),
+                                priced.supplierDiscount().fen(), priced.commissionBudget().fen(), view.item(line.sku()).shopCode(),
                                 view.item(line.sku()).facts().supplyPrice().fen())
                         .update();
                 if (fromCart) {

@@ -73,7 +73,7 @@ class OrderMoves {
     List<Moved> move(Move move, Change change, Consumer<Moved> beforeEvent, Function<Moved, Object> event) {
         List<Moved> moved = jdbc.sql("update orders set status = :to" + (change.alsoSet().isEmpty() ? "" : ", " + change.alsoSet())
                         + " where " + change.which() + " and status in (:from)"
-                        + " returning id, number, buyer_id, supplier_id, goods_fen + shipping_fen, kind, promotion_ref")
+                        + " returning id, number, buyer_id, supplier_id, total_fen, kind, promotion_ref")
                 .params(change.params()).param("to", move.to().name()).param("from", StateNames.of(move.from()))
                 .query((rs, n) -> new Moved(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)), new SupplierId(rs.getLong(4)),
                         Money.fen(rs.getLong(5)), OrderKind.valueOf(rs.getString(6)), rs.getString(7)))

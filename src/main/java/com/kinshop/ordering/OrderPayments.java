@@ -28,7 +28,7 @@ public class OrderPayments {
     public Payments.Started pay(AccountId buyer, String checkoutNumber) {
         long checkout = jdbc.sql("select id from checkout where number = ? and buyer_id = ? for update").params(checkoutNumber, buyer.value())
                 .query(Long.class).optional().orElseThrow(() -> BusinessException.notFound("order.not-found"));
-        long payable = jdbc.sql("select coalesce(sum(goods_fen + shipping_fen), 0) from orders where checkout_id = ? and status = ?")
+        long payable = jdbc.sql("select coalesce(sum(total_fen), 0) from orders where checkout_id = ? and status = ?")
                 .params(checkout, OrderStatus.AWAITING_PAYMENT.name()).query(Long.class).single();
         if (payable == 0) {
             throw BusinessException.conflict(null, "order.not-payable");

@@ -40,13 +40,15 @@ public class Orders {
     }
 
     @Schema(name = "OrderSummary")
-    public record Summary(String number, String checkoutNumber, OrderStatus status, String supplierName, Money goods, Money shipping, Money total,
+    public record Summary(String number, String checkoutNumber, OrderStatus status, String supplierName, Money goods, Money discount, Money shipping,
+                          Money total,
                           Money refunded, int units, String firstProduct, Instant createdAt, Instant payDeadline) {
     }
 
     @Schema(name = "OrderLine")
-    public record Line(long id, long productId, String productName, String spec, Money unitPrice, int quantity, Money amount, int refundedQuantity,
-                       String shopCode) {
+    /** {@code paid} is what the buyer paid for the line (unit price × quantity − {@code discount}), as stored at checkout. */
+    public record Line(long id, long productId, String productName, String spec, Money unitPrice, int quantity, Money paid, Money discount,
+                       int refundedQuantity, String shopCode) {
 
         public int refundable() {
             return quantity - refundedQuantity;
@@ -73,7 +75,7 @@ public class Orders {
             "openRefundStates", StateNames.of(EnumSet.of(AfterSaleStatus.REQUESTED, AfterSaleStatus.ESCALATED, AfterSaleStatus.REJECTED)));
 
     private static final String SUMMARY = """
-            select o.number, c.number, o.status, s.name, o.goods_fen, o.shipping_fen, o.refunded_fen,
+            select o.number, c.number, o.status, s.name, o.goods_fen, o.discount_fen, o.shipping_fen, o.total_fen, o.refunded_fen,
                    (select sum(quantity) from order_line l where l.order_id = o.id),
                    (select product_name from order_line l where l.order_id = o.id order by l.id limit 1), o.created_at, o.pay_deadline
             from orders o join checkout c on c.id = o.checkout_id join supplier s on s.id = o.supplier_id
@@ -146,11 +148,11 @@ public class Orders {
 
     /** A line as distribution sees it: who bought it, through which shop, and the commission budget it carries. */
     public record SoldLine(long orderId, String orderNumber, long lineId, AccountId buyer, String shopCode, Money budget, int quantity,
-                           int refundedQuantity, String productName, Money amount) {
+                           int refundedQuantity, String productName, Money paid) {
     }
 
     private static final String SOLD_LINES = """
-            select o.id, o.number, l.id, o.buyer_id, l.shop_code, l.commission_budget_fen, l.quantity, l.refunded_quantity, l.product_name, l.amount_fen
+            select o.id, o.number, l.id, o.buyer_id, l.shop_code, l.commission_budget_fen, l.quantity, l.refunded_quantity, l.product_name, l.paid_fen
             from order_line l join orders o on o.id = l.order_id
             """;
 
@@ -218,11 +220,11 @@ public class Orders {
                 .optional().orElseThrow(() -> BusinessException.notFound("order.not-found"));
         Summary summary = jdbc.sql(SUMMARY + " where o.id = ?").param(head.id()).query(Orders::summary).single();
         List<Line> lines = jdbc.sql("""
-                        select id, product_id, product_name, spec, unit_price_fen, quantity, amount_fen, refunded_quantity, shop_code
+                        select id, product_id, product_name, spec, unit_price_fen, quantity, paid_fen, discount_fen, refunded_quantity, shop_code
                         from order_line where order_id = ? order by id""")
                 .param(head.id())
                 .query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), Money.fen(rs.getLong(5)), rs.getInt(6),
-                        Money.fen(rs.getLong(7)), rs.getInt(8), rs.getString(9)))
+                        Money.fen(rs.getLong(7)), Money.fen(rs.getLong(8)), rs.getInt(9), rs.getString(10)))
                 .list();
         return new Detail(summary, head.buyerId(), head.receiver(), head.phone(), head.address(), head.carrier(), head.tracking(), head.payment(),
                 head.paidAt(), head.shippedAt(), head.receiveDeadline(), head.receivedAt(), head.completedAt(), head.cancelledAt(), head.cancelReason(),
@@ -230,11 +232,9 @@ public class Orders {
     }
 
     private static Summary summary(ResultSet rs, int row) throws SQLException {
-        long goods = rs.getLong(5);
-        long shipping = rs.getLong(6);
-        return new Summary(rs.getString(1), rs.getString(2), OrderStatus.valueOf(rs.getString(3)), rs.getString(4), Money.fen(goods),
-                Money.fen(shipping), Money.fen(goods + shipping), Money.fen(rs.getLong(7)), rs.getInt(8), rs.getString(9), instant(rs, 10),
-                instant(rs, 11));
+        return new Summary(rs.getString(1), rs.getString(2), OrderStatus.valueOf(rs.getString(3)), rs.getString(4), Money.fen(rs.getLong(5)),
+                Money.fen(rs.getLong(6)), Money.fen(rs.getLong(7)), Money.fen(rs.getLong(8)), Money.fen(rs.getLong(9)), rs.getInt(10),
+                rs.getString(11), instant(rs, 12), instant(rs, 13));
     }
 
     private static AfterSaleView afterSale(ResultSet rs, int row) throws SQLException {

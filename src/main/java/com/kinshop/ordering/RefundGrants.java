@@ -1,6 +1,7 @@
 package com.kinshop.ordering;
 
 import com.kinshop.payment.Payments;
+import com.kinshop.shared.Allocation;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,7 +12,9 @@ import java.time.Clock;
 
 /**
  * What a granted after-sales refund is worth and what granting it does: the refund is worked out when it is granted —
- * the unit price times the units, plus the shipping fee when these are the last units of an order that never shipped —
+ * the units' part of what the buyer paid for the line ({@link Allocation#ofUnits}: the last unit carries the rounding
+ * remainder, so refunding a whole line returns exactly its paid amount), plus the shipping fee when these are the last
+ * units of an order that never shipped —
  * and leaves escrow in the same transaction that books it on the order, so the sums on the order, in the ledger and at
  * the provider agree to the fen.
  */
@@ -54,18 +57,18 @@ class RefundGrants {
             moves.move(request.id(), AfterSaleStatus.Move.GRANT_REFUND, note);
             return;
         }
-        Money amount = refundFor(order.shipped(), request.lineId(), request.quantity());
-        int counted = jdbc.sql("update order_line set refunded_quantity = refunded_quantity + ? where id = ? and refunded_quantity + ? <= quantity")
-                .params(request.quantity(), request.lineId(), request.quantity()).update();
+        Refund refund = refundFor(order.shipped(), request.lineId(), request.quantity());
+        Money amount = refund.total();
+        int counted = jdbc.sql("""
+                        update order_line set refunded_quantity = refunded_quantity + ?, refunded_goods_fen = refunded_goods_fen + ?
+                        where id = ? and refunded_quantity + ? <= quantity""")
+                .params(request.quantity(), refund.goods().fen(), request.lineId(), request.quantity()).update();
         if (counted != 1) {
             throw BusinessException.conflict("quantity", "aftersale.line.refunded");
         }
         // the goods part apart: sales figures subtract refunded goods, never the shipping refunded with the last units
-        jdbc.sql("""
-                        update orders set refunded_fen = refunded_fen + ?,
-                                          refunded_goods_fen = refunded_goods_fen + (select unit_price_fen * ? from order_line where id = ?)
-                        where id = ?""")
-                .params(amount.fen(), request.quantity(), request.lineId(), order.id()).update();
+        jdbc.sql("update orders set refunded_fen = refunded_fen + ?, refunded_goods_fen = refunded_goods_fen + ? where id = ?")
+                .params(amount.fen(), refund.goods().fen(), order.id()).update();
         jdbc.sql("update after_sale set amount_fen = ? where id = ?").params(amount.fen(), request.id()).update();
         // clearing first, members' accounts after (RefundGranted): the same order of locks as a payment's
         books.refundApproved(order.id(), order.number(), request.number(), amount);
@@ -89,18 +92,28 @@ class RefundGrants {
         }
     }
 
-    /** Unit price × units, plus shipping when these are the last units of an order that never shipped. */
-    Money refundFor(boolean orderShipped, long lineId, int quantity) {
-        record Line(long unitPriceFen, long unitsLeftOnOrder, long unitsLeftOnLine, long shippingFen) {
+    /** A refund: the goods part (of what was paid for the line) and the shipping returned with it. */
+    record Refund(Money goods, Money shipping) {
+
+        Money total() {
+            return goods.plus(shipping);
+        }
+    }
+
+    /** The units' part of the line's paid amount, plus shipping when these are the last units of an order that never shipped. */
+    Refund refundFor(boolean orderShipped, long lineId, int quantity) {
+        record Line(long paidFen, int quantity, int refundedQuantity, long unitsLeftOnOrder, long shippingFen) {
         }
         Line line = jdbc.sql("""
-                        select l.unit_price_fen,
+                        select l.paid_fen, l.quantity, l.refunded_quantity,
                                (select sum(o.quantity - o.refunded_quantity) from order_line o where o.order_id = l.order_id),
-                               l.quantity - l.refunded_quantity, (select shipping_fen from orders where id = l.order_id)
+                               (select shipping_fen from orders where id = l.order_id)
                         from order_line l where l.id = ?""")
-                .param(lineId).query((rs, n) -> new Line(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
-        boolean lastUnits = quantity == line.unitsLeftOnLine() && line.unitsLeftOnOrder() == line.unitsLeftOnLine();
-        return Money.fen(line.unitPriceFen() * quantity + (lastUnits && !orderShipped ? line.shippingFen() : 0));
+                .param(lineId).query((rs, n) -> new Line(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getLong(5))).single();
+        int unitsLeftOnLine = line.quantity() - line.refundedQuantity();
+        boolean lastUnits = quantity == unitsLeftOnLine && line.unitsLeftOnOrder() == unitsLeftOnLine;
+        Money goods = Allocation.ofUnits(Money.fen(line.paidFen()), line.quantity(), line.refundedQuantity(), quantity);
+        return new Refund(goods, Money.fen(lastUnits && !orderShipped ? line.shippingFen() : 0));
     }
 
     private LockedOrder lockOrder(long orderId) {

@@ -72,7 +72,7 @@ public class WholeOrderRefunds {
         record Locked(String number, OrderStatus status, String paymentNumber, boolean shipped, long leftFen, AccountId buyer, SupplierId supplier) {
         }
         Locked order = jdbc.sql("""
-                        select number, status, payment_number, shipped_at is not null, goods_fen + shipping_fen - refunded_fen, buyer_id, supplier_id
+                        select number, status, payment_number, shipped_at is not null, total_fen - refunded_fen, buyer_id, supplier_id
                         from orders where id = ?""")
                 .param(orderId).query((rs, n) -> new Locked(rs.getString(1), OrderStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getBoolean(4),
                         rs.getLong(5), new AccountId(rs.getLong(6)), new SupplierId(rs.getLong(7)))).single();
@@ -89,9 +89,9 @@ public class WholeOrderRefunds {
         Money amount = Money.fen(order.leftFen());
         record LineLeft(long id, int quantity) {
         }
-        List<LineLeft> lines = jdbc.sql("update order_line set refunded_quantity = quantity where order_id = ? and refunded_quantity < quantity returning id, quantity")
+        List<LineLeft> lines = jdbc.sql("update order_line set refunded_quantity = quantity, refunded_goods_fen = paid_fen where order_id = ? and refunded_quantity < quantity returning id, quantity")
                 .param(orderId).query((rs, n) -> new LineLeft(rs.getLong(1), rs.getInt(2))).list();
-        jdbc.sql("update orders set refunded_fen = goods_fen + shipping_fen, refunded_goods_fen = goods_fen where id = ?").param(orderId).update();
+        jdbc.sql("update orders set refunded_fen = total_fen, refunded_goods_fen = goods_fen - discount_fen where id = ?").param(orderId).update();
         // clearing first, members' accounts after (RefundGranted): the same order of locks as a payment's
         books.refundApproved(orderId, order.number(), refundNumber, amount);
         payments.refund(refundNumber, order.paymentNumber(), amount, reason);

@@ -58,7 +58,7 @@ class CheckoutPricingTest {
                 line(1, FOOD, 999, 3, CommissionBudget.rate(1_500)),
                 line(2, FOOD, 1_000, 2, CommissionBudget.fixed(Money.fen(150)))), RULES::get);
         var lines = quote.orders().get(0).lines();
-        assertThat(lines.get(0).amount()).isEqualTo(Money.fen(2_997));
+        assertThat(lines.get(0).paid()).isEqualTo(Money.fen(2_997));
         assertThat(lines.get(0).commissionBudget()).as("29.97 × 15% = 4.4955 → 4.49").isEqualTo(Money.fen(449));
         assertThat(lines.get(1).commissionBudget()).isEqualTo(Money.fen(300));
     }

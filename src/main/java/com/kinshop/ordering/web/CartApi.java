@@ -55,7 +55,7 @@ class CartApi {
     CartResponse view(@AuthenticationPrincipal CurrentUser user) {
         Cart.View view = cart.view(user.id());
         List<Group> groups = view.quote().orders().stream().map(order -> new Group(order.supplier().value(),
-                order.lines().stream().map(priced -> line(view.item(priced.line().sku()), priced.amount())).toList(),
+                order.lines().stream().map(priced -> line(view.item(priced.line().sku()), priced.paid())).toList(),
                 order.goods(), order.shipping(), order.total())).toList();
         return new CartResponse(groups, view.unavailable().stream().map(item -> line(item, null)).toList(),
                 view.quote().goods(), view.quote().shipping(), view.quote().payable());
