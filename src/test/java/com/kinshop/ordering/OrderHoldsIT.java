@@ -14,6 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +51,11 @@ class OrderHoldsIT extends MoneyPathTest {
         assertThatThrownBy(() -> holds.hold(held, "bargain")).isInstanceOf(BusinessException.class);
         assertThat(holds.heldBy(held)).contains("groupbuy");
 
+        Map<String, Boolean> heldInApi = new java.util.HashMap<>();
+        supplier.session().get("/api/supplier/orders?status=PAID").json()
+                .forEach(order -> heldInApi.put(order.get("number").asString(), order.get("held").asBoolean()));
+        assertThat(heldInApi).containsEntry(held, true).containsEntry(free, false);
+
         Response refused = supplier.session().post("/api/supplier/orders/" + held + "/shipment", PARCEL);
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).isEqualTo("该订单正在等待活动结果（如待成团），暂不能发货");
@@ -74,6 +82,44 @@ class OrderHoldsIT extends MoneyPathTest {
         Response shipped = supplier.session().post("/api/supplier/orders/" + held + "/shipment", PARCEL);
         assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
         assertThatThrownBy(() -> holds.hold(held, "groupbuy")).as("a shipped order cannot be held").isInstanceOf(BusinessException.class);
+    }
+
+    @Test
+    void aHoldAndAShipmentAtTheSameMomentNeverBothWin() throws Exception {
+        Staff supplier = fixtures.supplier("抢发果园");
+        long sku = fixtures.onSale(supplier, "抢发橘子", 1_500, 50)[1];
+        Member buyer = fixtures.member("抢发买家");
+        Set<String> outcomes = new HashSet<>();
+        for (int round = 0; round < 8; round++) {
+            String order = purchases.placeAndPay(buyer, 1, sku).orderNumbers().get(0);
+            AtomicInteger roles = new AtomicInteger();
+            List<String> answers = Concurrently.all(2, () -> {
+                if (roles.getAndIncrement() == 0) {
+                    try {
+                        holds.hold(order, "groupbuy");
+                        return "held";
+                    } catch (BusinessException refused) {
+                        return "hold refused " + refused.status().value();
+                    }
+                }
+                Response shipment = supplier.session().post("/api/supplier/orders/" + order + "/shipment", PARCEL);
+                return "ship " + shipment.status();
+            });
+            String status = purchases.status(order);
+            boolean heldNow = holds.heldBy(order).isPresent();
+            if (answers.contains("held")) {
+                assertThat(answers).as("a held order is not shipped").contains("ship 409");
+                assertThat(status).isEqualTo("PAID");
+                assertThat(heldNow).isTrue();
+                outcomes.add("held");
+            } else {
+                assertThat(answers).as("a shipped order is not held").containsExactlyInAnyOrder("hold refused 409", "ship 200");
+                assertThat(status).isEqualTo("SHIPPED");
+                assertThat(heldNow).isFalse();
+                outcomes.add("shipped");
+            }
+        }
+        assertThat(outcomes).as("each round had exactly one winner").isNotEmpty();
     }
 
     @Test
