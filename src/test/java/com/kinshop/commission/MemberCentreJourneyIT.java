@@ -98,7 +98,7 @@ class MemberCentreJourneyIT extends BrowserJourney {
         WebElement entry = browser.findElement(By.cssSelector("[data-entry='" + order + "']"));
         assertThat(entry.getAttribute("data-status")).isEqualTo("ESTIMATED");
         assertThat(entry.getText()).contains("收益旅程好物", "一级", "预估", "买家 小美买家", "会员 · 佣金的 60%", "¥30.00");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
             d.navigate().refresh();
             return !d.findElement(By.cssSelector("[data-testid=visits]")).getText().equals("0");
         });
@@ -147,8 +147,12 @@ class MemberCentreJourneyIT extends BrowserJourney {
         tap(browser, browser.findElement(By.cssSelector("[data-testid=submit-withdrawal]")));
         wait.until(ExpectedConditions.urlContains("/me/withdrawals"));
         assertThat(text("notice")).isEqualTo("提现申请已提交");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.cssSelector("[data-withdrawal]"), "data-status", "PAID"));
-        assertThat(browser.findElement(By.cssSelector("[data-withdrawal]")).getText()).contains("¥10.00", "已到账", "手续费 ¥0.10", "到账 ¥9.90");
+        // the list swaps itself while the payout runs: a node read mid-swap is stale, so the wait reads again
+        WebDriverWait payout = new WebDriverWait(browser, Duration.ofSeconds(20));
+        payout.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        payout.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-withdrawal]"), "data-status", "PAID"));
+        String paidOut = wait.until(d -> d.findElement(By.cssSelector("[data-withdrawal]")).getText());
+        assertThat(paidOut).contains("¥10.00", "已到账", "手续费 ¥0.10", "到账 ¥9.90");
         Browser.screenshot(browser, "member-withdrawals-zh");
 
         // the same form sent twice at once withdraws once
