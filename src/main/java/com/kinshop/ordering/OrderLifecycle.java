@@ -10,6 +10,7 @@ import com.kinshop.ordering.OrderMoves.Moved;
 import com.kinshop.ordering.OrderStatus.Move;
 import com.kinshop.payment.PaymentSucceeded;
 import com.kinshop.payment.Payments;
+import com.kinshop.payment.Refunds;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import com.kinshop.shared.StateNames;
@@ -47,17 +48,19 @@ public class OrderLifecycle {
     private final Stock stock;
     private final OrderBooks books;
     private final Payments payments;
+    private final Refunds refunds;
     private final OrderMoves moves;
     private final ApplicationEventPublisher events;
     private final OrderProperties properties;
     private final Clock clock;
 
-    OrderLifecycle(JdbcClient jdbc, Stock stock, OrderBooks books, Payments payments, OrderMoves moves, ApplicationEventPublisher events,
+    OrderLifecycle(JdbcClient jdbc, Stock stock, OrderBooks books, Payments payments, Refunds refunds, OrderMoves moves, ApplicationEventPublisher events,
                    OrderProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.stock = stock;
         this.books = books;
         this.payments = payments;
+        this.refunds = refunds;
         this.moves = moves;
         this.events = events;
         this.properties = properties;
@@ -89,7 +92,7 @@ public class OrderLifecycle {
         }
         if (surplus.isPositive()) {
             log.info("Payment {} brought {} beyond its awaiting orders; refunding it", payment.paymentNumber(), surplus);
-            payments.refund("RL" + payment.paymentNumber(), payment.paymentNumber(), surplus, "订单已关闭或已支付，自动退回");
+            refunds.refund("RL" + payment.paymentNumber(), payment.paymentNumber(), surplus, "订单已关闭或已支付，自动退回");
         }
     }
 

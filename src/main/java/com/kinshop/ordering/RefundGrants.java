@@ -1,6 +1,6 @@
 package com.kinshop.ordering;
 
-import com.kinshop.payment.Payments;
+import com.kinshop.payment.Refunds;
 import com.kinshop.shared.Allocation;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
@@ -23,19 +23,19 @@ class RefundGrants {
 
     private final JdbcClient jdbc;
     private final OrderBooks books;
-    private final Payments payments;
+    private final Refunds refunds;
     private final ApplicationEventPublisher events;
     private final AfterSaleMoves moves;
     private final OrderMoves orderMoves;
     private final WholeOrderRefunds wholeOrderRefunds;
     private final Clock clock;
 
-    RefundGrants(JdbcClient jdbc, OrderBooks books, Payments payments, ApplicationEventPublisher events, AfterSaleMoves moves, OrderMoves orderMoves,
+    RefundGrants(JdbcClient jdbc, OrderBooks books, Refunds refunds, ApplicationEventPublisher events, AfterSaleMoves moves, OrderMoves orderMoves,
                  WholeOrderRefunds wholeOrderRefunds, Clock clock) {
         this.wholeOrderRefunds = wholeOrderRefunds;
         this.jdbc = jdbc;
         this.books = books;
-        this.payments = payments;
+        this.refunds = refunds;
         this.events = events;
         this.moves = moves;
         this.orderMoves = orderMoves;
@@ -72,7 +72,7 @@ class RefundGrants {
         jdbc.sql("update after_sale set amount_fen = ? where id = ?").params(amount.fen(), request.id()).update();
         // clearing first, members' accounts after (RefundGranted): the same order of locks as a payment's
         books.refundApproved(order.id(), order.number(), request.number(), amount);
-        payments.refund(request.number(), order.paymentNumber(), amount, "售后退款 " + request.number());
+        refunds.refund(request.number(), order.paymentNumber(), amount, "售后退款 " + request.number());
         int refundedNow = jdbc.sql("select refunded_quantity from order_line where id = ?").param(request.lineId()).query(Integer.class).single();
         int lineQuantity = jdbc.sql("select quantity from order_line where id = ?").param(request.lineId()).query(Integer.class).single();
         events.publishEvent(new OrderEvents.RefundGranted(order.id(), request.lineId(), refundedNow, lineQuantity,

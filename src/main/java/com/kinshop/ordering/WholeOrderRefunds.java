@@ -3,7 +3,7 @@ package com.kinshop.ordering;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
 import com.kinshop.ordering.OrderMoves.Change;
-import com.kinshop.payment.Payments;
+import com.kinshop.payment.Refunds;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,15 +26,15 @@ public class WholeOrderRefunds {
 
     private final JdbcClient jdbc;
     private final OrderBooks books;
-    private final Payments payments;
+    private final Refunds refunds;
     private final OrderMoves moves;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WholeOrderRefunds(JdbcClient jdbc, OrderBooks books, Payments payments, OrderMoves moves, ApplicationEventPublisher events, Clock clock) {
+    WholeOrderRefunds(JdbcClient jdbc, OrderBooks books, Refunds refunds, OrderMoves moves, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.books = books;
-        this.payments = payments;
+        this.refunds = refunds;
         this.moves = moves;
         this.events = events;
         this.clock = clock;
@@ -77,7 +77,7 @@ public class WholeOrderRefunds {
                 .param(orderId).query((rs, n) -> new Locked(rs.getString(1), OrderStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getBoolean(4),
                         rs.getLong(5), new AccountId(rs.getLong(6)), new SupplierId(rs.getLong(7)))).single();
         if (order.status() == OrderStatus.REFUNDED && !order.shipped()) {
-            return payments.refundAmount(refundNumber).map(earlier -> new Refund(order.number(), refundNumber, earlier, false))
+            return refunds.refundAmount(refundNumber).map(earlier -> new Refund(order.number(), refundNumber, earlier, false))
                     .orElseThrow(() -> BusinessException.conflict(null, "order.refund.already"));
         }
         if (OrderStatus.UNPAID.contains(order.status())) {
@@ -94,7 +94,7 @@ public class WholeOrderRefunds {
         jdbc.sql("update orders set refunded_fen = total_fen, refunded_goods_fen = goods_fen - discount_fen where id = ?").param(orderId).update();
         // clearing first, members' accounts after (RefundGranted): the same order of locks as a payment's
         books.refundApproved(orderId, order.number(), refundNumber, amount);
-        payments.refund(refundNumber, order.paymentNumber(), amount, reason);
+        refunds.refund(refundNumber, order.paymentNumber(), amount, reason);
         lines.stream().sorted(Comparator.comparingLong(LineLeft::id)).forEach(line -> events.publishEvent(
                 new OrderEvents.RefundGranted(orderId, line.id(), line.quantity(), line.quantity(), false, clock.instant())));
         moves.move(OrderStatus.Move.REFUND_WHOLLY, Change.of(orderId).set("held_by = null", Map.of()),

@@ -16,14 +16,16 @@ class PaymentJobs {
     private static final Logger log = LoggerFactory.getLogger(PaymentJobs.class);
 
     private final Payments payments;
+    private final Refunds refunds;
 
-    PaymentJobs(Payments payments) {
+    PaymentJobs(Payments payments, Refunds refunds) {
         this.payments = payments;
+        this.refunds = refunds;
     }
 
     @Scheduled(fixedDelayString = "${kinshop.payment.refund-poll:1s}", initialDelayString = "${kinshop.payment.refund-poll:1s}")
     void sendDueRefunds() {
-        for (int sent = 0; sent < 100 && payments.sendNextDueRefund(); sent++) {
+        for (int sent = 0; sent < 100 && refunds.sendNextDueRefund(); sent++) {
             // one refund per transaction
         }
     }

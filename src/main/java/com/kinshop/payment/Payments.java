@@ -172,68 +172,6 @@ public class Payments {
         return true;
     }
 
-    /**
-     * Asks for money back on the original path. Idempotent by {@code refundNumber}: asking again with the same number
-     * and amount changes nothing. Refused beyond what the payment brought in.
-     */
-    @Transactional
-    public void refund(String refundNumber, String paymentNumber, Money amount, String reason) {
-        if (!amount.isPositive()) {
-            throw BusinessException.invalid("amount", "refund.amount.positive");
-        }
-        Payment payment = lock(paymentNumber, null).orElseThrow(() -> BusinessException.notFound("payment.not-found"));
-        if (payment.status() != PaymentStatus.SUCCEEDED) {
-            throw BusinessException.conflict(null, "refund.payment-not-paid");
-        }
-        Optional<Long> existing = jdbc.sql("select amount_fen from refund where number = ?").param(refundNumber).query(Long.class).optional();
-        if (existing.isPresent()) {
-            if (existing.get() != amount.fen()) {
-                throw BusinessException.conflict(null, "refund.number-reused");
-            }
-            return;
-        }
-        long refunded = refundedFen(paymentNumber);
-        if (refunded + amount.fen() > payment.amount().fen()) {
-            throw BusinessException.conflict("amount", "refund.exceeds-payment", Money.fen(payment.amount().fen() - refunded).toPlainString());
-        }
-        jdbc.sql("""
-                        insert into refund (number, payment_number, amount_fen, reason, status, next_attempt_at, created_at)
-                        values (?, ?, ?, ?, 'REQUESTED', ?, ?)""")
-                .params(refundNumber, paymentNumber, amount.fen(), reason, now(), now()).update();
-    }
-
-    /** Sends one due refund to its provider; called by {@link PaymentJobs} in its own transaction per refund. */
-    @Transactional
-    public boolean sendNextDueRefund() {
-        record Due(long id, String number, String paymentNumber, long amountFen, int attempts) {
-        }
-        Optional<Due> due = jdbc.sql("""
-                        select id, number, payment_number, amount_fen, attempts from refund
-                        where status = 'REQUESTED' and next_attempt_at <= ? order by next_attempt_at limit 1 for update skip locked""")
-                .param(now()).query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5))).optional();
-        if (due.isEmpty()) {
-            return false;
-        }
-        Due refund = due.get();
-        Payment payment = lock(refund.paymentNumber(), null).orElseThrow();
-        PaymentProvider provider = providers.of(payment.provider());
-        try {
-            String providerRefund = provider.refund(refund.number(), payment.number(), Money.fen(refund.amountFen()), payment.amount());
-            jdbc.sql("update refund set status = 'SUCCEEDED', provider_refund_id = ?, succeeded_at = ?, attempts = attempts + 1 where id = ?")
-                    .params(providerRefund, now(), refund.id()).update();
-            ledger.post(Journal.builder("refund:" + refund.number(), "REFUND", refund.number(), payment.number())
-                    .move(Money.fen(refund.amountFen()), LedgerAccounts.providerFunds(provider.name()), LedgerAccounts.PLATFORM_CLEARING)
-                    .build());
-            events.publishEvent(new RefundSucceeded(refund.number(), payment.number(), payment.reference(), Money.fen(refund.amountFen())));
-        } catch (RuntimeException e) {
-            log.warn("Refund {} failed (attempt {}), will retry: {}", refund.number(), refund.attempts() + 1, e.toString());
-            long backoffSeconds = Math.min(3600, 5L << Math.min(refund.attempts(), 10));
-            jdbc.sql("update refund set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?")
-                    .params(abbreviate(e.toString()), now().plusSeconds(backoffSeconds), refund.id()).update();
-        }
-        return true;
-    }
-
     public record Payout(String provider, String providerPayoutId) {
     }
 
@@ -260,17 +198,6 @@ public class Payments {
                 .list();
     }
 
-    /** The amount asked for under a refund number, if one was asked for (sent or not). */
-    public Optional<Money> refundAmount(String refundNumber) {
-        return jdbc.sql("select amount_fen from refund where number = ?").param(refundNumber).query(Long.class).optional().map(Money::fen);
-    }
-
-    /** Whether a refund reached the payer yet (false while it is still being sent). */
-    public boolean refunded(String refundNumber) {
-        return jdbc.sql("select exists (select 1 from refund where number = ? and status = 'SUCCEEDED')").param(refundNumber)
-                .query(Boolean.class).single();
-    }
-
     /** Records the money once; false if it was already recorded. */
     private boolean succeed(Payment payment, String transactionId) {
         int changed = jdbc.sql("update payment set status = 'SUCCEEDED', provider_txn = ?, succeeded_at = ? where id = ? and status <> 'SUCCEEDED'")
@@ -285,10 +212,11 @@ public class Payments {
         return true;
     }
 
-    private record Payment(long id, String number, String reference, String provider, Money amount, PaymentStatus status) {
+    record Payment(long id, String number, String reference, String provider, Money amount, PaymentStatus status) {
     }
 
-    private Optional<Payment> lock(String number, String provider) {
+    /** The payment row, locked; {@code provider} null for any. */
+    Optional<Payment> lock(String number, String provider) {
         return jdbc.sql("select id, number, reference, provider, amount_fen, status from payment where number = ? for update")
                 .param(number)
                 .query((rs, n) -> new Payment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Money.fen(rs.getLong(5)),
@@ -300,20 +228,13 @@ public class Payments {
         return jdbc.sql("select provider from payment where number = ?").param(number).query(String.class).single();
     }
 
-    private long refundedFen(String paymentNumber) {
-        return jdbc.sql("select coalesce(sum(amount_fen), 0) from refund where payment_number = ?").param(paymentNumber).query(Long.class).single();
-    }
-
     /** Where providers call back: the public URL, resolved per call (the port is known only once the server runs). */
     private String baseUrl() {
         return environment.getProperty("kinshop.public-url", "http://localhost:8080");
     }
 
-    private OffsetDateTime now() {
+    OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200);
-    }
 }

@@ -1,6 +1,6 @@
 package com.kinshop.ordering;
 
-import com.kinshop.payment.Payments;
+import com.kinshop.payment.Refunds;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import com.kinshop.support.Concurrently;
@@ -36,7 +36,7 @@ class OrderHoldsIT extends MoneyPathTest {
     @Autowired
     WholeOrderRefunds wholeOrderRefunds;
     @Autowired
-    Payments payments;
+    Refunds paymentRefunds;
 
     @Test
     void aHeldOrderIsListedApartAndCannotShipUntilItsHolderReleasesIt() {
@@ -150,7 +150,7 @@ class OrderHoldsIT extends MoneyPathTest {
         assertThat(purchases.status(order)).isEqualTo("REFUNDED");
         assertThat(jdbc.sql("select count(*) from refund where payment_number = ?").param(purchases.paymentNumber(placed.checkoutNumber()))
                 .query(Long.class).single()).as("one refund on the original payment").isEqualTo(1);
-        assertThat(payments.refundAmount(WholeOrderRefunds.refundNumberOf(order))).contains(Money.fen(total));
+        assertThat(paymentRefunds.refundAmount(WholeOrderRefunds.refundNumberOf(order))).contains(Money.fen(total));
         assertThat(jdbc.sql("select refunded_fen = goods_fen + shipping_fen and held_by is null from orders where number = ?").param(order)
                 .query(Boolean.class).single()).isTrue();
         assertThat(holds.release(order, "groupbuy")).as("the refund already let go of the hold").isFalse();
@@ -193,7 +193,7 @@ class OrderHoldsIT extends MoneyPathTest {
 
         long total = jdbc.sql("select goods_fen + shipping_fen from orders where number = ?").param(order).query(Long.class).single();
         assertThat(purchases.status(order)).isEqualTo("REFUNDED");
-        assertThat(payments.refundAmount(afterSale)).as("refunded under the request's number, goods and shipping").contains(Money.fen(total));
+        assertThat(paymentRefunds.refundAmount(afterSale)).as("refunded under the request's number, goods and shipping").contains(Money.fen(total));
         assertThat(jdbc.sql("select amount_fen from after_sale where number = ?").param(afterSale).query(Long.class).single()).isEqualTo(total);
         assertThat(holds.heldBy(order)).as("a refunded order is held by nobody").isEmpty();
         assertThatThrownBy(() -> wholeOrderRefunds.refund(order, "再退一次")).isInstanceOf(BusinessException.class)

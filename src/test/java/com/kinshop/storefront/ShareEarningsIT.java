@@ -32,16 +32,9 @@ class ShareEarningsIT extends MoneyPathTest {
 
     /** [productId, skuId of ¥1000.00 with a fixed ¥400.00 budget, skuId of ¥800.00 with a 30 % budget] */
     private long[] twoSkuProduct(String name) {
-        Staff staff = fixtures.supplier(name + "供应商");
-        Response created = staff.session().post("/api/supplier/products", fixtures.product(name, List.of(
+        return fixtures.onSale(fixtures.supplier(name + "供应商"), name, List.of(
                 Fixtures.sku("大份", 100_000, 50_000, "FIXED", 40_000, 20),
-                Fixtures.sku("小份", 80_000, 40_000, "RATE", 3_000, 20))));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().get("id").asLong();
-        assertThat(Fixtures.upload(staff.session(), "/api/supplier/products/" + id + "/images", "image", Fixtures.png(200, 200)).status()).isEqualTo(200);
-        assertThat(staff.session().post("/api/supplier/products/" + id + "/submit", Map.of()).status()).isEqualTo(200);
-        assertThat(fixtures.operator().post("/api/admin/products/" + id + "/approve", Map.of()).status()).isEqualTo(200);
-        return new long[] {id, created.json().get("skus").get(0).get("id").asLong(), created.json().get("skus").get(1).get("id").asLong()};
+                Fixtures.sku("小份", 80_000, 40_000, "RATE", 3_000, 20)));
     }
 
     private static String openShop(Member member) {

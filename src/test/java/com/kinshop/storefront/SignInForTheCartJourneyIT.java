@@ -40,14 +40,7 @@ class SignInForTheCartJourneyIT extends BrowserJourney {
 
     /** [productId, skuId of ¥100.00, skuId of ¥80.00] */
     private long[] product(String name) {
-        Fixtures.Staff staff = fixtures.supplier(name + "供应商");
-        Response created = staff.session().post("/api/supplier/products", fixtures.product(name, List.of(
-                Fixtures.sku("大份", 10_000, 5_000, "FIXED", 1_000, 20), Fixtures.sku("小份", 8_000, 4_000, "FIXED", 800, 20))));
-        long id = created.json().get("id").asLong();
-        Fixtures.upload(staff.session(), "/api/supplier/products/" + id + "/images", "image", Fixtures.png(200, 200));
-        staff.session().post("/api/supplier/products/" + id + "/submit", Map.of());
-        assertThat(fixtures.operator().post("/api/admin/products/" + id + "/approve", Map.of()).status()).isEqualTo(200);
-        return new long[] {id, created.json().get("skus").get(0).get("id").asLong(), created.json().get("skus").get(1).get("id").asLong()};
+        return fixtures.onSale(fixtures.supplier(name + "供应商"), name, List.of(Fixtures.sku("大份", 10_000, 5_000, "FIXED", 1_000, 20), Fixtures.sku("小份", 8_000, 4_000, "FIXED", 800, 20)));
     }
 
     private String text(String testId) {

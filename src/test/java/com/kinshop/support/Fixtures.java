@@ -120,14 +120,23 @@ public class Fixtures {
 
     /** A product of {@code staff}'s supplier, approved and on sale, with one SKU. Returns [productId, skuId]. */
     public long[] onSale(Staff staff, String name, long retailFen, int stock) {
-        Response created = staff.session().post("/api/supplier/products",
-                product(name, List.of(sku("标准装", retailFen, retailFen / 2, "RATE", 1000, stock))));
+        return onSale(staff, name, List.of(sku("标准装", retailFen, retailFen / 2, "RATE", 1000, stock)));
+    }
+
+    /** A product with these SKUs, with a picture, approved and on sale: [productId, skuId…] in the order given. */
+    public long[] onSale(Staff staff, String name, List<Map<String, Object>> skus) {
+        Response created = staff.session().post("/api/supplier/products", product(name, skus));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         assertThat(upload(staff.session(), "/api/supplier/products/" + id + "/images", "image", png(300, 300)).status()).isEqualTo(200);
         assertThat(staff.session().post("/api/supplier/products/" + id + "/submit", Map.of()).status()).isEqualTo(200);
         assertThat(operator().post("/api/admin/products/" + id + "/approve", Map.of()).status()).isEqualTo(200);
-        return new long[] {id, created.json().get("skus").get(0).get("id").asLong()};
+        long[] ids = new long[skus.size() + 1];
+        ids[0] = id;
+        for (int i = 0; i < skus.size(); i++) {
+            ids[i + 1] = created.json().get("skus").get(i).get("id").asLong();
+        }
+        return ids;
     }
 
     public static Response upload(HttpSession session, String path, String field, byte[] content) {
