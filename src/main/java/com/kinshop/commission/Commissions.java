@@ -133,7 +133,7 @@ public class Commissions {
             }
             if (Move.CANCEL.from().contains(row.status())) {
                 if (kept.isPositive()) {
-                    jdbc.sql("update commission set cancelled_fen = cancelled_fen + ? where id = ?").params(back.fen(), row.id()).update();
+                    takeBack(row, "cancelled_fen", back);
                 } else {
                     cancelEntirely(row.id(), back);
                 }
@@ -141,7 +141,7 @@ public class Commissions {
                                 line.orderNumber(), refund.refundedQuantity(), refund.quantity())
                         .move(back, LedgerAccounts.orderEscrow(refund.orderId()), LedgerAccounts.memberEstimated(row.beneficiaryId())).build());
             } else if (row.status() == CommissionStatus.SETTLED) {
-                jdbc.sql("update commission set clawed_back_fen = clawed_back_fen + ? where id = ?").params(back.fen(), row.id()).update();
+                takeBack(row, "clawed_back_fen", back);
                 ledger.post(Journal.builder("commission-clawback:" + row.id() + ":" + refund.refundedQuantity(), "COMMISSION_CLAWBACK",
                                 line.orderNumber(), refund.refundedQuantity(), refund.quantity())
                         .move(back, LedgerAccounts.orderEscrow(refund.orderId()), LedgerAccounts.memberAvailable(row.beneficiaryId())).build());
@@ -165,6 +165,16 @@ public class Commissions {
     }
 
     /** Nothing is left to earn: the commission is cancelled, and a fraud flag on it has nothing left to decide. */
+    /** Part of a commission goes back: guarded by the status read under the lock and by the amount, never more than was accrued. */
+    private void takeBack(Row row, String column, Money back) {
+        int changed = jdbc.sql("update commission set " + column + " = " + column + " + :back where id = :id and status = :status"
+                        + " and cancelled_fen + clawed_back_fen + :back <= amount_fen")
+                .param("back", back.fen()).param("id", row.id()).param("status", row.status().name()).update();
+        if (changed != 1) {
+            throw new IllegalStateException("Commission " + row.id() + " changed under its lock");
+        }
+    }
+
     private void cancelEntirely(long commissionId, Money back) {
         if (!moves.move(commissionId, Move.CANCEL, "cancelled_fen = cancelled_fen + :back", Map.of("back", back.fen()), null)) {
             throw new IllegalStateException("Commission " + commissionId + " changed under its lock");

@@ -96,9 +96,9 @@ public class Orders {
 
     /**
      * What a supplier packs for one order: each line still to send as "product · spec × units", whether a refund request
-     * holds it, and whether a promotion module holds it ({@link OrderHolds}: it may not ship, and stays out of the to-ship CSV).
+     * holds it (whether a promotion holds it is {@link Summary#held()}).
      */
-    public record Packing(List<String> lines, boolean refundRequested, boolean held) {
+    public record Packing(List<String> lines, boolean refundRequested) {
     }
 
     /** The packing of the supplier's listed orders, in two queries whatever their number. */
@@ -118,11 +118,8 @@ public class Orders {
         Set<String> held = new HashSet<>(jdbc.sql("select o.number from orders o where o.supplier_id = :supplier and o.number in (:numbers) and exists ("
                         + "select 1 from after_sale a where a.order_id = o.id and " + OPEN_REFUND_REQUEST + ")")
                 .param("supplier", supplier.value()).param("numbers", numbers).params(OPEN_REFUND_REQUEST_PARAMS).query(String.class).list());
-        Set<String> heldByModule = new HashSet<>(jdbc.sql("select number from orders where supplier_id = :supplier and number in (:numbers) and held_by is not null")
-                .param("supplier", supplier.value()).param("numbers", numbers).query(String.class).list());
         Map<String, Packing> packing = new HashMap<>();
-        numbers.forEach(number -> packing.put(number, new Packing(lines.getOrDefault(number, List.of()), held.contains(number),
-                heldByModule.contains(number))));
+        numbers.forEach(number -> packing.put(number, new Packing(lines.getOrDefault(number, List.of()), held.contains(number))));
         return packing;
     }
 

@@ -67,8 +67,11 @@ class RefundGrants {
             throw BusinessException.conflict("quantity", "aftersale.line.refunded");
         }
         // the goods part apart: sales figures subtract refunded goods, never the shipping refunded with the last units
-        jdbc.sql("update orders set refunded_fen = refunded_fen + ?, refunded_goods_fen = refunded_goods_fen + ? where id = ?")
-                .params(amount.fen(), refund.goods().fen(), order.id()).update();
+        int booked = jdbc.sql("update orders set refunded_fen = refunded_fen + ?, refunded_goods_fen = refunded_goods_fen + ? where id = ? and refunded_fen + ? <= total_fen")
+                .params(amount.fen(), refund.goods().fen(), order.id(), amount.fen()).update();
+        if (booked != 1) {
+            throw BusinessException.conflict("quantity", "aftersale.line.refunded"); // never more back than the order's stored total
+        }
         jdbc.sql("update after_sale set amount_fen = ? where id = ?").params(amount.fen(), request.id()).update();
         // clearing first, members' accounts after (RefundGranted): the same order of locks as a payment's
         books.refundApproved(order.id(), order.number(), request.number(), amount);

@@ -91,7 +91,13 @@ public class WholeOrderRefunds {
         }
         List<LineLeft> lines = jdbc.sql("update order_line set refunded_quantity = quantity, refunded_goods_fen = paid_fen where order_id = ? and refunded_quantity < quantity returning id, quantity")
                 .param(orderId).query((rs, n) -> new LineLeft(rs.getLong(1), rs.getInt(2))).list();
-        jdbc.sql("update orders set refunded_fen = total_fen, refunded_goods_fen = goods_fen - discount_fen where id = ?").param(orderId).update();
+        // guarded by what was read under the lock: exactly the amount left moves, or nothing does
+        int booked = jdbc.sql("""
+                        update orders set refunded_fen = total_fen, refunded_goods_fen = goods_fen - discount_fen
+                        where id = ? and refunded_fen = total_fen - ?""").params(orderId, amount.fen()).update();
+        if (lines.isEmpty() || booked != 1) {
+            throw new IllegalStateException("Order " + order.number() + " changed under its lock");
+        }
         // clearing first, members' accounts after (RefundGranted): the same order of locks as a payment's
         books.refundApproved(orderId, order.number(), refundNumber, amount);
         refunds.refund(refundNumber, order.paymentNumber(), amount, reason);

@@ -96,11 +96,11 @@ class SupplierOrderPages {
         model.addAttribute("tabs", TABS);
         model.addAttribute("status", tab);
         // held orders apart, after the ones that can ship now
-        model.addAttribute("orders", list.stream().filter(order -> !packing.get(order.number()).held()).toList());
-        model.addAttribute("heldOrders", list.stream().filter(order -> packing.get(order.number()).held()).toList());
+        model.addAttribute("orders", list.stream().filter(order -> !order.held()).toList());
+        model.addAttribute("heldOrders", list.stream().filter(Orders.Summary::held).toList());
         model.addAttribute("receivers", receivers(supplier, list.stream().map(Orders.Summary::number).toList()));
         model.addAttribute("packing", packing);
-        model.addAttribute("toShip", tab == OrderStatus.PAID ? list.size() - packing.values().stream().filter(Orders.Packing::held).count() : orders.ofSupplier(supplier, OrderStatus.PAID, LIST_LIMIT).size());
+        model.addAttribute("toShip", tab == OrderStatus.PAID ? list.stream().filter(order -> !order.held()).count() : orders.ofSupplier(supplier, OrderStatus.PAID, LIST_LIMIT).size());
         model.addAttribute("limit", LIST_LIMIT);
         model.addAttribute("maxRows", Fulfilment.MAX_ROWS);
         model.addAttribute("nav", "supplier-orders");
@@ -130,7 +130,7 @@ class SupplierOrderPages {
         Map<String, Receiver> receivers = receivers(supplier, numbers);
         Map<String, Orders.Packing> packing = orders.packing(supplier, numbers);
         // a held order cannot ship: a warehouse must not pack it from this file
-        List<Orders.Summary> paid = listed.stream().filter(order -> !packing.get(order.number()).held()).toList();
+        List<Orders.Summary> paid = listed.stream().filter(order -> !order.held()).toList();
         String refundRequested = messages.getMessage("console.orders.refund-requested", null, locale);
         StringWriter text = new StringWriter().append('\uFEFF'); // lets spreadsheet programs see UTF-8
         try (CSVPrinter csv = new CSVPrinter(text, CSVFormat.DEFAULT)) {
