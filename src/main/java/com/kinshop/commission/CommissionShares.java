@@ -28,7 +28,10 @@ public class CommissionShares {
 
     /** The parts of {@code budget} for the beneficiaries, nearest first. */
     public List<Share> split(Money budget, List<AccountId> beneficiaries) {
-        List<Tiers.Tier> beneficiaryTiers = beneficiaries.stream().map(tiers::of).toList();
+        return split(budget, beneficiaries, beneficiaries.stream().map(tiers::of).toList());
+    }
+
+    private static List<Share> split(Money budget, List<AccountId> beneficiaries, List<Tiers.Tier> beneficiaryTiers) {
         List<Integer> shares = new ArrayList<>();
         for (int i = 0; i < beneficiaries.size(); i++) {
             shares.add(beneficiaryTiers.get(i).shareBp(i + 1));
@@ -43,6 +46,12 @@ public class CommissionShares {
 
     /** What {@code sharer} is paid when a sale carrying {@code budget} comes through their link (level 1). */
     public Money direct(AccountId sharer, Money budget) {
-        return split(budget, List.of(sharer)).get(0).amount();
+        return direct(sharer, List.of(budget)).get(0);
+    }
+
+    /** The same for several budgets (every SKU of a product page), reading the sharer's tier once. */
+    public List<Money> direct(AccountId sharer, List<Money> budgets) {
+        List<Tiers.Tier> tier = List.of(tiers.of(sharer));
+        return budgets.stream().map(budget -> split(budget, List.of(sharer), tier).get(0).amount()).toList();
     }
 }

@@ -7,6 +7,7 @@ import com.kinshop.catalog.Suppliers;
 import com.kinshop.commission.CommissionShares;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Money;
 import com.kinshop.shop.ShareLinks;
 import com.kinshop.shop.ShareVisits;
 import com.kinshop.shop.ShopView;
@@ -82,9 +83,11 @@ class ProductPage {
                 model.addAttribute("picked", shops.hasPicked(myShop.id(), productId));
                 model.addAttribute("shareLink", links.product(productId, myShop.code()));
                 // only a member with a shop is paid for sharing, so only they see a figure
+                List<Money> paid = commissionShares.direct(user.id(), product.skus().stream().map(ProductDetail.SkuView::commissionBudget).toList());
                 Map<Long, String> earnings = new LinkedHashMap<>();
-                product.skus().forEach(sku -> earnings.put(sku.id().value(),
-                        commissionShares.direct(user.id(), sku.commissionBudget()).toPlainString()));
+                for (int i = 0; i < paid.size(); i++) {
+                    earnings.put(product.skus().get(i).id().value(), paid.get(i).toPlainString());
+                }
                 model.addAttribute("earnings", earnings);
             }
         }
