@@ -177,4 +177,28 @@ public class CheckoutAB {
                     appPerIteration(), pgPerIteration(), errors == 0 ? "" : "   (" + errors + " failed)");
         }
     }
+
+    /** The operator's platform coupon for the A half: ¥1.00 off, no threshold, one per member, valid a week after claiming. */
+    static final class CouponSetup {
+
+        static long platformCoupon() throws Exception {
+            OrderLoad.Http operator = new OrderLoad.Http();
+            operator.get("/api/auth/csrf", 200);
+            operator.postJson("/api/auth/login", "{\"phone\":\"13800000000\",\"password\":\"kinshop123\"}", null, 200);
+            String created = operator.postJson("/api/admin/coupon-templates", """
+                    {"title":"压测立减","kind":"NO_THRESHOLD","amountFen":100,"scope":"PLATFORM","validDays":7,
+                     "totalQuantity":1000000,"perMemberLimit":1}""", null, 201);
+            return Long.parseLong(OrderLoad.field(created, "id"));
+        }
+
+        static void claim(OrderLoad.Buyer buyer, long template) throws Exception {
+            buyer.http.postJson("/api/coupons/" + template + "/claims", null, null, 201);
+        }
+
+        /** What the automatic pick takes off one unit of the SKU for this buyer (preview changes nothing). */
+        static long discountFen(OrderLoad.Buyer buyer, long sku) throws Exception {
+            String preview = buyer.http.postJson("/api/me/checkouts/preview", "{\"skuId\":" + sku + ",\"quantity\":1}", null, 200);
+            return Long.parseLong(preview.replaceAll("(?s).*?\"discount\":\\{\"fen\":(\\d+).*", "$1"));
+        }
+    }
 }
