@@ -38,11 +38,11 @@ class ProductPageJourneyIT extends BrowserJourney {
     }
 
     /** What the page says in one language. */
-    private record Words(String lang, String stockOfBig, String stockOfSmall, String added, String total, String discountOff) {
+    private record Words(String lang, String stockOfBig, String stockOfSmall, String earn, String added, String total, String discountOff) {
     }
 
-    private static final Words CHINESE = new Words("zh_CN", "库存 20", "库存 3", "已加入购物车", "合计 ¥", "优惠 ¥10.00");
-    private static final Words ENGLISH = new Words("en", "20 in stock", "3 in stock", "Added to cart", "Total ¥", "¥10.00 off");
+    private static final Words CHINESE = new Words("zh_CN", "库存 20", "库存 3", "分享赚 ¥", "已加入购物车", "合计 ¥", "优惠 ¥10.00");
+    private static final Words ENGLISH = new Words("en", "20 in stock", "3 in stock", "Share to earn ¥", "Added to cart", "Total ¥", "¥10.00 off");
 
     /** [productId, 大份 ¥100.00 × 20, 小份 ¥80.00 × 3, 礼盒 ¥120.00 sold out] from a supplier charging ¥8.00 shipping. */
     private long[] product(String name) {
@@ -92,6 +92,7 @@ class ProductPageJourneyIT extends BrowserJourney {
         long[] product = product("规格面板商品" + suffix);
         Member buyer = fixtures.member("面板买家" + suffix);
         new Purchases(jdbc).address(buyer);
+        Fixtures.openShop(buyer, "买家也开店", "b"); // so the page shows what sharing each SKU pays (60 % of its ¥10.00 / ¥8.00 budget)
         Member sharer = fixtures.member("面板店主" + suffix);
         String shop = Fixtures.openShop(sharer, "面板小店", "m");
         signIn(buyer, words);
@@ -99,6 +100,7 @@ class ProductPageJourneyIT extends BrowserJourney {
         // through a share link, 店铺 leads back to that shop; the cart is empty, so no badge
         browser.get(url("/p/" + product[0] + "?s=" + shop));
         assertThat(text("price")).isEqualTo("¥100.00");
+        assertThat(text("share-earning")).isEqualTo(words.earn() + "6.00");
         assertThat(browser.findElement(By.cssSelector("[data-testid=bar-shop]")).getAttribute("href")).endsWith("/s/" + shop);
         assertThat(browser.findElement(By.cssSelector("[data-testid=cart-badge]")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.cssSelector("[data-testid=sku-sheet]")).isDisplayed()).isFalse();
@@ -118,6 +120,8 @@ class ProductPageJourneyIT extends BrowserJourney {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=sheet-price]"), "¥80.00"));
         assertThat(text("sheet-stock")).isEqualTo(words.stockOfSmall());
         assertThat(text("price")).isEqualTo("¥80.00");
+        assertThat(text("sheet-earning")).isEqualTo(words.earn() + "4.80");
+        assertThat(text("share-earning")).isEqualTo(words.earn() + "4.80");
         for (int i = 0; i < 4; i++) {
             tap(browser, browser.findElement(By.cssSelector("[data-testid=quantity-plus]")));
         }
@@ -167,6 +171,7 @@ class ProductPageJourneyIT extends BrowserJourney {
         assertThat(text("line-discount")).isEqualTo(words.discountOff());
         assertThat(browser.findElements(By.cssSelector("[data-testid=order-amounts] dd"))).extracting(WebElement::getText)
                 .containsExactly("¥160.00", "-¥10.00", "¥8.00", "¥158.00");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(By.cssSelector("[data-testid=order-amounts]")));
         Browser.screenshot(browser, "order-discount-" + lang);
     }
 }

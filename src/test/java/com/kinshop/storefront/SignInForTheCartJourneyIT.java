@@ -47,15 +47,17 @@ class SignInForTheCartJourneyIT extends BrowserJourney {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=" + testId + "]"))).getText();
     }
 
-    /** Chooses the second SKU (the headline follows) and 2 units, then taps 加入购物车. */
+    /** 加入购物车 opens the sheet; chooses the second SKU there (the headline follows) and 2 units, then confirms. */
     private void chooseSmallTwoAndAdd(long[] product, String headlineBefore, String headlineAfter) {
         assertThat(text("price")).isEqualTo(headlineBefore);
-        tap(browser, browser.findElement(By.cssSelector("input[name=skuId][value='" + product[2] + "']")));
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=add-to-cart]")));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=sku-sheet]"), "data-state", "open"));
+        tap(browser, browser.findElement(By.cssSelector("[data-sku-option='" + product[2] + "']")));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=price]"), headlineAfter));
         WebElement quantity = browser.findElement(By.name("quantity"));
         quantity.clear();
         quantity.sendKeys("2");
-        tap(browser, browser.findElement(By.cssSelector("[data-testid=add-to-cart]")));
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=confirm-add]")));
         wait.until(ExpectedConditions.urlContains("/login"));
     }
 
