@@ -75,7 +75,6 @@ class ProductPage {
         model.addAttribute("product", product);
         ProductDetail.SkuView selected = selected(product, chosenSku);
         model.addAttribute("selected", selected);
-        model.addAttribute("selectedSku", selected == null ? null : selected.id().value());
         model.addAttribute("pricesDiffer", product.skus().stream().map(sku -> sku.price().fen()).distinct().count() > 1);
         model.addAttribute("shipping", suppliers.shippingRule(product.supplierId()));
         model.addAttribute("shopLink", shopLink(sharedBy, referrer));

@@ -54,9 +54,8 @@ class SignInForTheCartJourneyIT extends BrowserJourney {
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=sku-sheet]"), "data-state", "open"));
         tap(browser, browser.findElement(By.cssSelector("[data-sku-option='" + product[2] + "']")));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=price]"), headlineAfter));
-        WebElement quantity = browser.findElement(By.name("quantity"));
-        quantity.clear();
-        quantity.sendKeys("2");
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=quantity-plus]")));
+        assertThat(browser.findElement(By.name("quantity")).getDomProperty("value")).isEqualTo("2");
         tap(browser, browser.findElement(By.cssSelector("[data-testid=confirm-add]")));
         wait.until(ExpectedConditions.urlContains("/login"));
     }
