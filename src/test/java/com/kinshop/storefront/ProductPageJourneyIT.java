@@ -46,7 +46,10 @@ class ProductPageJourneyIT extends BrowserJourney {
 
     /** [productId, 大份 ¥100.00 × 20, 小份 ¥80.00 × 3, 礼盒 ¥120.00 sold out] from a supplier charging ¥8.00 shipping. */
     private long[] product(String name) {
-        var supplier = fixtures.supplier(name + "供应商");
+        return product(fixtures.supplier(name + "供应商"), name);
+    }
+
+    private long[] product(Fixtures.Staff supplier, String name) {
         assertThat(supplier.session().put("/api/supplier/shipping", Map.of("flatFeeFen", 800)).status()).isEqualTo(200);
         long[] product = fixtures.onSale(supplier, name, List.of(Fixtures.sku("大份", 10_000, 5_000, "FIXED", 1_000, 20),
                 Fixtures.sku("小份", 8_000, 4_000, "FIXED", 800, 3), Fixtures.sku("礼盒", 12_000, 6_000, "FIXED", 1_200, 5)));
@@ -84,6 +87,26 @@ class ProductPageJourneyIT extends BrowserJourney {
     @Test
     void inEnglishTheSheetAddsToTheCartInPlaceAndBuysNow() {
         journey(ENGLISH);
+    }
+
+    @Test
+    void aProductTakenOffSaleWhileThePageIsOpenIsRefusedInTheToastAndNothingIsAdded() {
+        Fixtures.Staff supplier = fixtures.supplier("下架面板供应商");
+        long[] product = product(supplier, "下架面板商品");
+        Member buyer = fixtures.member("下架面板买家");
+        signIn(buyer, CHINESE);
+        browser.get(url("/p/" + product[0]));
+        openSheetWith("add-to-cart");
+        assertThat(supplier.session().post("/api/supplier/products/" + product[0] + "/off-sale", Map.of()).status()).isEqualTo(200);
+
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=confirm-add]")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=toast]")));
+        assertThat(text("toast")).isEqualTo("该商品已下架或不存在，不能加入购物车");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=toast]")).getAttribute("class")).contains("failed");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=sku-sheet]")).getAttribute("data-state")).as("the sheet stays open").isEqualTo("open");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=cart-badge]")).isDisplayed()).isFalse();
+        assertThat(cart(buyer)).isEmpty();
+        Browser.screenshot(browser, "product-refused-zh");
     }
 
     private void journey(Words words) {
@@ -171,7 +194,7 @@ class ProductPageJourneyIT extends BrowserJourney {
         assertThat(text("line-discount")).isEqualTo(words.discountOff());
         assertThat(browser.findElements(By.cssSelector("[data-testid=order-amounts] dd"))).extracting(WebElement::getText)
                 .containsExactly("¥160.00", "-¥10.00", "¥8.00", "¥158.00");
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(By.cssSelector("[data-testid=order-amounts]")));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", browser.findElement(By.cssSelector("[data-testid=order-amounts]")));
         Browser.screenshot(browser, "order-discount-" + lang);
     }
 }
