@@ -89,6 +89,7 @@ class SignInForTheCartJourneyIT extends BrowserJourney {
 
         wait.until(ExpectedConditions.urlContains("/p/" + product[0]));
         assertThat(text("notice")).startsWith("已加入购物车");
+        assertThat(text("cart-badge")).as("the bar's 购物车 counts what was kept").isEqualTo("1");
         assertThat(browser.findElement(By.cssSelector("input[name=skuId][value='" + product[2] + "']")).isSelected()).isTrue();
         assertThat(text("price")).isEqualTo("¥80.00");
         Browser.screenshot(browser, "back-on-product-after-register-zh");
