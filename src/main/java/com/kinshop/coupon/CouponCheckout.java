@@ -1,0 +1,142 @@
+package com.kinshop.coupon;
+
+import com.kinshop.catalog.Catalog;
+import com.kinshop.catalog.Categories;
+import com.kinshop.catalog.ProductId;
+import com.kinshop.ordering.CheckoutParticipant;
+import com.kinshop.ordering.OrderKind;
+import com.kinshop.ordering.pricing.Discount;
+import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Money;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static com.kinshop.coupon.CouponTemplates.utc;
+
+/**
+ * Coupons at checkout, through ordering's participant seam: offers the best combination (or exactly the buyer's
+ * choice) as discounts, locks the coupons to the orders inside the checkout's transaction (UNUSED → LOCKED, guarded:
+ * of two checkouts racing for one coupon, the second is refused), and gives them back when an unpaid order is
+ * cancelled (LOCKED → UNUSED for that order only, so a cancellation and a payment timeout release it once).
+ */
+@Component
+class CouponCheckout implements CheckoutParticipant {
+
+    static final String REF = "coupon:";
+
+    private final HeldCoupons held;
+    private final CouponMoves moves;
+    private final Catalog catalog;
+    private final Categories categories;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    CouponCheckout(HeldCoupons held, CouponMoves moves, Catalog catalog, Categories categories, MessageSource messages, Clock clock) {
+        this.held = held;
+        this.moves = moves;
+        this.catalog = catalog;
+        this.categories = categories;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public Offers offer(Draft draft) {
+        Selection selection = draft.selection() == null ? Selection.AUTOMATIC : draft.selection();
+        if (draft.kind() != null && draft.kind() != OrderKind.NORMAL) {
+            if (!selection.automatic() && !selection.couponIds().isEmpty()) {
+                throw BusinessException.invalid(CouponPicker.FIELD, CouponPicker.Refusal.NOT_FOR_PROMOTION.key);
+            }
+            return Offers.NONE; // a group, bargain or flash price is already the promotion: no coupon on top
+        }
+        Instant now = draft.at() == null ? clock.instant() : draft.at();
+        CouponPicker picker = new CouponPicker(orders(draft), now);
+        List<Coupon> mine = held.unusedOf(draft.buyer(), now);
+        CouponPicker.Pick pick = selection.automatic() ? picker.best(mine)
+                : picker.chosen(held.byIds(selection.couponIds()), selection.couponIds(), draft.buyer());
+        List<Applied> applied = new ArrayList<>();
+        Map<Long, Money> chosen = new HashMap<>();
+        for (CouponPicker.Use use : pick.uses()) {
+            Coupon coupon = use.coupon();
+            applied.add(new Applied(draft.orders().get(use.order()).supplier(), REF + coupon.id(), coupon.title(),
+                    new Discount(use.saving(), use.scope(), coupon.funder())));
+            chosen.put(coupon.id(), use.saving());
+        }
+        List<Option> options = mine.stream().map(coupon -> {
+            CouponPicker.Refusal refusal = picker.refusal(coupon);
+            Money saving = chosen.getOrDefault(coupon.id(), refusal == null ? picker.savingAlone(coupon) : Money.ZERO);
+            return new Option(coupon.id(), coupon.title(), coupon.issuer(), saving, refusal == null,
+                    refusal == null ? null : reason(refusal, coupon), chosen.containsKey(coupon.id()));
+        }).toList();
+        return new Offers(applied, options);
+    }
+
+    @Override
+    public void reserve(Placed order) {
+        Set<Long> ids = ids(order.refs());
+        Instant now = clock.instant();
+        List<CouponMoves.Moved> locked = moves.move(CouponState.Move.LOCK, ids,
+                "member_id = :buyer and valid_from <= :now and valid_until > :now", "order_id = :order, order_number = :number",
+                Map.of("buyer", order.buyer().value(), "now", utc(now), "order", order.orderId(), "number", order.orderNumber()));
+        if (locked.size() != ids.size()) {
+            // another checkout locked it first (or it just expired): this checkout is refused and rolls back whole
+            throw BusinessException.conflict(CouponPicker.FIELD, "coupon.taken");
+        }
+    }
+
+    @Override
+    public void release(Released order) {
+        moves.move(CouponState.Move.RELEASE, ids(order.refs()), "order_id = :order", "order_id = null, order_number = null",
+                Map.of("order", order.orderId()));
+    }
+
+    /** The draft as the rules see it: each line's product with its category and that category's parent. */
+    private List<CouponPicker.Order> orders(Draft draft) {
+        Map<Long, Long> parents = new HashMap<>();
+        categories.tree().forEach(node -> node.children().forEach(child -> parents.put(child.id().value(), node.category().id().value())));
+        Map<ProductId, Set<Long>> categoriesOf = new HashMap<>();
+        List<CouponPicker.Order> orders = new ArrayList<>();
+        for (DraftOrder order : draft.orders()) {
+            List<CouponPicker.Line> lines = order.lines().stream().map(line -> new CouponPicker.Line(line.sku(), line.product(),
+                    categoriesOf.computeIfAbsent(line.product(), product -> categoriesOf(product, parents)), line.gross())).toList();
+            orders.add(new CouponPicker.Order(order.supplier(), lines));
+        }
+        return orders;
+    }
+
+    private Set<Long> categoriesOf(ProductId product, Map<Long, Long> parents) {
+        Set<Long> ids = new HashSet<>();
+        catalog.product(product).ifPresent(detail -> {
+            ids.add(detail.categoryId().value());
+            if (parents.containsKey(detail.categoryId().value())) {
+                ids.add(parents.get(detail.categoryId().value()));
+            }
+        });
+        return ids;
+    }
+
+    private String reason(CouponPicker.Refusal refusal, Coupon coupon) {
+        return messages.getMessage(refusal.key, new Object[]{coupon.title(), coupon.terms().threshold().toPlainString()},
+                LocaleContextHolder.getLocale());
+    }
+
+    static Set<Long> ids(List<String> refs) {
+        Set<Long> ids = new HashSet<>();
+        for (String ref : refs == null ? List.<String>of() : refs) {
+            if (ref.startsWith(REF)) {
+                ids.add(Long.parseLong(ref.substring(REF.length())));
+            }
+        }
+        return ids;
+    }
+}
