@@ -29,12 +29,18 @@ public class CouponClaims implements CouponGrants {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final CouponTemplates templates;
+    private final HeldCoupons held;
 
-    CouponClaims(JdbcClient jdbc, Clock clock, CouponTemplates templates) {
+    CouponClaims(JdbcClient jdbc, Clock clock, HeldCoupons held) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.templates = templates;
+        this.held = held;
+    }
+
+    /** The member's coupons on one tab of 我的优惠券. */
+    @Transactional(readOnly = true)
+    public List<HeldCoupon> mine(AccountId member, HeldCoupon.Tab tab) {
+        return held.listOf(member, tab, clock.instant());
     }
 
     /** A template in the 领券中心, with what the member (if signed in) may still do with it. */
