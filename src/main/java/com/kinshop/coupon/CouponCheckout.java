@@ -11,6 +11,8 @@ import com.kinshop.shared.Money;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +35,7 @@ import static com.kinshop.coupon.CouponTemplates.utc;
 class CouponCheckout implements CheckoutParticipant {
 
     static final String REF = "coupon:";
+    private static final Object OFFERED = new Object();
 
     private final HeldCoupons held;
     private final CouponMoves moves;
@@ -66,11 +69,13 @@ class CouponCheckout implements CheckoutParticipant {
                 : picker.chosen(held.byIds(selection.couponIds()), selection.couponIds(), draft.buyer());
         List<Applied> applied = new ArrayList<>();
         Map<Long, Money> chosen = new HashMap<>();
+        Map<Long, Money> offered = offeredInThisTransaction();
         for (CouponPicker.Use use : pick.uses()) {
             Coupon coupon = use.coupon();
             applied.add(new Applied(draft.orders().get(use.order()).supplier(), REF + coupon.id(), coupon.title(),
                     new Discount(use.saving(), use.scope(), coupon.funder())));
             chosen.put(coupon.id(), use.saving());
+            offered.put(coupon.id(), use.saving());
         }
         List<Option> options = mine.stream().map(coupon -> {
             CouponPicker.Refusal refusal = picker.refusal(coupon);
@@ -83,21 +88,54 @@ class CouponCheckout implements CheckoutParticipant {
 
     @Override
     public void reserve(Placed order) {
-        Set<Long> ids = ids(order.refs());
+        Map<Long, Money> offered = offeredInThisTransaction();
         Instant now = clock.instant();
-        List<CouponMoves.Moved> locked = moves.move(CouponState.Move.LOCK, ids,
-                "member_id = :buyer and valid_from <= :now and valid_until > :now", "order_id = :order, order_number = :number",
-                Map.of("buyer", order.buyer().value(), "now", utc(now), "order", order.orderId(), "number", order.orderNumber()));
-        if (locked.size() != ids.size()) {
-            // another checkout locked it first (or it just expired): this checkout is refused and rolls back whole
-            throw BusinessException.conflict(CouponPicker.FIELD, "coupon.taken");
+        for (long id : ids(order.refs())) {
+            Money saving = offered.get(id);
+            if (saving == null) {
+                throw new IllegalStateException("Coupon " + id + " reserved without being offered in this transaction");
+            }
+            List<CouponMoves.Moved> locked = moves.move(CouponState.Move.LOCK, List.of(id),
+                    "member_id = :buyer and valid_from <= :now and valid_until > :now",
+                    "order_id = :order, order_number = :number, discount_fen = :saving",
+                    Map.of("buyer", order.buyer().value(), "now", utc(now), "order", order.orderId(), "number", order.orderNumber(),
+                            "saving", saving.fen()));
+            if (locked.isEmpty()) {
+                // another checkout locked it first (or it just expired): this checkout is refused and rolls back whole
+                throw BusinessException.conflict(CouponPicker.FIELD, "coupon.taken");
+            }
         }
     }
 
     @Override
     public void release(Released order) {
-        moves.move(CouponState.Move.RELEASE, ids(order.refs()), "order_id = :order", "order_id = null, order_number = null",
+        moves.move(CouponState.Move.RELEASE, ids(order.refs()), "order_id = :order", "order_id = null, order_number = null, discount_fen = null",
                 Map.of("order", order.orderId()));
+    }
+
+    /**
+     * What each coupon offered in this transaction takes off, kept until reserve (same transaction, after the orders are
+     * written) stores it with the lock: ordering tells participants the refs of their discounts, not the amounts, and
+     * {@link CouponEvents.CouponUsed} must say what the coupon took off. Outside a transaction (a preview), a throwaway map.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<Long, Money> offeredInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        Map<Long, Money> offered = (Map<Long, Money>) TransactionSynchronizationManager.getResource(OFFERED);
+        if (offered == null) {
+            Map<Long, Money> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(OFFERED, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(OFFERED);
+                }
+            });
+            offered = fresh;
+        }
+        return offered;
     }
 
     /** The draft as the rules see it: each line's product with its category and that category's parent. */
