@@ -61,7 +61,9 @@ class CouponJourneyIT extends BrowserJourney {
         Browser.screenshot(browser, "coupons-center-zh");
 
         browser.get(url("/me"));
-        tap(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=my-coupons]"))));
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=my-coupons]")));
+        Browser.screenshot(browser, "coupons-me-link-zh");
+        tap(browser, link);
         wait.until(ExpectedConditions.urlContains("/me/coupons"));
         WebElement mine = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=my-coupon]")));
         assertThat(mine.getText()).contains(title).contains("去使用");
