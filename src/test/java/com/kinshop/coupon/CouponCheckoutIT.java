@@ -29,6 +29,10 @@ class CouponCheckoutIT extends MoneyPathTest {
 
     @Autowired
     OrderLifecycle lifecycle;
+    @Autowired
+    CouponGrants grants;
+    @Autowired
+    com.kinshop.support.MutableClock clock;
 
     private Staff tea;
     private long[] product;
@@ -88,6 +92,10 @@ class CouponCheckoutIT extends MoneyPathTest {
         assertThat(twoPlatform.status()).isEqualTo(400);
         assertThat(twoPlatform.json().get("code").asString()).isEqualTo("coupon.two-platform-coupons");
         assertThat(twoPlatform.fieldError("couponIds")).contains("大券").contains("小券");
+        Response twice = buyNow(buyer, List.of(smallCoupon, smallCoupon));
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json().get("code").asString()).isEqualTo("coupon.twice");
+        assertThat(twice.fieldError("couponIds")).isNotBlank();
         Response someoneElses = buyNow(buyer, List.of(othersCoupon));
         assertThat(someoneElses.status()).isEqualTo(400);
         assertThat(someoneElses.json().get("code").asString()).isEqualTo("coupon.not-yours");
@@ -105,6 +113,37 @@ class CouponCheckoutIT extends MoneyPathTest {
         Response again = buyNow(buyer, List.of(smallCoupon));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asString()).isEqualTo("coupon.already-used");
+    }
+
+    @Test
+    void thePreviewListsEveryCouponWithItsSavingOrWhyNotAndAGrantedCouponIsTheSuppliers() {
+        long tooHigh = template(fixtures.operator(), "/api/admin/coupon-templates", Map.of("title", "满200减30", "amountFen", 3000, "thresholdFen", 20_000));
+        long percent = template(fixtures.operator(), "/api/admin/coupon-templates", Map.of("title", "八五折", "kind", "PERCENT_OFF", "percentOff", 15,
+                "capFen", 5000, "thresholdFen", 0));
+        Member buyer = fixtures.member("看看预览");
+        long tooHighCoupon = claim(buyer, tooHigh);
+        long percentCoupon = claim(buyer, percent);
+        long packet = grants.grant(new CouponGrants.Grant(new com.kinshop.identity.AccountId(buyer.id()), new com.kinshop.catalog.SupplierId(tea.supplierId()),
+                com.kinshop.shared.Money.fen(327), clock.instant().plus(java.time.Duration.ofDays(1)), "茶行红包", "redpacket:test"));
+
+        JsonNode preview = buyer.session().language("zh-CN").post("/api/me/checkouts/preview", Map.of("skuId", product[1], "quantity", 1)).json();
+        Map<Long, JsonNode> options = new HashMap<>();
+        preview.get("options").forEach(option -> options.put(option.get("couponId").asLong(), option));
+        assertThat(options.get(tooHighCoupon).get("usable").asBoolean()).isFalse();
+        assertThat(options.get(tooHighCoupon).get("unusableReason").asString()).contains("未满 ¥200");
+        assertThat(options.get(percentCoupon).get("chosen").asBoolean()).isTrue();
+        assertThat(options.get(percentCoupon).get("saving").get("fen").asLong()).as("15% of what is left after the ¥3.27 packet")
+                .isEqualTo((10_000 - 327) * 15 / 100);
+        assertThat(options.get(packet).get("chosen").asBoolean()).isTrue();
+        assertThat(options.get(packet).get("supplierId").asLong()).isEqualTo(tea.supplierId());
+        assertThat(preview.get("discount").get("fen").asLong()).isEqualTo(327 + (10_000 - 327) * 15 / 100);
+
+        Response placed = buyNow(buyer, null);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        purchases.cashier(buyer, purchases.startPayment(buyer, placed.json().get("checkoutNumber").asString()).get("payUrl").asString(), "pay");
+        Purchases.await("the packet used", () -> "USED".equals(state(packet)));
+        assertThat(jdbc.sql("select discount_fen from member_coupon where id = ?").param(packet).query(Long.class).single()).isEqualTo(327);
+        assertThat(jdbc.sql("select source from member_coupon where id = ?").param(packet).query(String.class).single()).isEqualTo("redpacket:test");
     }
 
     /**
