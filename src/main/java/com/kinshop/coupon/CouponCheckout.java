@@ -63,10 +63,15 @@ class CouponCheckout implements CheckoutParticipant {
             return Offers.NONE; // a group, bargain or flash price is already the promotion: no coupon on top
         }
         Instant now = draft.at() == null ? clock.instant() : draft.at();
-        CouponPicker picker = new CouponPicker(orders(draft), now);
         List<Coupon> mine = held.unusedOf(draft.buyer(), now);
-        CouponPicker.Pick pick = selection.automatic() ? picker.best(mine)
-                : picker.chosen(held.byIds(selection.couponIds()), selection.couponIds(), draft.buyer());
+        List<Coupon> named = selection.automatic() ? List.of() : held.byIds(selection.couponIds());
+        if (mine.isEmpty() && named.isEmpty() && selection.couponIds().isEmpty()) {
+            return Offers.NONE; // most checkouts: nothing held, nothing to price
+        }
+        // categories are looked up only when a coupon is scoped by one (each lookup reads the product)
+        boolean byCategory = java.util.stream.Stream.concat(mine.stream(), named.stream()).anyMatch(c -> c.scope() == CouponScope.CATEGORY);
+        CouponPicker picker = new CouponPicker(orders(draft, byCategory), now);
+        CouponPicker.Pick pick = selection.automatic() ? picker.best(mine) : picker.chosen(named, selection.couponIds(), draft.buyer());
         List<Applied> applied = new ArrayList<>();
         Map<Long, Money> chosen = new HashMap<>();
         Map<Long, Money> offered = offeredInThisTransaction();
@@ -138,15 +143,18 @@ class CouponCheckout implements CheckoutParticipant {
         return offered;
     }
 
-    /** The draft as the rules see it: each line's product with its category and that category's parent. */
-    private List<CouponPicker.Order> orders(Draft draft) {
+    /** The draft as the rules see it: each line's product with (when asked) its category and that category's parent. */
+    private List<CouponPicker.Order> orders(Draft draft, boolean withCategories) {
         Map<Long, Long> parents = new HashMap<>();
-        categories.tree().forEach(node -> node.children().forEach(child -> parents.put(child.id().value(), node.category().id().value())));
+        if (withCategories) {
+            categories.tree().forEach(node -> node.children().forEach(child -> parents.put(child.id().value(), node.category().id().value())));
+        }
         Map<ProductId, Set<Long>> categoriesOf = new HashMap<>();
         List<CouponPicker.Order> orders = new ArrayList<>();
         for (DraftOrder order : draft.orders()) {
             List<CouponPicker.Line> lines = order.lines().stream().map(line -> new CouponPicker.Line(line.sku(), line.product(),
-                    categoriesOf.computeIfAbsent(line.product(), product -> categoriesOf(product, parents)), line.gross())).toList();
+                    withCategories ? categoriesOf.computeIfAbsent(line.product(), product -> categoriesOf(product, parents)) : Set.<Long>of(),
+                    line.gross())).toList();
             orders.add(new CouponPicker.Order(order.supplier(), lines));
         }
         return orders;

@@ -113,6 +113,9 @@ public class CouponClaims implements CouponGrants {
     @Transactional
     public long grant(Grant grant) {
         Instant now = clock.instant();
+        if (grant.member() == null || grant.supplier() == null || grant.source() == null || grant.source().isBlank() || grant.source().length() > 60) {
+            throw new IllegalArgumentException("A grant names its member, its supplier and its source (1-60 characters): " + grant);
+        }
         if (grant.amount() == null || !grant.amount().isPositive()) {
             throw BusinessException.invalid("amount", "coupon.amount.positive");
         }

@@ -146,6 +146,17 @@ class CouponCheckoutIT extends MoneyPathTest {
         assertThat(jdbc.sql("select source from member_coupon where id = ?").param(packet).query(String.class).single()).isEqualTo("redpacket:test");
     }
 
+    @Test
+    void aCategoryCouponCoversProductsOfItsSubCategories() {
+        long top = template(fixtures.operator(), "/api/admin/coupon-templates", Map.of("title", "大类券", "kind", "NO_THRESHOLD",
+                "amountFen", 700, "thresholdFen", 0, "scope", "CATEGORY", "targetId", fixtures.topCategory()));
+        Member buyer = fixtures.member("分类买家");
+        long coupon = claim(buyer, top);
+        JsonNode preview = buyer.session().post("/api/me/checkouts/preview", Map.of("skuId", product[1], "quantity", 1)).json();
+        assertThat(preview.get("discount").get("fen").asLong()).as("the product is in a sub-category of the coupon's").isEqualTo(700);
+        assertThat(preview.get("options").get(0).get("couponId").asLong()).isEqualTo(coupon);
+    }
+
     /**
      * RELIABILITY race 7: one single-use coupon, 20 checkouts at once, each letting the server pick. Exactly one order
      * carries it; the others are refused (the coupon was locked between their offer and their reservation) or placed
