@@ -181,6 +181,8 @@ class CouponCheckoutIT extends MoneyPathTest {
                 placed.add(response.json().get("orders").get(0).asString());
             }
         }
+        assertThat(responses).as("checkouts that offered the coupon before it was locked are refused at reservation")
+                .anySatisfy(response -> assertThat(response.status()).isEqualTo(409));
         List<String> withCoupon = placed.stream().filter(order -> discountFen(order) > 0).toList();
         assertThat(withCoupon).hasSize(1);
         assertThat(discountFen(withCoupon.get(0))).isEqualTo(3000);
