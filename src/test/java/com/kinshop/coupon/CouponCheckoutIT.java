@@ -244,6 +244,29 @@ class CouponCheckoutIT extends MoneyPathTest {
         assertThat(state(coupon)).isEqualTo("UNUSED");
     }
 
+    @Test
+    void promotionOrdersTakeNoCouponAndSayWhyWhenOneIsChosen() {
+        long template = template(fixtures.operator(), "/api/admin/coupon-templates", Map.of("title", "不叠加活动", "amountFen", 1000));
+        Member buyer = fixtures.member("拼团买家");
+        long coupon = claim(buyer, template);
+        com.kinshop.identity.AccountId buyerId = new com.kinshop.identity.AccountId(buyer.id());
+        List<CheckoutParticipant.DraftOrder> orders = List.of(new CheckoutParticipant.DraftOrder(new com.kinshop.catalog.SupplierId(tea.supplierId()),
+                List.of(new CheckoutParticipant.DraftLine(new com.kinshop.catalog.SkuId(product[1]), new com.kinshop.catalog.ProductId(product[0]),
+                        com.kinshop.shared.Money.fen(10_000), 1))));
+
+        assertThat(participant.offer(new CheckoutParticipant.Draft(buyerId, OrderKind.GROUP, "group:1", orders, CheckoutParticipant.Selection.AUTOMATIC,
+                clock.instant()))).isEqualTo(CheckoutParticipant.Offers.NONE);
+        assertThat(participant.offer(new CheckoutParticipant.Draft(buyerId, OrderKind.NORMAL, null, orders, CheckoutParticipant.Selection.AUTOMATIC,
+                clock.instant())).applied()).hasSize(1);
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> participant.offer(new CheckoutParticipant.Draft(buyerId,
+                OrderKind.FLASH, "flash:1", orders, CheckoutParticipant.Selection.of(List.of(coupon)), clock.instant())));
+        assertThat(refused).isInstanceOfSatisfying(com.kinshop.shared.BusinessException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("coupon.not-for-promotion");
+            assertThat(e.field()).isEqualTo("couponIds");
+        });
+        assertThat(state(coupon)).isEqualTo("UNUSED");
+    }
+
     private CheckoutParticipant.Placed placed(long orderId, com.kinshop.identity.AccountId buyer, long coupon) {
         return new CheckoutParticipant.Placed(orderId, "K" + orderId, buyer, new com.kinshop.catalog.SupplierId(tea.supplierId()), OrderKind.NORMAL, null,
                 List.of("coupon:" + coupon), clock.instant().plusSeconds(1800));
