@@ -7,6 +7,7 @@ import com.kinshop.support.Fixtures.Member;
 import com.kinshop.support.Fixtures.Staff;
 import com.kinshop.support.HttpSession.Response;
 import com.kinshop.support.KinshopIT;
+import com.kinshop.support.Purchases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -72,9 +73,30 @@ class CouponJourneyIT extends BrowserJourney {
         tap(browser, browser.findElement(By.cssSelector("[data-tab=expired]")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ks-empty"), "没有过期的优惠券"));
 
+        // one coupon used on a paid order, another locked to an order awaiting payment
+        Staff seller = fixtures.supplier("旅程茶行" + UUID.randomUUID().toString().substring(0, 4));
+        long[] product = fixtures.onSale(seller, "旅程好茶", 12_000, 10);
+        Response second = fixtures.operator().post("/api/admin/coupon-templates", new HashMap<>(Map.of("title", "待付券", "kind", "NO_THRESHOLD",
+                "amountFen", 300, "scope", "PLATFORM", "validDays", 7, "totalQuantity", 50, "perMemberLimit", 1)));
+        long locked = member.session().post("/api/coupons/" + second.json().get("id").asLong() + "/claims", Map.of()).json().get("id").asLong();
+        Purchases purchases = new Purchases(jdbc);
+        long address = purchases.address(member);
+        long used = jdbc.sql("select id from member_coupon where template_id = ? and member_id = ?").params(template, member.id()).query(Long.class).single();
+        Response paid = buyNow(member, address, product[1], used);
+        purchases.cashier(member, purchases.startPayment(member, paid.json().get("checkoutNumber").asString()).get("payUrl").asString(), "pay");
+        buyNow(member, address, product[1], locked);
+        Purchases.await("the coupon used", () -> "USED".equals(jdbc.sql("select state from member_coupon where id = ?").param(used).query(String.class).single()));
+        browser.get(url("/me/coupons"));
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-coupon='" + locked + "']"))).getText()).contains("待支付");
+        Browser.screenshot(browser, "coupons-mine-locked-zh");
+        tap(browser, browser.findElement(By.cssSelector("[data-tab=used]")));
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-coupon='" + used + "']"))).getText())
+                .contains("用于订单").contains("省 ¥10.00").contains("已使用");
+        Browser.screenshot(browser, "coupons-mine-used-zh");
+
         browser.get(url("/me/coupons?lang=en"));
-        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=my-coupon]"))).getText())
-                .contains("¥10 off a spend of ¥99").contains("Use");
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-coupon='" + locked + "']"))).getText())
+                .contains("¥3 off, no minimum spend").contains("Awaiting payment");
         assertThat(browser.findElement(By.cssSelector("[data-testid=coupon-tabs]")).getText()).contains("Unused").contains("Used").contains("Expired");
         Browser.screenshot(browser, "coupons-mine-en");
         browser.get(url("/coupons"));
@@ -145,6 +167,13 @@ class CouponJourneyIT extends BrowserJourney {
         browser.get(url("/console/supplier/coupons?lang=en"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=coupon-template]")));
         Browser.screenshot(browser, "coupons-console-supplier-en");
+    }
+
+    private static Response buyNow(Member member, long address, long sku, long coupon) {
+        Response placed = member.session().post("/api/me/checkouts/buy-now", Map.of("addressId", address, "skuId", sku, "quantity", 1,
+                "couponIds", java.util.List.of(coupon)), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        return placed;
     }
 
     private long templates() {
