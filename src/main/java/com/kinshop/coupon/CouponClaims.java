@@ -69,6 +69,13 @@ public class CouponClaims implements CouponGrants {
         }).toList();
     }
 
+    /** The claimable coupons that apply to one product (for its page and its shop): see {@link #claimable}. */
+    @Transactional(readOnly = true)
+    public List<Claimable> claimableFor(AccountId member, com.kinshop.catalog.ProductId product, com.kinshop.catalog.SupplierId supplier,
+                                        java.util.Set<Long> categories) {
+        return claimable(member).stream().filter(c -> c.template().covers(product, supplier, categories)).toList();
+    }
+
     /** Claims one coupon of the template; refused (nothing changed) when ended, sold out or the member's limit is reached. */
     @Transactional
     public HeldCoupon claim(AccountId member, long templateId) {

@@ -52,6 +52,19 @@ public class CouponTemplates {
     public record Template(long id, SupplierId issuer, String title, CouponTerms terms, CouponScope scope, Long targetId, Instant validFrom,
                            Instant validUntil, Integer validDays, int totalQuantity, int perMemberLimit, int claimed, boolean newMember,
                            boolean active, Instant createdAt, long used, Money cost) {
+
+        /** Whether coupons of this template apply to a product of {@code supplier} in {@code categories} (its own and its parent). */
+        public boolean covers(ProductId product, SupplierId supplier, java.util.Set<Long> categories) {
+            if (issuer != null && !issuer.equals(supplier)) {
+                return false; // a supplier's coupon is only ever for its own products
+            }
+            return switch (scope) {
+                case PLATFORM -> true;
+                case SUPPLIER -> targetId != null && targetId == supplier.value();
+                case CATEGORY -> categories.contains(targetId);
+                case PRODUCT -> targetId != null && targetId == product.value();
+            };
+        }
     }
 
     /** Creates a template for {@code issuer} (null: the platform's). */

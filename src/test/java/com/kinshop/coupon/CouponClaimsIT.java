@@ -133,6 +133,18 @@ class CouponClaimsIT extends ApiTest {
         assertThat(other.session().post("/api/supplier/coupon-templates/" + created.json().get("id").asLong() + "/end", Map.of()).status())
                 .as("someone else's template is not found").isEqualTo(404);
         assertThat(tea.session().get("/api/supplier/coupon-templates").json()).hasSize(1);
+
+        long[] otherProduct = fixtures.onSale(other, "别家茶", 5000, 10);
+        long platform = platformTemplate(Map.of("title", "全场券"));
+        long teaTemplate = created.json().get("id").asLong();
+        Member shopper = fixtures.member("看商品券");
+        JsonNode forTea = shopper.session().get("/api/coupons?productId=" + product[0]).json();
+        assertThat(find(forTea, teaTemplate)).as("the supplier's coupon for this product").isNotNull();
+        assertThat(find(forTea, platform)).isNotNull();
+        JsonNode forOther = shopper.session().get("/api/coupons?productId=" + otherProduct[0]).json();
+        assertThat(find(forOther, teaTemplate)).as("not on another supplier's product").isNull();
+        assertThat(find(forOther, platform)).isNotNull();
+        assertThat(shopper.session().get("/api/coupons?productId=99999999").status()).isEqualTo(404);
         assertThat(tea.session().get("/api/admin/coupon-templates").status()).isEqualTo(403);
     }
 
