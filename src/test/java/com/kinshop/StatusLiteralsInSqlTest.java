@@ -1,6 +1,7 @@
 package com.kinshop;
 
 import com.kinshop.commission.CommissionStatus;
+import com.kinshop.coupon.CouponState;
 import com.kinshop.ordering.AfterSaleStatus;
 import com.kinshop.ordering.OrderStatus;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class StatusLiteralsInSqlTest {
     private static final Map<String, Set<String>> STATES_BY_TABLE = Map.of(
             "orders", names(OrderStatus.values()),
             "after_sale", names(AfterSaleStatus.values()),
-            "commission", names(CommissionStatus.values()));
+            "commission", names(CommissionStatus.values()),
+            "member_coupon", names(CouponState.values()));
     private static final Pattern TABLE = Pattern.compile("\\b(?:from|join|update|into)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTED = Pattern.compile("'([A-Z_]+)'");
 
