@@ -1,7 +1,6 @@
 package com.kinshop.coupon;
 
 import com.kinshop.catalog.Catalog;
-import com.kinshop.catalog.Categories;
 import com.kinshop.catalog.ProductId;
 import com.kinshop.ordering.CheckoutParticipant;
 import com.kinshop.ordering.OrderKind;
@@ -40,15 +39,15 @@ class CouponCheckout implements CheckoutParticipant {
     private final HeldCoupons held;
     private final CouponMoves moves;
     private final Catalog catalog;
-    private final Categories categories;
+    private final ProductCoupons productCoupons;
     private final MessageSource messages;
     private final Clock clock;
 
-    CouponCheckout(HeldCoupons held, CouponMoves moves, Catalog catalog, Categories categories, MessageSource messages, Clock clock) {
+    CouponCheckout(HeldCoupons held, CouponMoves moves, Catalog catalog, ProductCoupons productCoupons, MessageSource messages, Clock clock) {
         this.held = held;
         this.moves = moves;
         this.catalog = catalog;
-        this.categories = categories;
+        this.productCoupons = productCoupons;
         this.messages = messages;
         this.clock = clock;
     }
@@ -145,30 +144,19 @@ class CouponCheckout implements CheckoutParticipant {
 
     /** The draft as the rules see it: each line's product with (when asked) its category and that category's parent. */
     private List<CouponPicker.Order> orders(Draft draft, boolean withCategories) {
-        Map<Long, Long> parents = new HashMap<>();
-        if (withCategories) {
-            categories.tree().forEach(node -> node.children().forEach(child -> parents.put(child.id().value(), node.category().id().value())));
-        }
         Map<ProductId, Set<Long>> categoriesOf = new HashMap<>();
         List<CouponPicker.Order> orders = new ArrayList<>();
         for (DraftOrder order : draft.orders()) {
             List<CouponPicker.Line> lines = order.lines().stream().map(line -> new CouponPicker.Line(line.sku(), line.product(),
-                    withCategories ? categoriesOf.computeIfAbsent(line.product(), product -> categoriesOf(product, parents)) : Set.<Long>of(),
+                    withCategories ? categoriesOf.computeIfAbsent(line.product(), this::categoriesOf) : Set.<Long>of(),
                     line.gross())).toList();
             orders.add(new CouponPicker.Order(order.supplier(), lines));
         }
         return orders;
     }
 
-    private Set<Long> categoriesOf(ProductId product, Map<Long, Long> parents) {
-        Set<Long> ids = new HashSet<>();
-        catalog.product(product).ifPresent(detail -> {
-            ids.add(detail.categoryId().value());
-            if (parents.containsKey(detail.categoryId().value())) {
-                ids.add(parents.get(detail.categoryId().value()));
-            }
-        });
-        return ids;
+    private Set<Long> categoriesOf(ProductId product) {
+        return catalog.product(product).map(productCoupons::categoriesOf).orElse(Set.of());
     }
 
     private String reason(CouponPicker.Refusal refusal, Coupon coupon) {

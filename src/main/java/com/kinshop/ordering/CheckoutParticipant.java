@@ -5,6 +5,7 @@ import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
 import com.kinshop.ordering.pricing.Discount;
+import com.kinshop.ordering.pricing.Funder;
 import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -84,6 +85,14 @@ public interface CheckoutParticipant {
      * {@link #reserve} receives back; {@code label} is shown to the buyer.
      */
     record Applied(SupplierId supplier, String ref, String label, Discount discount) {
+
+        public Money amount() {
+            return discount.amount();
+        }
+
+        public Funder funder() {
+            return discount.funder();
+        }
     }
 
     /** One choice the buyer could make at checkout (a coupon they hold), with the saving it would bring, or why it cannot be used. */

@@ -6,6 +6,7 @@ import com.kinshop.catalog.ProductId;
 import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.Suppliers;
 import com.kinshop.commission.CommissionShares;
+import com.kinshop.coupon.ProductCoupons;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.ordering.Cart;
 import com.kinshop.shared.BusinessException;
@@ -45,9 +46,11 @@ class ProductPage {
     private final Suppliers suppliers;
     private final PendingCartItems pendingCartItems;
     private final Cart cart;
+    private final ProductCoupons productCoupons;
 
     ProductPage(Catalog catalog, Shops shops, ShareVisits visits, ShareLinks links, CommissionShares commissionShares, Suppliers suppliers,
-                PendingCartItems pendingCartItems, Cart cart) {
+                PendingCartItems pendingCartItems, Cart cart, ProductCoupons productCoupons) {
+        this.productCoupons = productCoupons;
         this.cart = cart;
         this.suppliers = suppliers;
         this.catalog = catalog;
@@ -92,8 +95,9 @@ class ProductPage {
             }
         }
         model.addAttribute("showEarnings", !shareEarnings.isEmpty());
-        // 券后价 per SKU: the coupon module supplies the prices its best usable coupon leaves (issue 10); none, none shown
-        Map<SkuId, Money> couponPrices = Map.of();
+        // 领券 (coupons that apply and can be claimed) and 券后价 per SKU (after the member's best coupons, as checkout picks them)
+        model.addAttribute("coupons", productCoupons.claimable(user == null ? null : user.id(), product).stream().limit(3).toList());
+        Map<SkuId, Money> couponPrices = user == null ? Map.of() : productCoupons.pricesAfterCoupons(user.id(), product);
         List<SkuChoice> skus = SkuChoice.of(product, shareEarnings, couponPrices);
         model.addAttribute("skus", skus);
         // the sheet opens on the chosen SKU; none when all are sold out

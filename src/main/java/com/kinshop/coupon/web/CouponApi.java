@@ -1,10 +1,9 @@
 package com.kinshop.coupon.web;
 
 import com.kinshop.catalog.Catalog;
-import com.kinshop.catalog.Categories;
-import com.kinshop.catalog.ProductDetail;
 import com.kinshop.catalog.ProductId;
 import com.kinshop.coupon.CouponClaims;
+import com.kinshop.coupon.ProductCoupons;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.coupon.HeldCoupon;
@@ -24,9 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 
 @Tag(name = "Coupons", description = "领券中心 (claimable coupons), claiming, and the member's own coupons")
@@ -37,14 +34,14 @@ class CouponApi {
     private final CouponTexts texts;
     private final Clock clock;
     private final Catalog catalog;
-    private final Categories categories;
+    private final ProductCoupons productCoupons;
 
-    CouponApi(CouponClaims claims, CouponTexts texts, Clock clock, Catalog catalog, Categories categories) {
+    CouponApi(CouponClaims claims, CouponTexts texts, Clock clock, Catalog catalog, ProductCoupons productCoupons) {
         this.claims = claims;
         this.texts = texts;
         this.clock = clock;
         this.catalog = catalog;
-        this.categories = categories;
+        this.productCoupons = productCoupons;
     }
 
     @Operation(summary = "Coupons that can be claimed now (领券中心), with whether the caller can still claim each; with productId, only those "
@@ -59,11 +56,7 @@ class CouponApi {
     }
 
     private List<CouponClaims.Claimable> forProduct(AccountId member, ProductId id) {
-        ProductDetail product = catalog.product(id).orElseThrow(() -> BusinessException.notFound("product.not-found"));
-        Set<Long> categoryIds = new HashSet<>(Set.of(product.categoryId().value()));
-        categories.tree().stream().filter(node -> node.children().stream().anyMatch(child -> child.id().equals(product.categoryId())))
-                .forEach(node -> categoryIds.add(node.category().id().value()));
-        return claims.claimableFor(member, id, product.supplierId(), categoryIds);
+        return productCoupons.claimable(member, catalog.product(id).orElseThrow(() -> BusinessException.notFound("product.not-found")));
     }
 
     @Operation(summary = "Claim one coupon of a template: 409 when ended, all gone or the per-member limit is reached (nothing changes)")

@@ -40,10 +40,12 @@ class CouponPages {
         return "coupon/center";
     }
 
-    /** Under /me: signed out, the sign-in page comes first. */
+    /** Under /me: signed out, the sign-in page comes first. From a product page ({@code productId}), back to it. */
     @PostMapping("/me/coupons/claims")
-    String claim(@AuthenticationPrincipal CurrentUser user, @RequestParam long templateId, RedirectAttributes redirect) {
-        return Flash.outcome(redirect, "redirect:/coupons#coupon-" + templateId, "coupon.claimed", () -> claims.claim(user.id(), templateId));
+    String claim(@AuthenticationPrincipal CurrentUser user, @RequestParam long templateId, @RequestParam(required = false) Long productId,
+                 RedirectAttributes redirect) {
+        String back = productId == null ? "redirect:/coupons#coupon-" + templateId : "redirect:/p/" + productId + "#coupons";
+        return Flash.outcome(redirect, back, "coupon.claimed", () -> claims.claim(user.id(), templateId));
     }
 
     @GetMapping("/me/coupons")
