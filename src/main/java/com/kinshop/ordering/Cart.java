@@ -3,7 +3,10 @@ package com.kinshop.ordering;
 import com.kinshop.catalog.Catalog;
 import com.kinshop.catalog.Catalog.SkuFacts;
 import com.kinshop.catalog.SkuId;
+import com.kinshop.catalog.ShippingRule;
+import com.kinshop.catalog.SupplierId;
 import com.kinshop.catalog.Suppliers;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
@@ -15,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +54,8 @@ public class Cart {
 
     /** Sellable items priced per supplier order, and the items that cannot be bought now. */
     @Schema(name = "CartContents")
-    public record View(CheckoutPricing.Quote quote, List<Item> items, List<Item> unavailable) {
+    public record View(CheckoutPricing.Quote quote, List<Item> items, List<Item> unavailable,
+                       @JsonIgnore @Schema(hidden = true) Function<SupplierId, ShippingRule> shippingRules) {
 
         public boolean isEmpty() {
             return items.isEmpty() && unavailable.isEmpty();
@@ -138,11 +144,14 @@ public class Cart {
             Item item = new Item(sku, (Integer) row[1], (String) row[2]);
             (sku.sellable() ? sellable : unavailable).add(item);
         }
+        // read once per supplier: checkout prices again with its discounts, by the same rules
+        Map<SupplierId, ShippingRule> rules = new HashMap<>();
+        Function<SupplierId, ShippingRule> shippingRules = supplier -> rules.computeIfAbsent(supplier, suppliers::shippingRule);
         CheckoutPricing.Quote quote = sellable.isEmpty() ? new CheckoutPricing.Quote(List.of()) : CheckoutPricing.price(
                 sellable.stream().map(item -> new CheckoutPricing.Line(item.facts().sku(), item.facts().product(), item.facts().supplier(),
                         item.facts().productName(), item.facts().spec(), item.facts().price(), item.quantity(), item.facts().budget(), promotionPrice)).toList(),
-                suppliers::shippingRule);
-        return new View(quote, sellable, unavailable);
+                shippingRules);
+        return new View(quote, sellable, unavailable, shippingRules);
     }
 
     private static void requireQuantity(int quantity) {

@@ -1,6 +1,5 @@
 package com.kinshop.ordering;
 
-import com.kinshop.catalog.Suppliers;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
 import com.kinshop.ordering.CheckoutParticipant.Applied;
@@ -27,13 +26,11 @@ import java.util.Set;
 public class CheckoutOffers {
 
     private final ObjectProvider<CheckoutParticipant> participants;
-    private final Suppliers suppliers;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CheckoutOffers(ObjectProvider<CheckoutParticipant> participants, Suppliers suppliers, JdbcClient jdbc, Clock clock) {
+    CheckoutOffers(ObjectProvider<CheckoutParticipant> participants, JdbcClient jdbc, Clock clock) {
         this.participants = participants;
-        this.suppliers = suppliers;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -97,7 +94,7 @@ public class CheckoutOffers {
         List<CheckoutPricing.Line> lines = view.quote().orders().stream().flatMap(order -> order.lines().stream())
                 .map(CheckoutPricing.PricedLine::line).toList();
         List<Discount> discounts = applied.stream().map(Applied::discount).toList();
-        return new Preview(CheckoutPricing.price(lines, discounts, suppliers::shippingRule), applied, options, givers);
+        return new Preview(CheckoutPricing.price(lines, discounts, view.shippingRules()), applied, options, givers);
     }
 
     /** A discount must name lines of the one supplier order it is applied to: a participant cannot spread one over two orders. */

@@ -223,7 +223,7 @@ class CheckoutPages {
         }
         // the page shows what checkout will charge: the same preview, with the coupons the buyer chose or the best ones
         CheckoutOffers.Preview preview = checkouts.preview(user.id(), view, buyNow.selection());
-        view = new Cart.View(preview.quote(), view.items(), view.unavailable());
+        view = new Cart.View(preview.quote(), view.items(), view.unavailable(), view.shippingRules());
         model.addAttribute("preview", preview);
         List<Addresses.Address> book = addresses.of(user.id());
         Long selected = chosen != null && book.stream().anyMatch(a -> a.id().value() == chosen) ? chosen
