@@ -31,7 +31,9 @@ class StatusLiteralsInSqlTest {
     private static final Map<String, Set<String>> STATES_BY_TABLE = Map.of(
             "orders", names(OrderStatus.values()),
             "after_sale", names(AfterSaleStatus.values()),
-            "commission", names(CommissionStatus.values()));
+            "commission", names(CommissionStatus.values()),
+            "red_packet_campaign", names(com.kinshop.redpacket.CampaignStatus.values()),
+            "red_packet_claim", names(com.kinshop.redpacket.ClaimStatus.values()));
     private static final Pattern TABLE = Pattern.compile("\\b(?:from|join|update|into)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTED = Pattern.compile("'([A-Z_]+)'");
 
