@@ -10,6 +10,8 @@ public final class LedgerAccounts {
 
     public static final LedgerAccount PLATFORM_CLEARING = LedgerAccount.of("platform:clearing", AccountType.CLEARING);
     public static final LedgerAccount PLATFORM_REVENUE = LedgerAccount.of("platform:revenue", AccountType.REVENUE);
+    /** What platform-funded discounts (platform coupons) cost the platform on the goods buyers kept. */
+    public static final LedgerAccount PLATFORM_MARKETING = LedgerAccount.of("platform:marketing", AccountType.EXPENSE);
 
     private LedgerAccounts() {
     }

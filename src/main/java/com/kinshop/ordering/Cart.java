@@ -6,6 +6,7 @@ import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -101,8 +102,18 @@ public class Cart {
 
     /** One SKU bought at once (立即购买), priced exactly as the cart would price it, without touching the cart. */
     public View buyNow(SkuId sku, int quantity, String shopCode) {
+        return single(sku, quantity, shopCode, null);
+    }
+
+    /** One SKU at a play's price (group, flash): priced like buy now, with the promotion price in the pipeline's promotion step. */
+    View promotion(SkuId sku, int quantity, String shopCode, Money unitPrice) {
+        return single(sku, quantity, shopCode, unitPrice);
+    }
+
+    private View single(SkuId sku, int quantity, String shopCode, Money promotionPrice) {
         requireQuantity(quantity);
-        View view = viewOf(List.<Object[]>of(new Object[] {sku, quantity, shopCode == null || !shopCode.matches("[a-z0-9]{4,12}") ? null : shopCode}));
+        View view = viewOf(List.<Object[]>of(new Object[] {sku, quantity, shopCode == null || !shopCode.matches("[a-z0-9]{4,12}") ? null : shopCode}),
+                promotionPrice);
         if (view.items().isEmpty()) {
             throw BusinessException.invalid("skuId", "cart.not-sellable");
         }
@@ -110,6 +121,10 @@ public class Cart {
     }
 
     private View viewOf(List<Object[]> rows) {
+        return viewOf(rows, null);
+    }
+
+    private View viewOf(List<Object[]> rows, Money promotionPrice) {
         Map<SkuId, SkuFacts> facts = catalog.skuFacts(rows.stream().map(row -> (SkuId) row[0]).toList());
         List<Item> sellable = new ArrayList<>();
         List<Item> unavailable = new ArrayList<>();
@@ -120,7 +135,7 @@ public class Cart {
         }
         CheckoutPricing.Quote quote = sellable.isEmpty() ? new CheckoutPricing.Quote(List.of()) : CheckoutPricing.price(
                 sellable.stream().map(item -> new CheckoutPricing.Line(item.facts().sku(), item.facts().product(), item.facts().supplier(),
-                        item.facts().productName(), item.facts().spec(), item.facts().price(), item.quantity(), item.facts().budget())).toList(),
+                        item.facts().productName(), item.facts().spec(), item.facts().price(), item.quantity(), item.facts().budget(), promotionPrice)).toList(),
                 suppliers::shippingRule);
         return new View(quote, sellable, unavailable);
     }

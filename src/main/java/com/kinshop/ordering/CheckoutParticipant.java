@@ -94,7 +94,7 @@ public interface CheckoutParticipant {
                   List<String> refs, Instant payDeadline) {
     }
 
-    /** An order cancelled before payment, with the refs of the discounts it carried. */
+    /** An order cancelled before payment, with the refs of all the discounts it carried (pick yours by their prefix). */
     record Released(long orderId, String orderNumber, AccountId buyer, OrderKind kind, String promotionRef, List<String> refs,
                     OrderEvents.CancelReason reason) {
     }

@@ -11,15 +11,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Turns the cart into orders awaiting payment: one per supplier, priced by {@link CheckoutPricing} from the catalog,
- * the address copied, each line's units reserved. All of it is one transaction: if any unit cannot be reserved,
- * nothing is created and nothing stays reserved. What happens next is {@link OrderLifecycle}'s.
+ * Turns the cart, one SKU bought now, or a play's promotion into orders awaiting payment: one per supplier, priced by
+ * {@link CheckoutOffers} (catalog or promotion price, the participants' discounts), the address copied, each line's
+ * units reserved, each participant's reservation made. All of it is one transaction: if any unit or reservation
+ * fails, nothing is created and nothing stays reserved. What happens next is {@link OrderLifecycle}'s.
  */
 @Service
 public class Checkouts {
@@ -27,45 +30,77 @@ public class Checkouts {
     private final Cart cart;
     private final Addresses addresses;
     private final Stock stock;
+    private final CheckoutOffers offers;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final OrderProperties properties;
 
-    Checkouts(Cart cart, Addresses addresses, Stock stock, JdbcClient jdbc, Clock clock, OrderProperties properties) {
-        this.properties = properties;
+    Checkouts(Cart cart, Addresses addresses, Stock stock, CheckoutOffers offers, JdbcClient jdbc, Clock clock, OrderProperties properties) {
         this.cart = cart;
         this.addresses = addresses;
         this.stock = stock;
+        this.offers = offers;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.properties = properties;
     }
 
     public record Placed(String checkoutNumber, Money payable, List<String> orderNumbers) {
     }
 
+    /**
+     * A play's own checkout (group price, flash price): one SKU at {@code unitPrice}, orders of {@code kind} carrying
+     * {@code promotionRef}, to be paid within {@code payWithin} (null: the usual timeout). The play calls this inside its
+     * own transaction, so its seat or quota and the order are taken together or not at all.
+     */
+    public record PromotionOrder(AccountId buyer, Addresses.AddressId address, SkuId sku, int quantity, String shopCode, Money unitPrice,
+                                 OrderKind kind, String promotionRef, Duration payWithin) {
+
+        public PromotionOrder {
+            if (kind == null || kind == OrderKind.NORMAL || promotionRef == null || promotionRef.isBlank() || unitPrice == null) {
+                throw new IllegalArgumentException("A promotion order names its kind, its promotion and its price");
+            }
+        }
+    }
+
     @Transactional
-    public Placed checkOut(AccountId buyer, Addresses.AddressId addressId) {
+    public Placed checkOut(AccountId buyer, Addresses.AddressId addressId, CheckoutParticipant.Selection selection) {
         // one checkout per buyer at a time: a second one (another key, another tab) finds the cart already emptied
         jdbc.sql("select id from account where id = ? for update").param(buyer.value()).query(Long.class).single();
-        return place(buyer, addressId, cart.view(buyer), true);
+        return place(buyer, addressId, cart.view(buyer), true, OrderKind.NORMAL, null, null, selection);
     }
 
     /** "Buy now" (立即购买): one SKU straight to orders; the cart is neither read nor changed. */
     @Transactional
-    public Placed buyNow(AccountId buyer, Addresses.AddressId addressId, SkuId sku, int quantity, String shopCode) {
-        return place(buyer, addressId, cart.buyNow(sku, quantity, shopCode), false);
+    public Placed buyNow(AccountId buyer, Addresses.AddressId addressId, SkuId sku, int quantity, String shopCode,
+                         CheckoutParticipant.Selection selection) {
+        return place(buyer, addressId, cart.buyNow(sku, quantity, shopCode), false, OrderKind.NORMAL, null, null, selection);
     }
 
-    private Placed place(AccountId buyer, Addresses.AddressId addressId, Cart.View view, boolean fromCart) {
+    @Transactional
+    public Placed promotionCheckout(PromotionOrder order) {
+        return place(order.buyer(), order.address(), cart.promotion(order.sku(), order.quantity(), order.shopCode(), order.unitPrice()), false,
+                order.kind(), order.promotionRef(), order.payWithin(), CheckoutParticipant.Selection.AUTOMATIC);
+    }
+
+    /** What a checkout of the cart (or of one SKU) would cost with the buyer's choice of discounts, and the other choices. */
+    public CheckoutOffers.Preview preview(AccountId buyer, Cart.View view, CheckoutParticipant.Selection selection) {
+        return offers.preview(buyer, view, OrderKind.NORMAL, null, selection);
+    }
+
+    private Placed place(AccountId buyer, Addresses.AddressId addressId, Cart.View view, boolean fromCart, OrderKind kind, String promotionRef,
+                         Duration payWithin, CheckoutParticipant.Selection selection) {
         Addresses.Address address = addresses.get(buyer, addressId);
         if (view.items().isEmpty()) {
             throw BusinessException.invalid(null, "checkout.cart-empty");
         }
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        CheckoutPricing.Quote quote = view.quote();
+        OffsetDateTime payDeadline = now.plus(payWithin == null ? properties.paymentTimeout() : payWithin);
+        CheckoutOffers.Preview preview = offers.preview(buyer, view, kind, promotionRef, selection);
+        CheckoutPricing.Quote quote = preview.quote();
         // all units first, in SKU order: two checkouts over the same SKUs lock them in the same order
         quote.orders().stream().flatMap(order -> order.lines().stream()).map(CheckoutPricing.PricedLine::line)
-                .sorted(java.util.Comparator.comparingLong(line -> line.sku().value()))
+                .sorted(Comparator.comparingLong(line -> line.sku().value()))
                 .forEach(line -> stock.reserve(line.sku(), line.quantity()));
         String checkoutNumber = BusinessNumbers.next(jdbc, "C", now.toInstant());
         long checkout = jdbc.sql("insert into checkout (number, buyer_id, payable_fen, created_at) values (?, ?, ?, ?) returning id")
@@ -75,11 +110,11 @@ public class Checkouts {
             String number = BusinessNumbers.next(jdbc, "K", now.toInstant());
             long order = jdbc.sql("""
                             insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, discount_fen, shipping_fen, total_fen,
-                                                receiver, phone, address, created_at, pay_deadline)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                                receiver, phone, address, created_at, pay_deadline, kind, promotion_ref)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(number, checkout, buyer.value(), supplierOrder.supplier().value(), OrderStatus.AWAITING_PAYMENT.name(), supplierOrder.goods().fen(),
-                            supplierOrder.discount().fen(), supplierOrder.shipping().fen(), supplierOrder.total().fen(), address.receiver(), address.phone(), address.region() + " " + address.detail(), now,
-                            now.plus(properties.paymentTimeout()))
+                            supplierOrder.discount().fen(), supplierOrder.shipping().fen(), supplierOrder.total().fen(), address.receiver(), address.phone(),
+                            address.region() + " " + address.detail(), now, payDeadline, kind.name(), promotionRef)
                     .query(Long.class).single();
             for (CheckoutPricing.PricedLine priced : supplierOrder.lines()) {
                 CheckoutPricing.Line line = priced.line();
@@ -96,9 +131,10 @@ public class Checkouts {
                     cart.remove(buyer, line.sku());
                 }
             }
+            offers.reserve(preview, new CheckoutParticipant.Placed(order, number, buyer, supplierOrder.supplier(), kind, promotionRef, List.of(),
+                    payDeadline.toInstant()));
             orders.add(number);
         }
         return new Placed(checkoutNumber, quote.payable(), orders);
     }
-
 }

@@ -1,10 +1,13 @@
 package com.kinshop.ordering;
 
+import com.kinshop.catalog.ProductId;
+import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.Money;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What happens to an order, published in the transaction that made it happen (so through the event publication
@@ -15,9 +18,16 @@ public final class OrderEvents {
     private OrderEvents() {
     }
 
-    /** {@code kind} and {@code promotionRef} are null in events stored before issue 10 (read them as a normal sale). */
+    /**
+     * {@code kind}, {@code promotionRef} and {@code lines} are null in events stored before issue 10 (read them as a normal
+     * sale whose lines the listener does not need). {@code lines} carry what the buyer paid for each line, after discounts.
+     */
     public record OrderPaid(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, Money total, OrderKind kind, String promotionRef,
-                            Instant at) {
+                            Instant at, List<PaidLine> lines) {
+    }
+
+    /** One line of a paid order: {@code paid} is its stored paid amount (unit price × quantity − its discounts). */
+    public record PaidLine(long lineId, SkuId sku, ProductId product, int quantity, Money paid) {
     }
 
     /** The module {@code by} released its hold: the order can ship now. */
@@ -37,7 +47,9 @@ public final class OrderEvents {
     public record OrderCompleted(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, Instant at) {
     }
 
-    public record OrderCancelled(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, CancelReason reason, Instant at) {
+    /** {@code kind} and {@code promotionRef} are null in events stored before issue 10. */
+    public record OrderCancelled(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, CancelReason reason, Instant at,
+                                 OrderKind kind, String promotionRef) {
     }
 
     /** Money went back to the buyer for an order: part of it ({@code wholeOrder} false) or all that was left. */

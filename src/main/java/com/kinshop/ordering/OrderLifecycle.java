@@ -1,5 +1,6 @@
 package com.kinshop.ordering;
 
+import com.kinshop.catalog.ProductId;
 import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.Stock;
 import com.kinshop.catalog.SupplierId;
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,10 +54,12 @@ public class OrderLifecycle {
     private final OrderMoves moves;
     private final ApplicationEventPublisher events;
     private final OrderProperties properties;
+    private final CheckoutOffers offers;
     private final Clock clock;
 
     OrderLifecycle(JdbcClient jdbc, Stock stock, OrderBooks books, Payments payments, Refunds refunds, OrderMoves moves, ApplicationEventPublisher events,
-                   OrderProperties properties, Clock clock) {
+                   OrderProperties properties, CheckoutOffers offers, Clock clock) {
+        this.offers = offers;
         this.jdbc = jdbc;
         this.stock = stock;
         this.books = books;
@@ -80,11 +84,14 @@ public class OrderLifecycle {
         }
         Change ofCheckout = new Change("checkout_id = :checkout", "paid_at = :at, payment_number = :payment",
                 Map.of("checkout", checkout.get(), "at", now(), "payment", payment.paymentNumber()));
+        Map<Long, List<LineUnits>> linesOf = new HashMap<>();
         List<Moved> paid = moves.move(Move.PAY, ofCheckout, order -> {
-            lines(order.id()).forEach(line -> stock.sell(line.sku(), line.quantity()));
+            List<LineUnits> lines = linesOf.computeIfAbsent(order.id(), this::lines);
+            lines.forEach(line -> stock.sell(line.sku(), line.quantity()));
             books.paid(order.id(), order.number(), order.total());
         }, order -> new OrderEvents.OrderPaid(order.id(), order.number(), order.buyer(), order.supplier(), order.total(), order.kind(),
-                order.promotionRef(), clock.instant()));
+                order.promotionRef(), clock.instant(), linesOf.get(order.id()).stream()
+                .map(line -> new OrderEvents.PaidLine(line.id(), line.sku(), line.product(), line.quantity(), line.paid())).toList()));
         Money accepted = paid.stream().map(Moved::total).reduce(Money.ZERO, Money::plus);
         Money surplus = payment.amount().minus(accepted);
         if (surplus.fen() < 0) {
@@ -110,8 +117,12 @@ public class OrderLifecycle {
     public boolean cancel(long orderId, CancelReason reason) {
         List<Moved> cancelled = moves.move(Move.CANCEL,
                 Change.of(orderId).set("cancelled_at = :at, cancel_reason = :reason", Map.of("at", now(), "reason", reason.name())),
-                order -> lines(orderId).forEach(line -> stock.release(line.sku(), line.quantity())),
-                order -> new OrderEvents.OrderCancelled(order.id(), order.number(), order.buyer(), order.supplier(), reason, clock.instant()));
+                order -> {
+                    lines(orderId).forEach(line -> stock.release(line.sku(), line.quantity()));
+                    offers.release(order, reason);
+                },
+                order -> new OrderEvents.OrderCancelled(order.id(), order.number(), order.buyer(), order.supplier(), reason, clock.instant(),
+                        order.kind(), order.promotionRef()));
         if (cancelled.isEmpty()) {
             return false;
         }
@@ -203,13 +214,14 @@ public class OrderLifecycle {
         return completed.isPresent();
     }
 
-    record LineUnits(SkuId sku, int quantity) {
+    record LineUnits(long id, SkuId sku, ProductId product, int quantity, Money paid) {
     }
 
     /** An order's lines in SKU order, so two transactions touching the same SKUs lock them in the same order. */
     private List<LineUnits> lines(long orderId) {
-        return jdbc.sql("select sku_id, quantity from order_line where order_id = ? order by sku_id").param(orderId)
-                .query((rs, n) -> new LineUnits(new SkuId(rs.getLong(1)), rs.getInt(2))).list();
+        return jdbc.sql("select id, sku_id, product_id, quantity, paid_fen from order_line where order_id = ? order by sku_id").param(orderId)
+                .query((rs, n) -> new LineUnits(rs.getLong(1), new SkuId(rs.getLong(2)), new ProductId(rs.getLong(3)), rs.getInt(4),
+                        Money.fen(rs.getLong(5)))).list();
     }
 
     /** The id of an order that belongs to this buyer or supplier; anyone else's is simply not found. */

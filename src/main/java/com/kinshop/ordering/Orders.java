@@ -3,6 +3,7 @@ package com.kinshop.ordering;
 import com.kinshop.catalog.ReturnAddress;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
+import com.kinshop.ordering.pricing.Funder;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import com.kinshop.shared.StateNames;
@@ -62,11 +63,16 @@ public class Orders {
 
     public record Detail(Summary summary, long buyerId, String receiver, String phone, String address, String carrier, String trackingNumber,
                          String paymentNumber, Instant paidAt, Instant shippedAt, Instant receiveDeadline, Instant receivedAt, Instant completedAt,
-                         Instant cancelledAt, String cancelReason, List<Line> lines, List<AfterSaleView> afterSales) {
+                         Instant cancelledAt, String cancelReason, List<Line> lines, List<AfterSaleView> afterSales, List<DiscountLine> discounts) {
 
         public boolean payable() {
             return summary.status() == OrderStatus.AWAITING_PAYMENT;
         }
+    }
+
+    /** A discount the order carries (a coupon, a red packet), named as the buyer saw it at checkout, and who funds it. */
+    @Schema(name = "OrderDiscount")
+    public record DiscountLine(String label, Funder funder, Money amount) {
     }
 
     /** A buyer's refund request (before shipment) the supplier has not settled: the order may not ship meanwhile. */
@@ -226,7 +232,8 @@ public class Orders {
                 .list();
         return new Detail(summary, head.buyerId(), head.receiver(), head.phone(), head.address(), head.carrier(), head.tracking(), head.payment(),
                 head.paidAt(), head.shippedAt(), head.receiveDeadline(), head.receivedAt(), head.completedAt(), head.cancelledAt(), head.cancelReason(),
-                lines, afterSales("a.order_id = ?", head.id()));
+                lines, afterSales("a.order_id = ?", head.id()), jdbc.sql("select label, funder, amount_fen from order_discount where order_id = ? order by id")
+                .param(head.id()).query((rs, n) -> new DiscountLine(rs.getString(1), Funder.valueOf(rs.getString(2)), Money.fen(rs.getLong(3)))).list());
     }
 
     private static Summary summary(ResultSet rs, int row) throws SQLException {

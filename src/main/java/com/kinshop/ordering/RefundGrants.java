@@ -82,8 +82,7 @@ class RefundGrants {
                 order.status() == OrderStatus.COMPLETED, clock.instant()));
         moves.move(request.id(), AfterSaleStatus.Move.GRANT_REFUND, note);
         if (order.status() == OrderStatus.COMPLETED) {
-            long supplyFen = jdbc.sql("select supply_price_fen from order_line where id = ?").param(request.lineId()).query(Long.class).single();
-            books.resettle(order.id(), request.number(), Money.fen(supplyFen * request.quantity()));
+            books.resettle(order.id(), request.number(), request.lineId(), request.quantity());
         }
         boolean everythingRefunded = jdbc.sql("select not exists (select 1 from order_line where order_id = ? and refunded_quantity < quantity)")
                 .param(order.id()).query(Boolean.class).single();

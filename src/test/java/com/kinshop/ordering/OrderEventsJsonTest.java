@@ -1,5 +1,7 @@
 package com.kinshop.ordering;
 
+import com.kinshop.catalog.ProductId;
+import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.Money;
@@ -27,13 +29,14 @@ class OrderEventsJsonTest {
         SupplierId supplier = new SupplierId(3);
         Instant at = Instant.parse("2026-01-02T03:04:05Z");
         List<Object> events = List.of(
-                new OrderEvents.OrderPaid(1, "K1", buyer, supplier, Money.fen(12_345), OrderKind.GROUP, "G42", at),
+                new OrderEvents.OrderPaid(1, "K1", buyer, supplier, Money.fen(12_345), OrderKind.GROUP, "G42", at,
+                        List.of(new OrderEvents.PaidLine(7, new SkuId(3), new ProductId(2), 2, Money.fen(11_545)))),
                 new OrderEvents.OrderReleased(1, "K1", supplier, "groupbuy", at),
                 new OrderEvents.OrderShipped(1, "K1", buyer, supplier, "顺丰速运", "SF1234567890", at),
                 new OrderEvents.ReceiptReminder(1, "K1", buyer, at),
                 new OrderEvents.OrderReceived(1, "K1", buyer, supplier, true, at),
                 new OrderEvents.OrderCompleted(1, "K1", buyer, supplier, at),
-                new OrderEvents.OrderCancelled(1, "K1", buyer, supplier, OrderEvents.CancelReason.PAYMENT_TIMEOUT, at),
+                new OrderEvents.OrderCancelled(1, "K1", buyer, supplier, OrderEvents.CancelReason.PAYMENT_TIMEOUT, at, OrderKind.FLASH, "F9"),
                 new OrderEvents.OrderRefunded(1, "K1", buyer, supplier, "AS1", Money.fen(500), false, at),
                 new OrderEvents.AfterSaleDecided("AS1", "K1", buyer, AfterSaleStatus.REFUNDED, null, at),
                 new OrderEvents.AfterSaleRequested("AS1", "K1", supplier, at));

@@ -32,5 +32,11 @@ public @interface KinshopIT {
         MutableClock testClock() {
             return new MutableClock(ZoneId.of("Asia/Shanghai"));
         }
+
+        /** Acts only for buyers a test enrols: the checkout seam's tests use it where a play module will stand. */
+        @Bean
+        ProbeParticipant probeParticipant() {
+            return new ProbeParticipant();
+        }
     }
 }

@@ -8,6 +8,8 @@ import com.kinshop.ordering.AddressForm;
 import com.kinshop.ordering.Addresses;
 import com.kinshop.ordering.Addresses.AddressId;
 import com.kinshop.ordering.Cart;
+import com.kinshop.ordering.CheckoutOffers;
+import com.kinshop.ordering.CheckoutParticipant;
 import com.kinshop.ordering.Checkouts;
 import com.kinshop.ordering.OrderStatus;
 import com.kinshop.ordering.Orders;
@@ -80,8 +82,16 @@ class CheckoutPages {
         return page(user, null, buyNow, model);
     }
 
-    /** A buy-now line carried through the checkout page's forms; {@code sku} null means the cart. */
-    public record BuyNow(Long sku, Integer quantity, String shopCode) {
+    /**
+     * A buy-now line and the coupon choice carried through the checkout page's forms; {@code sku} null means the cart;
+     * {@code couponsChosen} false lets the server pick the best coupons, true means exactly {@code coupon} (maybe none).
+     */
+    public record BuyNow(Long sku, Integer quantity, String shopCode, List<Long> coupon, boolean couponsChosen) {
+
+        CheckoutParticipant.Selection selection() {
+            return couponsChosen ? CheckoutParticipant.Selection.of(coupon == null ? List.of() : coupon) : CheckoutParticipant.Selection.AUTOMATIC;
+        }
+
 
         public boolean fromCart() {
             return sku == null;
@@ -98,8 +108,9 @@ class CheckoutPages {
 
     @ModelAttribute
     BuyNow buyNow(@RequestParam(required = false) Long sku, @RequestParam(required = false) Integer quantity,
-                  @CookieValue(name = Visitor.REFERRER_COOKIE, required = false) String shopCode) {
-        return new BuyNow(sku, quantity, shopCode);
+                  @CookieValue(name = Visitor.REFERRER_COOKIE, required = false) String shopCode,
+                  @RequestParam(required = false) List<Long> coupon, @RequestParam(defaultValue = "false") boolean couponsChosen) {
+        return new BuyNow(sku, quantity, shopCode, coupon, couponsChosen);
     }
 
     @PostMapping("/checkout")
@@ -115,8 +126,9 @@ class CheckoutPages {
         }
         Checkouts.Placed placed;
         try {
-            placed = buyNow.fromCart() ? checkouts.checkOut(user.id(), new AddressId(addressId))
-                    : checkouts.buyNow(user.id(), new AddressId(addressId), new SkuId(buyNow.sku()), buyNow.units(), buyNow.shopCode());
+            placed = buyNow.fromCart() ? checkouts.checkOut(user.id(), new AddressId(addressId), buyNow.selection())
+                    : checkouts.buyNow(user.id(), new AddressId(addressId), new SkuId(buyNow.sku()), buyNow.units(), buyNow.shopCode(),
+                    buyNow.selection());
         } catch (BusinessException e) {
             if ("checkout.cart-empty".equals(e.messageKey())) {
                 // a second press of 提交订单 (or another tab) finds the cart already turned into orders
@@ -209,6 +221,10 @@ class CheckoutPages {
         if (view.items().isEmpty()) {
             return "redirect:/cart";
         }
+        // the page shows what checkout will charge: the same preview, with the coupons the buyer chose or the best ones
+        CheckoutOffers.Preview preview = checkouts.preview(user.id(), view, buyNow.selection());
+        view = new Cart.View(preview.quote(), view.items(), view.unavailable());
+        model.addAttribute("preview", preview);
         List<Addresses.Address> book = addresses.of(user.id());
         Long selected = chosen != null && book.stream().anyMatch(a -> a.id().value() == chosen) ? chosen
                 : book.isEmpty() ? null : book.get(0).id().value();
