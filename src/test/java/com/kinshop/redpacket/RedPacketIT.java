@@ -131,8 +131,16 @@ class RedPacketIT extends MoneyPathTest {
         assertThat(packets.payable(supplier)).isEqualTo(payable);
         assertThat(packets.held(supplier)).isZero();
 
-        long exactly = packets.running(supplier, "全部货款", payable, 100, 200, Duration.ofHours(1));
-        assertThat(packets.payable(supplier)).as("a budget of exactly the balance is fine").isZero();
+        Map<String, Object> wholeBalance = RedPacketFixtures.campaign("全部货款", payable, 100, 200, now, now.plus(Duration.ofHours(1)));
+        Map<String, String> key = Map.of("Idempotency-Key", "red-packet-" + java.util.UUID.randomUUID());
+        Response created = supplier.session().post("/api/supplier/red-packets", wholeBalance, key);
+        Response retried = supplier.session().post("/api/supplier/red-packets", wholeBalance, key);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.json().get("id").asLong()).as("the retry answers the same campaign").isEqualTo(created.json().get("id").asLong());
+        long exactly = created.json().get("id").asLong();
+        assertThat(packets.payable(supplier)).as("a budget of exactly the balance is fine, held once").isZero();
+        assertThat(packets.held(supplier)).isEqualTo(payable);
         assertThat(supplier.session().get("/api/supplier/red-packets").json().get("available").get("fen").asLong()).isZero();
         assertThat(exactly).isPositive();
     }

@@ -9,6 +9,7 @@ import com.kinshop.redpacket.CampaignForm;
 import com.kinshop.redpacket.RedPacketCampaigns;
 import com.kinshop.redpacket.RedPacketClaims;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.Idempotency;
 import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -33,11 +35,13 @@ class RedPacketApi {
     private final RedPacketCampaigns campaigns;
     private final RedPacketClaims claims;
     private final Suppliers suppliers;
+    private final Idempotency idempotency;
 
-    RedPacketApi(RedPacketCampaigns campaigns, RedPacketClaims claims, Suppliers suppliers) {
+    RedPacketApi(RedPacketCampaigns campaigns, RedPacketClaims claims, Suppliers suppliers, Idempotency idempotency) {
         this.campaigns = campaigns;
         this.claims = claims;
         this.suppliers = suppliers;
+        this.idempotency = idempotency;
     }
 
     @Schema(name = "RedPacketCampaignForMember")
@@ -79,11 +83,15 @@ class RedPacketApi {
 
     @Operation(summary = "Create a campaign; its budget is held at once from my supplier's payable",
             description = "400 naming the field: minFen ≤ 0, maxFen < minFen, budgetFen < minFen, endsAt not after startsAt or in the past; "
-                    + "409 naming budgetFen when the budget is above what the supplier is owed (nothing stored, nothing posted).")
+                    + "409 naming budgetFen when the budget is above what the supplier is owed (nothing stored, nothing posted). "
+                    + "With an Idempotency-Key, a retry answers the campaign already created instead of holding a second budget.")
     @ApiResponse(responseCode = "201", description = "Created and funded", content = @Content(schema = @Schema(implementation = Campaign.class)))
     @PostMapping("/api/supplier/red-packets")
-    ResponseEntity<Campaign> create(@AuthenticationPrincipal CurrentUser user, @RequestBody CampaignForm form) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(campaigns.create(supplierOf(user), user.id(), form));
+    ResponseEntity<?> create(@AuthenticationPrincipal CurrentUser user, @RequestBody CampaignForm form,
+                             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        SupplierId supplier = supplierOf(user);
+        return idempotency.execute("red-packet-campaign:" + user.id(), key, form,
+                () -> ResponseEntity.status(HttpStatus.CREATED).body(campaigns.create(supplier, user.id(), form)));
     }
 
     private SupplierId supplierOf(CurrentUser user) {
