@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,11 +45,15 @@ class RedPacketMoves {
     }
 
     Optional<MovedClaim> spend(long claimId, String orderNumber, Instant now) {
-        return claim(ClaimStatus.Move.SPEND, claimId, orderNumber, now);
+        return claims(ClaimStatus.Move.SPEND, "c.id = :which", claimId, orderNumber, now).stream().findFirst();
     }
 
-    Optional<MovedClaim> giveBack(long claimId, Instant now) {
-        return claim(ClaimStatus.Move.RETURN, claimId, null, now);
+    /**
+     * Every packet of the campaign still unspent, in one statement: its row locks are taken together, before any
+     * ledger row, so a payment event spending one of them at that moment waits or wins — it never deadlocks with it.
+     */
+    List<MovedClaim> giveBackUnspent(long campaignId, Instant now) {
+        return claims(ClaimStatus.Move.RETURN, "c.campaign_id = :which", campaignId, null, now);
     }
 
     private Optional<MovedCampaign> campaign(CampaignStatus.Move move, long id, String alsoSet, Instant now) {
@@ -61,14 +66,14 @@ class RedPacketMoves {
                 .optional();
     }
 
-    private Optional<MovedClaim> claim(ClaimStatus.Move move, long id, String orderNumber, Instant now) {
+    private List<MovedClaim> claims(ClaimStatus.Move move, String which, long id, String orderNumber, Instant now) {
         return jdbc.sql("""
                         update red_packet_claim c set status = :to, settled_at = :now, order_number = coalesce(:order, c.order_number)
-                        from red_packet_campaign k where k.id = c.campaign_id and c.id = :id and c.status in (:from)
-                        returning c.id, k.supplier_id, c.amount_fen, k.name""")
-                .param("to", move.to().name()).param("from", StateNames.of(move.from())).param("id", id)
+                        from red_packet_campaign k where k.id = c.campaign_id and %s and c.status in (:from)
+                        returning c.id, k.supplier_id, c.amount_fen, k.name""".formatted(which))
+                .param("to", move.to().name()).param("from", StateNames.of(move.from())).param("which", id)
                 .param("order", orderNumber).param("now", now.atOffset(ZoneOffset.UTC))
                 .query((rs, n) -> new MovedClaim(rs.getLong(1), rs.getLong(2), Money.fen(rs.getLong(3)), rs.getString(4)))
-                .optional();
+                .list().stream().sorted(java.util.Comparator.comparingLong(MovedClaim::id)).toList();
     }
 }

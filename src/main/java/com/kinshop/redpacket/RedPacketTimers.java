@@ -71,11 +71,7 @@ public class RedPacketTimers {
 
     /** Every packet still unspent goes back (each posted once), then the campaign is settled: its share of the hold is empty. */
     private boolean settle(long id, Instant now) {
-        List<Long> unspent = jdbc.sql("select id from red_packet_claim where campaign_id = ? and status = ? order by id")
-                .params(id, ClaimStatus.CLAIMED.name()).query(Long.class).list();
-        for (long claim : unspent) {
-            moves.giveBack(claim, now).ifPresent(packet -> books.packetReturned(packet.id(), packet.supplierId(), packet.amount(), packet.campaignName()));
-        }
+        moves.giveBackUnspent(id, now).forEach(packet -> books.packetReturned(packet.id(), packet.supplierId(), packet.amount(), packet.campaignName()));
         return moves.settle(id, now).isPresent();
     }
 
