@@ -1,6 +1,7 @@
 package com.kinshop.redpacket;
 
 import com.kinshop.catalog.SupplierId;
+import com.kinshop.catalog.Suppliers;
 import com.kinshop.coupon.CouponGrants;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
@@ -37,11 +38,13 @@ public class RedPacketClaims {
 
     private final JdbcClient jdbc;
     private final CouponGrants coupons;
+    private final Suppliers suppliers;
     private final Clock clock;
 
-    RedPacketClaims(JdbcClient jdbc, CouponGrants coupons, Clock clock) {
+    RedPacketClaims(JdbcClient jdbc, CouponGrants coupons, Suppliers suppliers, Clock clock) {
         this.jdbc = jdbc;
         this.coupons = coupons;
+        this.suppliers = suppliers;
         this.clock = clock;
     }
 
@@ -58,6 +61,9 @@ public class RedPacketClaims {
                         CampaignStatus.valueOf(rs.getString(7)), rs.getObject(8, OffsetDateTime.class).toInstant(),
                         rs.getObject(9, OffsetDateTime.class).toInstant()))
                 .optional().orElseThrow(() -> BusinessException.notFound("redpacket.not-found"));
+        if (suppliers.supplierOf(member).filter(own -> own.value() == campaign.supplierId()).isPresent()) {
+            throw BusinessException.forbidden("redpacket.claim.own"); // staff would be paying themselves with the supplier's budget
+        }
         Instant now = clock.instant();
         if (!CampaignStatus.OPEN.contains(campaign.status()) || !now.isBefore(campaign.endsAt())) {
             throw BusinessException.conflict(null, "redpacket.claim.ended");

@@ -97,6 +97,9 @@ class RedPacketIT extends MoneyPathTest {
         assertThat(again.json().get("code").asString()).as("a winner hears they already won, not that it is all gone")
                 .isEqualTo("redpacket.claim.already");
         assertThat(again.json().get("detail").asString()).isEqualTo("You have already claimed a packet here");
+        Response ownStaff = supplier.session().post("/api/red-packets/" + campaign + "/claims?lang=zh_CN", Map.of());
+        assertThat(ownStaff.status()).isEqualTo(403);
+        assertThat(ownStaff.json().get("detail").asString()).isEqualTo("这是你所在店铺的红包，员工不能领取");
         Response view = winner.session().get("/api/red-packets/" + campaign);
         assertThat(view.json().get("campaign").get("phase").asString()).isEqualTo("ALL_GONE");
         assertThat(view.json().get("mine")).hasSize(1);
