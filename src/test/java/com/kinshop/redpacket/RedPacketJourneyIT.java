@@ -157,9 +157,12 @@ class RedPacketJourneyIT extends BrowserJourney {
         assertThat(card.findElement(By.cssSelector("[data-figure=held]")).getText()).isEqualTo("¥20.00");
         assertThat(card.findElement(By.cssSelector("[data-testid=status]")).getText()).isEqualTo("进行中");
         assertThat(packets.held(supplier)).isEqualTo(2_000);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'end'})", card);
         Browser.screenshot(browser, "red-packet-console-zh");
         browser.get(url("/console/supplier/red-packets?lang=en"));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=status]")).getText()).isEqualTo("Running");
+        WebElement english = browser.findElement(By.cssSelector("[data-campaign]"));
+        assertThat(english.findElement(By.cssSelector("[data-testid=status]")).getText()).isEqualTo("Running");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'end'})", english);
         Browser.screenshot(browser, "red-packet-console-en");
     }
 
