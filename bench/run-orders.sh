@@ -4,7 +4,7 @@
 # fixed port with fast sandbox deliveries, and stops both at the end or on Ctrl-C.
 # Usage: bench/run-orders.sh [buyers] [seconds]
 #   env: APP_PORT (18181), PG_PORT (15481), WARMUP (20 s), POLL_MS (50), SCALE (pgbench -s, 10), DELIVERY_POLL (20ms), DUPLICATES (sandbox duplicate callbacks per payment, 1),
-#        APP_JAVA_OPTS (e.g. a JFR recording), DURABLE=1 (data in a temp dir with fsync and synchronous_commit on, instead of the throw-away fsync-off server)
+#        APP_JAVA_OPTS (e.g. a JFR recording), DRIVER (OrderLoad; CheckoutAB for bench/run-checkout.sh), DURABLE=1 (data in a temp dir with fsync and synchronous_commit on, instead of the throw-away fsync-off server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUYERS=${1:-4}
@@ -83,5 +83,10 @@ pg_data=$("$PSQL" -X -At -h localhost -p "$PG_PORT" -U postgres -d postgres -c "
 postmaster=$(head -1 "$pg_data/postmaster.pid")
 
 echo "App $jar on port $APP_PORT (pid $app): sandbox delivery poll ${DELIVERY_POLL:-20ms}, ${DUPLICATES:-1} duplicate callback(s) per payment; log in target/bench-orders-app.log"
-java bench/OrderLoad.java "http://localhost:$APP_PORT" "$BUYERS" "$SECONDS_" --pg-port="$PG_PORT" --app-pid="$app" \
-  --warmup="${WARMUP:-20}" --poll-ms="${POLL_MS:-50}" --scale="${SCALE:-10}" --pgbench="$PGBENCH" --psql="$PSQL"
+if [ "${DRIVER:-OrderLoad}" = OrderLoad ]; then
+  java bench/OrderLoad.java "http://localhost:$APP_PORT" "$BUYERS" "$SECONDS_" --pg-port="$PG_PORT" --app-pid="$app" \
+    --warmup="${WARMUP:-20}" --poll-ms="${POLL_MS:-50}" --scale="${SCALE:-10}" --pgbench="$PGBENCH" --psql="$PSQL"
+else # another driver built on OrderLoad's buyers and meters (bench/run-checkout.sh)
+  javac -d target/bench bench/OrderLoad.java "bench/$DRIVER.java"
+  java -cp target/bench "$DRIVER" "http://localhost:$APP_PORT" "$BUYERS" "$SECONDS_" --pg-port="$PG_PORT" --app-pid="$app" --psql="$PSQL"
+fi

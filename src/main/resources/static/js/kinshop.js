@@ -20,18 +20,129 @@ document.addEventListener('htmx:afterSwap', function (event) {
   };
   tick();
 });
-// Product page: the headline price and 分享赚 follow the SKU chosen (each SKU radio carries its own, already localized, labels).
-document.addEventListener('change', function (event) {
-  var sku = event.target;
-  if (!sku.matches || !sku.matches('input[data-price-label]')) return;
-  var price = document.querySelector('[data-sku-headline=price]');
-  var earning = document.querySelector('[data-sku-headline=earning]');
-  if (price) price.textContent = sku.getAttribute('data-price-label');
-  if (earning && sku.hasAttribute('data-earning-label')) {
-    earning.textContent = sku.getAttribute('data-earning-label');
-    earning.hidden = false;
+// Product page: the 选择规格 sheet (storefront/product-sheet.html). Every SKU option carries its own, already localized,
+// figures, so a tap updates price, stock, 分享赚 and 券后价 here and in the headline without asking the server.
+(function () {
+  var sheet = document.getElementById('buy');
+  if (!sheet || !sheet.classList.contains('ks-sheet')) return;
+  var backdrop = document.querySelector('.ks-sheet-backdrop');
+  var quantity = sheet.querySelector('input[name=quantity]');
+  var toastBox = document.querySelector('.ks-toast');
+  var toastTimer;
+
+  function setText(selector, text) {
+    document.querySelectorAll(selector).forEach(function (node) {
+      node.textContent = text || '';
+      if (node.hasAttribute('data-sheet-text') && node.getAttribute('data-sheet-text') !== 'price') node.hidden = !text;
+    });
   }
-});
+
+  function clampQuantity() {
+    var max = parseInt(quantity.max, 10) || 1;
+    var value = parseInt(quantity.value, 10);
+    quantity.value = isNaN(value) ? 1 : Math.min(Math.max(value, 1), max);
+  }
+
+  function choose(option) {
+    setText('[data-sheet-text=price], [data-sku-headline=price]', option.getAttribute('data-price-label'));
+    setText('[data-sheet-text=stock]', option.getAttribute('data-stock-label'));
+    setText('[data-sheet-text=coupon-price]', option.getAttribute('data-coupon-label'));
+    setText('[data-sheet-text=chosen]', sheet.getAttribute('data-chosen-label').replace('{0}', option.getAttribute('data-spec')));
+    if (option.hasAttribute('data-earning-label')) {
+      setText('[data-sheet-text=earning], [data-sku-headline=earning]', option.getAttribute('data-earning-label'));
+      document.querySelectorAll('[data-sku-headline=earning]').forEach(function (node) { node.hidden = false; });
+    }
+    quantity.max = option.getAttribute('data-max');
+    clampQuantity();
+  }
+
+  function open(intent) {
+    sheet.setAttribute('data-intent', intent);
+    backdrop.hidden = false;
+    document.body.classList.add('ks-sheet-shown');
+    sheet.setAttribute('data-state', 'opening');
+    requestAnimationFrame(function () {
+      sheet.classList.add('open');
+      if (parseFloat(getComputedStyle(sheet).transitionDuration) === 0) sheet.setAttribute('data-state', 'open');
+    });
+  }
+
+  function close() {
+    sheet.classList.remove('open');
+    sheet.setAttribute('data-state', 'closed');
+    backdrop.hidden = true;
+    document.body.classList.remove('ks-sheet-shown');
+  }
+
+  // tests and assistive tech can tell when the slide-up has finished
+  sheet.addEventListener('transitionend', function () {
+    if (sheet.classList.contains('open')) sheet.setAttribute('data-state', 'open');
+  });
+
+  function toast(text, failed) {
+    toastBox.textContent = text;
+    toastBox.classList.toggle('failed', !!failed);
+    toastBox.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { toastBox.hidden = true; }, 2500);
+  }
+
+  function bumpBadge(cart) {
+    var lines = cart.unavailable.length;
+    cart.orders.forEach(function (order) { lines += order.lines.length; });
+    document.querySelectorAll('[data-cart-badge]').forEach(function (badge) {
+      badge.textContent = lines > 99 ? '99+' : String(lines);
+      badge.hidden = lines === 0;
+    });
+  }
+
+  // signed in, 加入购物车 stays on the page: the cart API, then a toast
+  function addToCart() {
+    var chosen = sheet.querySelector('input[name=skuId]:checked');
+    var token = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+    if (!chosen || !token) return false;
+    var button = sheet.querySelector('[data-intent=cart]');
+    button.disabled = true;
+    fetch(sheet.getAttribute('data-cart-api'), {
+      method: 'POST', credentials: 'same-origin',
+      headers: {'Content-Type': 'application/json', 'Accept': 'application/json', 'X-XSRF-TOKEN': decodeURIComponent(token[1])},
+      body: JSON.stringify({skuId: Number(chosen.value), quantity: Number(quantity.value)})
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (!response.ok) throw new Error(body.detail || sheet.getAttribute('data-failed-label'));
+        close();
+        bumpBadge(body);
+        toast(sheet.getAttribute('data-added-label'), false);
+      });
+    }).catch(function (error) {
+      toast(error.message || sheet.getAttribute('data-failed-label'), true);
+    }).finally(function () { button.disabled = false; });
+    return true;
+  }
+
+  document.addEventListener('click', function (event) {
+    var opener = event.target.closest('[data-sheet-open]');
+    if (opener) { open(opener.getAttribute('data-sheet-open')); return; }
+    if (event.target.closest('[data-sheet-close]')) { close(); return; }
+    var step = event.target.closest('[data-step]');
+    if (step && sheet.contains(step)) {
+      quantity.value = (parseInt(quantity.value, 10) || 1) + parseInt(step.getAttribute('data-step'), 10);
+      clampQuantity();
+    }
+  });
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && sheet.classList.contains('open')) close();
+  });
+  sheet.addEventListener('change', function (event) {
+    if (event.target.name === 'skuId') choose(event.target);
+    if (event.target === quantity) clampQuantity();
+  });
+  sheet.addEventListener('submit', function (event) {
+    clampQuantity();
+    var intent = event.submitter && event.submitter.getAttribute('data-intent');
+    if (intent === 'cart' && sheet.hasAttribute('data-cart-api') && addToCart()) event.preventDefault();
+  });
+})();
 // The language switch keeps the page's own query (a product's chosen SKU, where to return after signing in): only lang changes.
 document.addEventListener('click', function (event) {
   var link = event.target.closest && event.target.closest('a[data-lang-switch]');

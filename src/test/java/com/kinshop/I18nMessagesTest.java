@@ -34,7 +34,7 @@ class I18nMessagesTest {
     private static final Pattern ARRAY_ARGUMENT = Pattern.compile("(#\\{[^#]{1,80}?\\(\\$\\{[^}]*(?:arguments|args)\\(\\)}\\)})");
     /** A journal's kind names its message: Journal.builder(key, "KIND", ...) and the kinds handed to Withdrawals.giveBack. */
     private static final Pattern JOURNAL_KIND = Pattern.compile("(?:Journal\\.builder\\([^;]*?|giveBack\\([^;]*?)\"([A-Z][A-Z_]+)\"");
-    private static final Pattern CODE_KEY = Pattern.compile("\"((?:checkout|order|cart|policy|tier|referral|withdrawal|commission|channel|compliance|aftersale|shipment|console|payment|refund|inbox|sandbox|address|shipping|ledger|sms|code|phone|password|nickname|login|rate|roles|account|auth|idempotency|media|request|supplier|product|sku|category|shop|settings|review|form)\\.[a-z0-9.\\-]+)\"");
+    private static final Pattern CODE_KEY = Pattern.compile("\"((?:checkout|order|cart|policy|tier|referral|withdrawal|commission|channel|compliance|aftersale|shipment|console|payment|refund|inbox|sandbox|address|shipping|ledger|sms|code|phone|password|nickname|login|rate|roles|account|auth|idempotency|media|request|supplier|product|sku|category|shop|settings|review|form|coupon)\\.[a-z0-9.\\-]+)\"");
 
     @Test
     void bothLanguagesHaveTheSameKeysAndNoEmptyText() throws IOException {

@@ -1,6 +1,7 @@
 package com.kinshop;
 
 import com.kinshop.commission.CommissionStatus;
+import com.kinshop.coupon.CouponState;
 import com.kinshop.ordering.AfterSaleStatus;
 import com.kinshop.ordering.OrderStatus;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class StatusLiteralsInSqlTest {
             "orders", names(OrderStatus.values()),
             "after_sale", names(AfterSaleStatus.values()),
             "commission", names(CommissionStatus.values()),
+            "member_coupon", names(CouponState.values()),
             "red_packet_campaign", names(com.kinshop.redpacket.CampaignStatus.values()),
             "red_packet_claim", names(com.kinshop.redpacket.ClaimStatus.values()));
     private static final Pattern TABLE = Pattern.compile("\\b(?:from|join|update|into)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);

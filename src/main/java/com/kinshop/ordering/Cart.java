@@ -100,6 +100,11 @@ public class Cart {
                 .param(owner.value()).query((rs, n) -> new Object[] {new SkuId(rs.getLong(1)), rs.getInt(2), rs.getString(3)}).list());
     }
 
+    /** How many different SKUs the cart holds (the badge on the product page's 购物车 icon), without pricing them. */
+    public int lines(AccountId owner) {
+        return jdbc.sql("select count(*) from cart_item where account_id = ?").param(owner.value()).query(Integer.class).single();
+    }
+
     /** One SKU bought at once (立即购买), priced exactly as the cart would price it, without touching the cart. */
     public View buyNow(SkuId sku, int quantity, String shopCode) {
         return single(sku, quantity, shopCode, null);

@@ -48,9 +48,16 @@ public interface CheckoutParticipant {
             couponIds = couponIds == null ? Set.of() : Set.copyOf(couponIds);
         }
 
-        /** From a request: an absent list means "pick for me", a list (even empty) means exactly those. */
+        /** From a request: an absent list means "pick for me", a list (even empty) means exactly those, each once. */
         public static Selection of(List<Long> couponIds) {
-            return couponIds == null ? AUTOMATIC : new Selection(false, Set.copyOf(couponIds));
+            if (couponIds == null) {
+                return AUTOMATIC;
+            }
+            if (couponIds.stream().anyMatch(java.util.Objects::isNull) || Set.copyOf(couponIds).size() != couponIds.size()) {
+                // a coupon named twice is a mistake the buyer should hear about, not something to quietly merge
+                throw com.kinshop.shared.BusinessException.invalid("couponIds", "coupon.twice");
+            }
+            return new Selection(false, Set.copyOf(couponIds));
         }
     }
 

@@ -3,9 +3,11 @@ package com.kinshop.storefront;
 import com.kinshop.catalog.Catalog;
 import com.kinshop.catalog.ProductDetail;
 import com.kinshop.catalog.ProductId;
+import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.Suppliers;
 import com.kinshop.commission.CommissionShares;
 import com.kinshop.identity.CurrentUser;
+import com.kinshop.ordering.Cart;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import com.kinshop.shop.ShareLinks;
@@ -29,7 +31,8 @@ import java.util.Map;
 
 /**
  * The product page, also the landing page of a product share link (/p/{id}?s={shop}): the visit is recorded for the
- * sharer. The headline price is the chosen SKU's; a member with a shop sees what sharing that SKU pays them.
+ * sharer. The headline price is the chosen SKU's; a member with a shop sees what sharing that SKU pays them. The
+ * bottom action bar (店铺 / 购物车 / 加入购物车 / 立即购买) opens the 选择规格 sheet, which has every SKU's figures.
  */
 @Controller
 class ProductPage {
@@ -41,9 +44,11 @@ class ProductPage {
     private final CommissionShares commissionShares;
     private final Suppliers suppliers;
     private final PendingCartItems pendingCartItems;
+    private final Cart cart;
 
     ProductPage(Catalog catalog, Shops shops, ShareVisits visits, ShareLinks links, CommissionShares commissionShares, Suppliers suppliers,
-                PendingCartItems pendingCartItems) {
+                PendingCartItems pendingCartItems, Cart cart) {
+        this.cart = cart;
         this.suppliers = suppliers;
         this.catalog = catalog;
         this.shops = shops;
@@ -62,36 +67,54 @@ class ProductPage {
         // only what can be sold now: an off-sale product may be edited without review, so its content is not shown
         ProductDetail product = catalog.product(productId).filter(ProductDetail::sellable)
                 .orElseThrow(() -> BusinessException.notFound("product.off-sale"));
-        if (sharer != null) {
-            shops.byCode(sharer).ifPresent(shop -> {
-                visits.arrivedThrough(shop, ShareVisits.Target.PRODUCT, productId, request, response);
-                model.addAttribute("sharedBy", shop);
-            });
+        ShopView sharedBy = sharer == null ? null : shops.byCode(sharer).orElse(null);
+        if (sharedBy != null) {
+            visits.arrivedThrough(sharedBy, ShareVisits.Target.PRODUCT, productId, request, response);
+            model.addAttribute("sharedBy", sharedBy);
         }
         model.addAttribute("product", product);
         ProductDetail.SkuView selected = selected(product, chosenSku);
         model.addAttribute("selected", selected);
-        model.addAttribute("selectedSku", selected == null ? null : selected.id().value());
         model.addAttribute("pricesDiffer", product.skus().stream().map(sku -> sku.price().fen()).distinct().count() > 1);
         model.addAttribute("shipping", suppliers.shippingRule(product.supplierId()));
+        model.addAttribute("shopLink", shopLink(sharedBy, referrer));
+        Map<SkuId, Money> shareEarnings = Map.of();
         if (user != null) {
             pendingCartItems.addToCartOnReturn(user, productId, referrer, request, model);
+            model.addAttribute("cartLines", cart.lines(user.id()));
             ShopView myShop = shops.ownedBy(user.id()).orElse(null);
             model.addAttribute("myShop", myShop);
             model.addAttribute("productId", id);
             if (myShop != null) {
                 model.addAttribute("picked", shops.hasPicked(myShop.id(), productId));
                 model.addAttribute("shareLink", links.product(productId, myShop.code()));
-                // only a member with a shop is paid for sharing, so only they see a figure
-                List<Money> paid = commissionShares.direct(user.id(), product.skus().stream().map(ProductDetail.SkuView::commissionBudget).toList());
-                Map<Long, String> earnings = new LinkedHashMap<>();
-                for (int i = 0; i < paid.size(); i++) {
-                    earnings.put(product.skus().get(i).id().value(), paid.get(i).toPlainString());
-                }
-                model.addAttribute("earnings", earnings);
+                shareEarnings = shareEarnings(user, product);
             }
         }
+        model.addAttribute("showEarnings", !shareEarnings.isEmpty());
+        // 券后价 per SKU: the coupon module supplies the prices its best usable coupon leaves (issue 10); none, none shown
+        Map<SkuId, Money> couponPrices = Map.of();
+        List<SkuChoice> skus = SkuChoice.of(product, shareEarnings, couponPrices);
+        model.addAttribute("skus", skus);
+        // the sheet opens on the chosen SKU; none when all are sold out
+        model.addAttribute("chosen", skus.stream().filter(sku -> selected != null && sku.id() == selected.id().value()).findFirst().orElse(null));
         return "storefront/product";
+    }
+
+    /** Only a member with a shop is paid for sharing, so only they see a figure (their tier read once for all SKUs). */
+    private Map<SkuId, Money> shareEarnings(CurrentUser user, ProductDetail product) {
+        List<Money> paid = commissionShares.direct(user.id(), product.skus().stream().map(ProductDetail.SkuView::commissionBudget).toList());
+        Map<SkuId, Money> earnings = new LinkedHashMap<>();
+        for (int i = 0; i < paid.size(); i++) {
+            earnings.put(product.skus().get(i).id(), paid.get(i));
+        }
+        return earnings;
+    }
+
+    /** 店铺 in the action bar: the shop the buyer came through (this link, else the last share link), else the home page. */
+    private String shopLink(ShopView sharedBy, String referrer) {
+        ShopView shop = sharedBy != null ? sharedBy : referrer == null ? null : shops.byCode(referrer).orElse(null);
+        return shop == null ? "/" : "/s/" + shop.code();
     }
 
     /** The SKU asked for if it can be bought, else the first one in stock; none when all are sold out. */

@@ -52,10 +52,12 @@ class BuyerOrderJourneyIT extends BrowserJourney {
 
         // the cart's 去结算, and the first address typed on the checkout page
         browser.get(url("/p/" + product[0]));
-        WebElement quantity = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#buy input[name=quantity]")));
-        quantity.clear();
-        quantity.sendKeys("2");
-        tap(browser, browser.findElement(By.cssSelector("[data-testid=add-to-cart]")));
+        tap(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=add-to-cart]"))));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=sku-sheet]"), "data-state", "open"));
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=quantity-plus]")));
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=confirm-add]")));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=cart-badge]"), "1"));
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=bar-cart]")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=payable]"), "合计 ¥58.00"));
         tap(browser, browser.findElement(By.cssSelector("[data-testid=go-checkout]")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checkout-address-form")));

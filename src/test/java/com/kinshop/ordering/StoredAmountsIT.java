@@ -76,8 +76,10 @@ class StoredAmountsIT extends MoneyPathTest {
         assertThat(ledger.balance("order:" + placed.orderId() + ":escrow").fen()).isEqualTo(-8_797);
 
         String page = placed.buyer().session().get("/me/orders/" + placed.order()).body();
-        assertThat(page).contains("-¥10.00").contains("实付 ¥53.31（优惠 ¥6.66）");
-        assertThat(placed.buyer().session().get("/me/orders/" + placed.order() + "?lang=en").body()).contains("Discount").contains("Paid ¥53.31 (¥6.66 off)");
+        assertThat(page).as("paid, the price before the discount struck through, the discount").contains("-¥10.00")
+                .containsPattern("data-testid=\"line-paid\">¥53.31</b><s [^>]*data-testid=\"line-original\"[^>]*>¥59.97</s>")
+                .contains(">优惠 ¥6.66<");
+        assertThat(placed.buyer().session().get("/me/orders/" + placed.order() + "?lang=en").body()).contains("Discount").contains(">¥6.66 off<");
 
         assertThat(refund(placed, placed.lineA(), 1)).as("a third of 53.31, rounded down").isEqualTo(1_777);
         assertThat(placed.supplier().session().get("/api/supplier/channels").json().get(0).get("sales").get("fen").asLong())

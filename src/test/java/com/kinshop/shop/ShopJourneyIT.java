@@ -43,7 +43,12 @@ class ShopJourneyIT extends BrowserJourney {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=pick]"), "已加入"));
         }
         Browser.screenshot(browser, "product-picked-zh");
+        // 加入购物车 opens the 选择规格 sheet; confirming stays on the product page, then the bar's 购物车
         tap(browser, browser.findElement(By.cssSelector("[data-testid=add-to-cart]")));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=sku-sheet]"), "data-state", "open"));
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=confirm-add]")));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=toast]"), "已加入购物车"));
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=bar-cart]")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=payable]"), "合计 ¥"));
         Browser.screenshot(browser, "cart-zh");
 

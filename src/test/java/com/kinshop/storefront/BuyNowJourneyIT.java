@@ -10,7 +10,6 @@ import com.kinshop.support.Purchases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,12 +48,14 @@ class BuyNowJourneyIT extends BrowserJourney {
         return member;
     }
 
+    /** 立即购买 opens the sheet; 小份 and 2 units chosen there, then confirmed. */
     private void chooseSmallTwoAndBuyNow(long[] product) {
-        tap(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name=skuId][value='" + product[2] + "']"))));
-        WebElement quantity = browser.findElement(By.name("quantity"));
-        quantity.clear();
-        quantity.sendKeys("2");
-        tap(browser, browser.findElement(By.cssSelector("[data-testid=buy-now]")));
+        tap(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=buy-now]"))));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=sku-sheet]"), "data-state", "open"));
+        tap(browser, browser.findElement(By.cssSelector("[data-sku-option='" + product[2] + "']")));
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=quantity-plus]")));
+        assertThat(browser.findElement(By.name("quantity")).getDomProperty("value")).isEqualTo("2");
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=confirm-buy]")));
     }
 
     private void signIn(Member member) {

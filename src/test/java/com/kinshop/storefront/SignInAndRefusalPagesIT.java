@@ -68,8 +68,8 @@ class SignInAndRefusalPagesIT extends ApiTest {
         assertThat(redirect(visitor.postForm(login, "/login", Map.of("phone", member.phone(), "password", "secret123",
                 "next", "/p/" + product[0] + "?sku=" + product[1])))).isEqualTo("/p/" + product[0] + "?sku=" + product[1]);
 
-        assertThat(visitor.get("/p/" + product[0] + "?sku=" + product[1]).body()).contains("已加入购物车");
-        assertThat(visitor.get("/p/" + product[0]).body()).as("added once").doesNotContain("已加入购物车");
+        assertThat(visitor.get("/p/" + product[0] + "?sku=" + product[1]).body()).contains("data-testid=\"notice\"><span>已加入购物车</span>");
+        assertThat(visitor.get("/p/" + product[0]).body()).as("added once").doesNotContain("data-testid=\"notice\"");
         Response cart = visitor.get("/api/me/cart");
         assertThat(cart.body()).contains("\"quantity\":2");
         assertThat(cart.json().findValues("quantity")).hasSize(1);

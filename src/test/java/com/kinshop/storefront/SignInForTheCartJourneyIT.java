@@ -47,15 +47,16 @@ class SignInForTheCartJourneyIT extends BrowserJourney {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=" + testId + "]"))).getText();
     }
 
-    /** Chooses the second SKU (the headline follows) and 2 units, then taps 加入购物车. */
+    /** 加入购物车 opens the sheet; chooses the second SKU there (the headline follows) and 2 units, then confirms. */
     private void chooseSmallTwoAndAdd(long[] product, String headlineBefore, String headlineAfter) {
         assertThat(text("price")).isEqualTo(headlineBefore);
-        tap(browser, browser.findElement(By.cssSelector("input[name=skuId][value='" + product[2] + "']")));
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=price]"), headlineAfter));
-        WebElement quantity = browser.findElement(By.name("quantity"));
-        quantity.clear();
-        quantity.sendKeys("2");
         tap(browser, browser.findElement(By.cssSelector("[data-testid=add-to-cart]")));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=sku-sheet]"), "data-state", "open"));
+        tap(browser, browser.findElement(By.cssSelector("[data-sku-option='" + product[2] + "']")));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid=price]"), headlineAfter));
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=quantity-plus]")));
+        assertThat(browser.findElement(By.name("quantity")).getDomProperty("value")).isEqualTo("2");
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=confirm-add]")));
         wait.until(ExpectedConditions.urlContains("/login"));
     }
 
@@ -88,6 +89,7 @@ class SignInForTheCartJourneyIT extends BrowserJourney {
 
         wait.until(ExpectedConditions.urlContains("/p/" + product[0]));
         assertThat(text("notice")).startsWith("已加入购物车");
+        assertThat(text("cart-badge")).as("the bar's 购物车 counts what was kept").isEqualTo("1");
         assertThat(browser.findElement(By.cssSelector("input[name=skuId][value='" + product[2] + "']")).isSelected()).isTrue();
         assertThat(text("price")).isEqualTo("¥80.00");
         Browser.screenshot(browser, "back-on-product-after-register-zh");

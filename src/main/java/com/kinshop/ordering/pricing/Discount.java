@@ -6,6 +6,7 @@ import com.kinshop.shared.Money;
 import java.util.Set;
 
 /** An amount off the lines of {@code scope} (SKUs of the checkout), funded by {@code funder}: what a coupon turns into. */
+@org.springframework.modulith.NamedInterface("pricing") // handed back by checkout participants (coupons, other plays)
 public record Discount(Money amount, Set<SkuId> scope, Funder funder) {
 
     public Discount {
