@@ -6,6 +6,7 @@ import com.kinshop.identity.AccountId;
 import com.kinshop.identity.Accounts;
 import com.kinshop.shared.DemoDataSeeder;
 import com.kinshop.shared.Money;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,9 @@ import java.util.Optional;
 /**
  * After the demo orders have made the demo suppliers owed money: the first demo supplier with enough payable runs a
  * red-packet campaign that three demo members have claimed from, and had one that ended and was settled. The ended
- * one had no claims: its packets' coupons would otherwise stay valid past a backdated end.
+ * one had no claims: its packets' coupons would otherwise stay valid past a backdated end. With
+ * {@code kinshop.demo.member-coupons=false} (the tests) the demo members claim nothing: a packet would discount their
+ * checkouts left to the server.
  */
 @Component
 @Order(60)
@@ -37,9 +40,11 @@ class RedPacketDemoData implements DemoDataSeeder {
     private final Suppliers suppliers;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final boolean memberClaims;
 
     RedPacketDemoData(RedPacketCampaigns campaigns, RedPacketClaims claims, RedPacketTimers timers, Accounts accounts, Suppliers suppliers,
-                      JdbcClient jdbc, Clock clock) {
+                      JdbcClient jdbc, Clock clock, @Value("${kinshop.demo.member-coupons:true}") boolean memberClaims) {
+        this.memberClaims = memberClaims;
         this.campaigns = campaigns;
         this.claims = claims;
         this.timers = timers;
@@ -75,7 +80,7 @@ class RedPacketDemoData implements DemoDataSeeder {
                         RedPacketCampaigns.utc(now.minus(back)), ended.id()).update();
         Campaign running = campaigns.create(supplier, staff, new CampaignForm("双十二红包雨", RUNNING_BUDGET_FEN, 50L, 500L,
                 now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(6)), 1));
-        for (String phone : CLAIMERS) {
+        for (String phone : memberClaims ? CLAIMERS : List.<String>of()) {
             accounts.findByPhone(phone).ifPresent(member -> claims.claim(running.id(), member.id()));
         }
         timers.runDue();

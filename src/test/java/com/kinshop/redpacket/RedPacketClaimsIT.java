@@ -24,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Funding and claiming red packets over HTTP on the real app: the claim races and the budget checks, with the books proven after each. */
 @KinshopIT
-@org.springframework.context.annotation.Import(GrantsUntilTheCouponModuleLands.class)
 class RedPacketClaimsIT extends MoneyPathTest {
 
     @Autowired

@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
@@ -33,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * English; a supplier creates a campaign in its console, where a bad input is named on its field and nothing is held.
  */
 @KinshopIT
-@Import(GrantsUntilTheCouponModuleLands.class)
 class RedPacketJourneyIT extends BrowserJourney {
 
     @Autowired

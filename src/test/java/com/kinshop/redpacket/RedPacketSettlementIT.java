@@ -28,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Where a red packet's money goes after the claim: back to the supplier at the end, or spent on an order, each once, with the books proven after each. */
 @KinshopIT
-@org.springframework.context.annotation.Import(GrantsUntilTheCouponModuleLands.class)
 class RedPacketSettlementIT extends MoneyPathTest {
 
     @Autowired
@@ -129,6 +128,45 @@ class RedPacketSettlementIT extends MoneyPathTest {
         assertThat(packets.held(supplier)).isZero();
         assertThat(packets.payable(supplier)).as("the spent 2.00 comes off when its order settles, not here").isEqualTo(payableBefore);
         assertThat(figuresOf(supplier, campaign)).containsExactly(Map.of("claimed", 200L, "spent", 200L, "returned", 300L, "held", 0L));
+    }
+
+    @Test
+    void aPacketSpentOnAnOrderIsPaidForOnceByTheSupplierWhenTheOrderSettles() {
+        Staff supplier = packets.owedSupplier("红包消费果园", 9_000);
+        long payableBefore = packets.payable(supplier);
+        long campaign = packets.running(supplier, "下单红包", 600, 200, 200, Duration.ofHours(1));
+        long sku = jdbc.sql("select k.id from sku k join product p on p.id = k.product_id where p.supplier_id = ? order by k.id limit 1")
+                .param(supplier.supplierId()).query(Long.class).single();
+        Member buyer = fixtures.member("用红包的人");
+        Response won = buyer.session().post("/api/red-packets/" + campaign + "/claims", Map.of());
+        assertThat(won.status()).as(won.body()).isEqualTo(201);
+
+        Purchases.Placed placed = purchases.placeAndPay(buyer, 1, sku);
+        String order = placed.orderNumbers().get(0);
+        long total = jdbc.sql("select total_fen from orders where number = ?").param(order).query(Long.class).single();
+        long goodsAndShipping = jdbc.sql("select goods_fen + shipping_fen from orders where number = ?").param(order).query(Long.class).single();
+        assertThat(total).as("the packet took 2.00 off the order").isEqualTo(goodsAndShipping - 200);
+        Purchases.await("the packet spent", () -> "SPENT".equals(claimStatus(campaign)));
+        assertThat(jdbc.sql("select order_number from red_packet_claim where campaign_id = ?").param(campaign).query(String.class).single()).isEqualTo(order);
+        assertThat(packets.held(supplier)).as("the spent packet left the hold; 4.00 unclaimed is still held").isEqualTo(400);
+
+        // the order completes: its settlement credits the supplier the supply price and shipping, less the 2.00 it funded
+        Response shipped = supplier.session().post("/api/supplier/orders/" + order + "/shipment", Map.of("carrier", "顺丰速运", "trackingNumber", "SF5550001111"));
+        assertThat(shipped.status()).as(shipped.body()).isEqualTo(200);
+        assertThat(buyer.session().post("/api/me/orders/" + order + "/receipt", Map.of()).status()).isEqualTo(200);
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        orderTimers.runDue();
+        redPacketTimers.runDue();
+        redPacketTimers.runDue();
+        assertThat(purchases.status(order)).isEqualTo("COMPLETED");
+        assertThat(status(campaign)).isEqualTo("SETTLED");
+        long supplyAndShipping = jdbc.sql("""
+                        select coalesce(sum(l.supply_price_fen * l.quantity), 0) + max(o.shipping_fen)
+                        from order_line l join orders o on o.id = l.order_id where o.number = ?""").param(order).query(Long.class).single();
+        assertThat(packets.held(supplier)).isZero();
+        assertThat(packets.payable(supplier)).as("the supplier paid exactly for the packet spent on goods kept")
+                .isEqualTo(payableBefore + supplyAndShipping - 200);
+        assertThat(figuresOf(supplier, campaign)).containsExactly(Map.of("claimed", 200L, "spent", 200L, "returned", 400L, "held", 0L));
     }
 
     private String status(long campaign) {
