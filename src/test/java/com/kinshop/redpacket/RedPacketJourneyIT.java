@@ -93,6 +93,10 @@ class RedPacketJourneyIT extends BrowserJourney {
         assertThat(browser.findElements(By.cssSelector("[data-testid=claim]"))).as("one packet per member").isEmpty();
         Browser.screenshot(browser, "red-packet-won-zh");
 
+        browser.get(url("/me/coupons"));
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main"))).getText())
+                .as("the packet is in 我的优惠券, on this shop's products").contains("周末红包雨", yuan(fen));
+
         browser.get(url("/red-packets"));
         assertThat(browser.findElement(By.cssSelector("[data-campaign='" + campaign + "']")).getText()).contains("周末红包雨", "抢红包旗舰店");
         Browser.screenshot(browser, "red-packets-list-zh");
