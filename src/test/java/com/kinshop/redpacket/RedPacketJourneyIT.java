@@ -159,13 +159,11 @@ class RedPacketJourneyIT extends BrowserJourney {
         assertThat(card.findElement(By.cssSelector("[data-figure=held]")).getText()).isEqualTo("¥20.00");
         assertThat(card.findElement(By.cssSelector("[data-testid=status]")).getText()).isEqualTo("进行中");
         assertThat(packets.held(supplier)).isEqualTo(2_000);
-        browser.executeScript("arguments[0].scrollIntoView({block: 'end'})", card);
-        Browser.screenshot(browser, "red-packet-console-zh");
+        wholePage("red-packet-console-zh");
         browser.get(url("/console/supplier/red-packets?lang=en"));
         WebElement english = browser.findElement(By.cssSelector("[data-campaign]"));
         assertThat(english.findElement(By.cssSelector("[data-testid=status]")).getText()).isEqualTo("Running");
-        browser.executeScript("arguments[0].scrollIntoView({block: 'end'})", english);
-        Browser.screenshot(browser, "red-packet-console-en");
+        wholePage("red-packet-console-en");
     }
 
     @Test
@@ -180,6 +178,16 @@ class RedPacketJourneyIT extends BrowserJourney {
         assertThat(browser.findElement(By.cssSelector("[data-countdown-clock]")).getText()).matches("0[01]:\\d\\d:\\d\\d");
         assertThat(browser.findElement(By.cssSelector("[data-testid=why-not]")).getText()).isEqualTo("活动还没开始，请稍后再来");
         Browser.screenshot(browser, "red-packet-upcoming-zh");
+    }
+
+    /** The whole page at the phone's width (the console's figures are below the form), then the phone screen again. */
+    private void wholePage(String name) {
+        long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight")).longValue();
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 390, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        Browser.screenshot(browser, name);
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
     }
 
     private void fill(String name, String budget, String min, String max, LocalDateTime starts, LocalDateTime ends) {
