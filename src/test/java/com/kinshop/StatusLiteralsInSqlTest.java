@@ -33,7 +33,9 @@ class StatusLiteralsInSqlTest {
             "orders", names(OrderStatus.values()),
             "after_sale", names(AfterSaleStatus.values()),
             "commission", names(CommissionStatus.values()),
-            "member_coupon", names(CouponState.values()));
+            "member_coupon", names(CouponState.values()),
+            "red_packet_campaign", names(com.kinshop.redpacket.CampaignStatus.values()),
+            "red_packet_claim", names(com.kinshop.redpacket.ClaimStatus.values()));
     private static final Pattern TABLE = Pattern.compile("\\b(?:from|join|update|into)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTED = Pattern.compile("'([A-Z_]+)'");
 

@@ -47,6 +47,12 @@ public class Catalog {
                 .param(limit).query(Catalog::card).list();
     }
 
+    /** A supplier's sellable products, best sellers first (what its red packets can be spent on). */
+    public List<ProductCard> sellableOf(SupplierId supplier, int limit) {
+        return jdbc.sql(CARD + " where " + SELLABLE + " and p.supplier_id = ? order by p.sales_count desc, p.id desc limit ?")
+                .params(supplier.value(), limit).query(Catalog::card).list();
+    }
+
     /** Sellable products matching {@code query} (may be blank) in {@code category} or its sub-categories (may be null). */
     public List<ProductCard> search(String query, CategoryId category, ProductSort sort, int limit) {
         String q = query == null ? "" : query.strip();

@@ -50,4 +50,12 @@ public final class LedgerAccounts {
     public static LedgerAccount supplierPayable(long supplierId) {
         return LedgerAccount.of("supplier:" + supplierId + ":payable", AccountType.LIABILITY);
     }
+
+    /**
+     * A supplier's red-packet budgets, held out of its payable: what its campaigns promised and have not yet released
+     * (unclaimed, or won and not yet spent or returned). Credit side, like the payable it came from.
+     */
+    public static LedgerAccount supplierRedPackets(long supplierId) {
+        return LedgerAccount.of("supplier:" + supplierId + ":red-packets", AccountType.LIABILITY);
+    }
 }
