@@ -97,7 +97,8 @@ class CouponTexts {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
+    /** Whole yuan without decimals ("10"), anything else to the fen ("2.20", never "2.2"). */
     static String yuan(Money money) {
-        return BigDecimal.valueOf(money.fen(), 2).stripTrailingZeros().toPlainString();
+        return money.fen() % 100 == 0 ? Long.toString(money.fen() / 100) : BigDecimal.valueOf(money.fen(), 2).toPlainString();
     }
 }

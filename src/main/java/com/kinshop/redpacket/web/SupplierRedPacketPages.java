@@ -28,7 +28,7 @@ import java.util.Map;
 class SupplierRedPacketPages {
 
     /** The API's field names as this form calls them, so a refusal lands on the input that caused it. */
-    private static final Map<String, String> FORM_FIELDS = Map.of("budgetFen", "budget", "minFen", "min", "maxFen", "max");
+    private static final Map<String, String> FORM_FIELDS = Map.of("budgetFen", "budget", "minFen", "min", "maxFen", "max", "startsAt", "starts", "endsAt", "ends");
 
     private final RedPacketCampaigns campaigns;
     private final Suppliers suppliers;
@@ -41,7 +41,7 @@ class SupplierRedPacketPages {
     }
 
     /** The form as typed: yuan amounts and local date-times in the display zone. */
-    record Submitted(String name, String budget, String min, String max, String startsAt, String endsAt, String perMemberLimit) {
+    record Submitted(String name, String budget, String min, String max, String starts, String ends, String perMemberLimit) {
 
         static Submitted blank() {
             return new Submitted("", "", "", "", "", "", "1");
@@ -58,7 +58,7 @@ class SupplierRedPacketPages {
         SupplierId supplier = supplierOf(user);
         try {
             CampaignForm form = new CampaignForm(submitted.name(), fen(submitted.budget(), "budgetFen"), fen(submitted.min(), "minFen"),
-                    fen(submitted.max(), "maxFen"), instant(submitted.startsAt(), "startsAt"), instant(submitted.endsAt(), "endsAt"),
+                    fen(submitted.max(), "maxFen"), instant(submitted.starts(), "startsAt"), instant(submitted.ends(), "endsAt"),
                     count(submitted.perMemberLimit()));
             campaigns.create(supplier, user.id(), form);
             redirect.addFlashAttribute("notice", "redpacket.console.created");
