@@ -1,7 +1,6 @@
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -19,16 +18,8 @@ import java.util.concurrent.Future;
 public class CheckoutAB {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
         List<String> positional = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--")) {
-                String[] kv = arg.substring(2).split("=", 2);
-                options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-            } else {
-                positional.add(arg);
-            }
-        }
+        Map<String, String> options = OrderLoad.options(args, positional);
         OrderLoad.base = positional.get(0);
         int buyersPerVariant = Integer.parseInt(positional.get(1));
         int seconds = Integer.parseInt(positional.get(2));

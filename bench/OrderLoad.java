@@ -51,15 +51,7 @@ public class OrderLoad {
 
     public static void main(String[] args) throws Exception {
         List<String> positional = new ArrayList<>();
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (arg.startsWith("--")) {
-                String[] kv = arg.substring(2).split("=", 2);
-                options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-            } else {
-                positional.add(arg);
-            }
-        }
+        Map<String, String> options = options(args, positional);
         base = positional.size() > 0 ? positional.get(0) : "http://localhost:18181";
         int buyers = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 4;
         int seconds = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 15;
@@ -359,6 +351,20 @@ public class OrderLoad {
     }
 
     /** The supplier staff of the demo supplier adds stock to the first SKU of one of its products on sale. */
+    /** {@code --name=value} arguments as options (a bare {@code --name} is "true"); the others go to {@code positional}. */
+    static Map<String, String> options(String[] args, List<String> positional) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--")) {
+                String[] kv = arg.substring(2).split("=", 2);
+                options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+            } else {
+                positional.add(arg);
+            }
+        }
+        return options;
+    }
+
     static long prepareStock() throws Exception {
         Http staff = new Http();
         staff.get("/api/auth/csrf", 200);

@@ -40,19 +40,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MemberCentreJourneyIT extends BrowserJourney {
 
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
     OrderTimers timers;
     @Autowired
     MutableClock clock;
 
-    Fixtures fixtures;
     Purchases purchases;
     Map<String, Object> policyBefore;
 
     @BeforeEach
     void setUp() {
-        fixtures = new Fixtures(port, jdbc);
         purchases = new Purchases(jdbc);
         JsonNode current = fixtures.operator().get("/api/admin/distribution/policy").json();
         policyBefore = new HashMap<>();

@@ -21,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KinshopIT
 class ConsoleJourneyIT extends BrowserJourney {
 
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void operatorPromotesAMemberToSupplierStaff() {

@@ -29,14 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KinshopIT
 class CouponJourneyIT extends BrowserJourney {
 
-    @Autowired
-    JdbcClient jdbc;
-    Fixtures fixtures;
 
-    @BeforeEach
-    void fixtures() {
-        fixtures = new Fixtures(port, jdbc);
-    }
 
     @Test
     void aMemberClaimsACouponAndFindsItInMyCoupons() {

@@ -33,14 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KinshopIT
 class NewcomerCouponJourneyIT extends BrowserJourney {
 
-    @Autowired
-    JdbcClient jdbc;
-    Fixtures fixtures;
 
-    @BeforeEach
-    void fixtures() {
-        fixtures = new Fixtures(port, jdbc);
-    }
 
     @Test
     void aNewcomerBuysThroughAShareLinkWithTheNewMemberCouponAndIsRefundedExactlyWhatWasPaid() {

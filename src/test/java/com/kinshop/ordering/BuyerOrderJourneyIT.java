@@ -32,15 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KinshopIT
 class BuyerOrderJourneyIT extends BrowserJourney {
 
-    @Autowired
-    JdbcClient jdbc;
 
-    Fixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new Fixtures(port, jdbc);
-    }
 
     @Test
     void checkOutPayCancelAndAskForAfterSales() throws Exception {

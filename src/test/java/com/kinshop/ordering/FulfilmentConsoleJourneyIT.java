@@ -36,13 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FulfilmentConsoleJourneyIT extends BrowserJourney {
 
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
     Clock clock;
 
     @Test
     void supplierShipsAndAnswersAfterSalesOperatorDecidesAndReconciles() throws Exception {
-        Fixtures fixtures = new Fixtures(port, jdbc);
         Purchases purchases = new Purchases(jdbc);
         Staff staff = fixtures.supplier("履约控制台食品");
         long[] product = fixtures.onSale(staff, "云南小粒咖啡豆 500g", 5_900, 50);

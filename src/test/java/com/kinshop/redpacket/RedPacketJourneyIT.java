@@ -35,19 +35,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedPacketJourneyIT extends BrowserJourney {
 
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
     OrderTimers orderTimers;
     @Autowired
     MutableClock clock;
     @Autowired
     Ledger ledger;
-    Fixtures fixtures;
     RedPacketFixtures packets;
 
     @BeforeEach
-    void fixtures() {
-        fixtures = new Fixtures(port, jdbc);
+    void redPackets() {
         packets = new RedPacketFixtures(fixtures, new Purchases(jdbc), orderTimers, clock, ledger);
     }
 

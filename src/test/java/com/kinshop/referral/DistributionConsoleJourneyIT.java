@@ -39,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DistributionConsoleJourneyIT extends BrowserJourney {
 
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
     OrderTimers timers;
     @Autowired
     MutableClock clock;
@@ -49,14 +47,12 @@ class DistributionConsoleJourneyIT extends BrowserJourney {
     @Autowired
     Tiers tiers;
 
-    Fixtures fixtures;
     Purchases purchases;
     DistributionPolicy originalPolicy;
     Tiers.Tier originalMember;
 
     @BeforeEach
     void remember() {
-        fixtures = new Fixtures(port, jdbc);
         purchases = new Purchases(jdbc);
         originalPolicy = policies.current();
         originalMember = tiers.all().get(0);

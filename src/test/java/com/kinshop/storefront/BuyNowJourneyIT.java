@@ -26,14 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KinshopIT
 class BuyNowJourneyIT extends BrowserJourney {
 
-    @Autowired
-    JdbcClient jdbc;
-    Fixtures fixtures;
 
-    @BeforeEach
-    void fixtures() {
-        fixtures = new Fixtures(port, jdbc);
-    }
 
     /** [productId, skuId of ¥100.00, skuId of ¥80.00] */
     private long[] product(String name) {

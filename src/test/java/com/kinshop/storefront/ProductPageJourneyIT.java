@@ -28,14 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KinshopIT
 class ProductPageJourneyIT extends BrowserJourney {
 
-    @Autowired
-    JdbcClient jdbc;
-    Fixtures fixtures;
 
-    @BeforeEach
-    void fixtures() {
-        fixtures = new Fixtures(port, jdbc);
-    }
 
     /** What the page says in one language. */
     private record Words(String lang, String stockOfBig, String stockOfSmall, String earn, String added, String total, String discountOff) {

@@ -6,7 +6,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 
@@ -17,9 +19,13 @@ public abstract class BrowserJourney {
     protected int port;
     protected ChromeDriver browser;
     protected WebDriverWait wait;
+    @Autowired
+    protected JdbcClient jdbc;
+    protected Fixtures fixtures;
 
     @BeforeEach
     void openBrowser() {
+        fixtures = new Fixtures(port, jdbc);
         browser = Browser.phone("zh-CN");
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         // a node of the previous document right after a navigation is not an answer yet: keep waiting

@@ -1,5 +1,6 @@
 package com.kinshop.catalog.web;
 
+import com.kinshop.shared.FormAmounts;
 import com.kinshop.catalog.Categories;
 import com.kinshop.catalog.CategoryId;
 import com.kinshop.catalog.PlatformSettings;

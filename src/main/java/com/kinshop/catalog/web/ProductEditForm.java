@@ -1,5 +1,6 @@
 package com.kinshop.catalog.web;
 
+import com.kinshop.shared.FormAmounts;
 import com.kinshop.catalog.CommissionBudget;
 import com.kinshop.catalog.ProductDetail;
 import com.kinshop.catalog.ProductForm;

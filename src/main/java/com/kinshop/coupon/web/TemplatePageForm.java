@@ -1,5 +1,7 @@
 package com.kinshop.coupon.web;
 
+import com.kinshop.shared.FormAmounts;
+
 import com.kinshop.coupon.CouponKind;
 import com.kinshop.coupon.CouponScope;
 import com.kinshop.coupon.CouponTerms;
@@ -36,10 +38,10 @@ public class TemplatePageForm {
     /** The template asked for; a malformed number or time is refused naming its field. */
     TemplateForm toForm(ZoneId zone) {
         CouponTerms terms = switch (kind == null ? CouponKind.AMOUNT_OFF : kind) {
-            case AMOUNT_OFF -> CouponTerms.amountOff(yuan(amount, "amount"), yuan(threshold, "threshold"));
-            case NO_THRESHOLD -> CouponTerms.noThreshold(yuan(amount, "amount"));
-            case PERCENT_OFF -> CouponTerms.percentOff(whole(percentOff, "percentOff"), yuan(cap, "cap"),
-                    threshold.isBlank() ? Money.ZERO : yuan(threshold, "threshold"));
+            case AMOUNT_OFF -> CouponTerms.amountOff(FormAmounts.money(amount, "amount"), FormAmounts.money(threshold, "threshold"));
+            case NO_THRESHOLD -> CouponTerms.noThreshold(FormAmounts.money(amount, "amount"));
+            case PERCENT_OFF -> CouponTerms.percentOff(whole(percentOff, "percentOff"), FormAmounts.money(cap, "cap"),
+                    threshold.isBlank() ? Money.ZERO : FormAmounts.money(threshold, "threshold"));
         };
         Long target = targetId == null || targetId.isBlank() ? null : (long) whole(targetId, "targetId");
         return new TemplateForm(title, terms, scope, target, fixedWindow ? time(validFrom, zone, "validFrom") : null,
@@ -47,13 +49,6 @@ public class TemplatePageForm {
                 whole(totalQuantity, "totalQuantity"), whole(perMemberLimit, "perMemberLimit"), newMember);
     }
 
-    private static Money yuan(String typed, String field) {
-        try {
-            return Money.yuan(typed.strip());
-        } catch (RuntimeException e) {
-            throw BusinessException.invalid(field, "form.amount.invalid");
-        }
-    }
 
     private static int whole(String typed, String field) {
         try {

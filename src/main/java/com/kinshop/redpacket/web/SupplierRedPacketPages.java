@@ -7,7 +7,7 @@ import com.kinshop.redpacket.CampaignForm;
 import com.kinshop.redpacket.RedPacketCampaigns;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.DisplayTimes;
-import com.kinshop.shared.Money;
+import com.kinshop.shared.FormAmounts;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -57,8 +57,8 @@ class SupplierRedPacketPages {
     String create(@AuthenticationPrincipal CurrentUser user, @ModelAttribute Submitted submitted, Model model, RedirectAttributes redirect) {
         SupplierId supplier = supplierOf(user);
         try {
-            CampaignForm form = new CampaignForm(submitted.name(), fen(submitted.budget(), "budgetFen"), fen(submitted.min(), "minFen"),
-                    fen(submitted.max(), "maxFen"), instant(submitted.starts(), "startsAt"), instant(submitted.ends(), "endsAt"),
+            CampaignForm form = new CampaignForm(submitted.name(), FormAmounts.fen(submitted.budget(), "budgetFen"), FormAmounts.fen(submitted.min(), "minFen"),
+                    FormAmounts.fen(submitted.max(), "maxFen"), instant(submitted.starts(), "startsAt"), instant(submitted.ends(), "endsAt"),
                     count(submitted.perMemberLimit()));
             campaigns.create(supplier, user.id(), form);
             redirect.addFlashAttribute("notice", "redpacket.console.created");
@@ -83,16 +83,6 @@ class SupplierRedPacketPages {
         return suppliers.supplierOf(user.id()).orElseThrow(() -> BusinessException.forbidden("supplier.not-linked"));
     }
 
-    private static Long fen(String yuan, String field) {
-        if (yuan == null || yuan.isBlank()) {
-            return null;
-        }
-        try {
-            return Money.yuan(yuan).fen();
-        } catch (RuntimeException e) {
-            throw BusinessException.invalid(field, "form.amount.invalid");
-        }
-    }
 
     private Instant instant(String local, String field) {
         if (local == null || local.isBlank()) {

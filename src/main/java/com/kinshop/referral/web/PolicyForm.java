@@ -1,5 +1,7 @@
 package com.kinshop.referral.web;
 
+import com.kinshop.shared.FormAmounts;
+
 import com.kinshop.referral.DistributionPolicy;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
@@ -49,17 +51,10 @@ public class PolicyForm {
             }
         }
         return new DistributionPolicy(depth, threeLevelAllowed, selfPurchase, bindAt == null ? DistributionPolicy.BindAt.SIGN_IN : bindAt, days,
-                yuan(minWithdrawal, "minWithdrawal"), yuan(dailyWithdrawalLimit, "dailyWithdrawalLimit"), feeBasisPoints(),
-                yuan(autoApproveBelow, "autoApproveBelow"));
+                FormAmounts.money(minWithdrawal, "minWithdrawal"), FormAmounts.money(dailyWithdrawalLimit, "dailyWithdrawalLimit"), feeBasisPoints(),
+                FormAmounts.money(autoApproveBelow, "autoApproveBelow"));
     }
 
-    private static Money yuan(String typed, String field) {
-        try {
-            return Money.yuan(typed.strip());
-        } catch (RuntimeException e) {
-            throw BusinessException.invalid(field, "form.amount.invalid");
-        }
-    }
 
     private int feeBasisPoints() {
         try {
