@@ -23,7 +23,7 @@ public class CheckoutAB {
         OrderLoad.base = positional.get(0);
         int buyersPerVariant = Integer.parseInt(positional.get(1));
         int seconds = Integer.parseInt(positional.get(2));
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", System.getenv().getOrDefault("ROUNDS", "3")));
         OrderLoad.pgPort = Integer.parseInt(options.get("pg-port"));
         OrderLoad.psql = options.getOrDefault("psql", "psql");
         long appPid = Long.parseLong(options.getOrDefault("app-pid", "0"));
@@ -86,6 +86,9 @@ public class CheckoutAB {
 
         void run(long sku, int windowSeconds, OrderLoad.Cpu cpu, boolean counted) throws Exception {
             long end = System.nanoTime() + Duration.ofSeconds(windowSeconds).toNanos();
+            if (System.getenv("WINDOW_LOG") != null) { // for matching a profile's samples to the variant they belong to
+                System.out.println("window " + (buyers == null ? "" : name) + " " + java.time.Instant.now() + " +" + windowSeconds + "s");
+            }
             ExecutorService pool = Executors.newFixedThreadPool(buyers.size());
             OrderLoad.Cpu.Snapshot start = cpu.snapshot();
             long started = System.nanoTime();

@@ -25,14 +25,25 @@ import java.util.Set;
 @Component
 public class CheckoutOffers {
 
-    private final ObjectProvider<CheckoutParticipant> participants;
+    private final ObjectProvider<CheckoutParticipant> provider;
+    private volatile List<CheckoutParticipant> participants;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     CheckoutOffers(ObjectProvider<CheckoutParticipant> participants, JdbcClient jdbc, Clock clock) {
-        this.participants = participants;
+        this.provider = participants;
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** The participants, looked up once (singletons; resolving them by type on every checkout cost more than pricing). */
+    private List<CheckoutParticipant> participants() {
+        List<CheckoutParticipant> found = participants;
+        if (found == null) {
+            found = provider.orderedStream().toList();
+            participants = found;
+        }
+        return found;
     }
 
     /** A checkout priced with the discounts applied, the choices the buyer has, and who gave each discount. */
@@ -79,7 +90,7 @@ public class CheckoutOffers {
         List<Applied> applied = new ArrayList<>();
         List<Option> options = new ArrayList<>();
         Map<Applied, CheckoutParticipant> givers = new IdentityHashMap<>();
-        participants.orderedStream().forEach(participant -> {
+        participants().forEach(participant -> {
             CheckoutParticipant.Offers offers = participant.offer(draft);
             offers.applied().forEach(discount -> {
                 requireWithin(draft, discount);
@@ -115,7 +126,7 @@ public class CheckoutOffers {
                     .params(order.orderId(), discount.ref(), discount.label(), discount.discount().funder().name(), discount.discount().amount().fen())
                     .update();
         }
-        participants.orderedStream().forEach(participant -> participant.reserve(new CheckoutParticipant.Placed(order.orderId(), order.orderNumber(),
+        participants().forEach(participant -> participant.reserve(new CheckoutParticipant.Placed(order.orderId(), order.orderNumber(),
                 order.buyer(), order.supplier(), order.kind(), order.promotionRef(),
                 onOrder.stream().filter(discount -> preview.givers.get(discount) == participant).map(Applied::ref).toList(), order.payDeadline())));
     }
@@ -125,6 +136,6 @@ public class CheckoutOffers {
         List<String> refs = jdbc.sql("select ref from order_discount where order_id = ? order by id").param(order.id()).query(String.class).list();
         CheckoutParticipant.Released released = new CheckoutParticipant.Released(order.id(), order.number(), order.buyer(), order.kind(),
                 order.promotionRef(), refs, reason);
-        participants.orderedStream().forEach(participant -> participant.release(released));
+        participants().forEach(participant -> participant.release(released));
     }
 }
