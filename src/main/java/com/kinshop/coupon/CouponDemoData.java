@@ -19,7 +19,7 @@ import java.util.List;
  * supplier's 满减 coupon in the 领券中心, some of them claimed by the demo members (through the same services).
  */
 @Component
-@Order(50)
+@Order(38) // before the demo orders, so the demo members check out with the coupons they hold
 class CouponDemoData implements DemoDataSeeder {
 
     private final CouponTemplates templates;

@@ -5,6 +5,7 @@ import com.kinshop.identity.AccountId;
 import com.kinshop.ledger.Ledger;
 import com.kinshop.shared.Money;
 import com.kinshop.support.Concurrently;
+import com.kinshop.support.Fixtures;
 import com.kinshop.support.Fixtures.Member;
 import com.kinshop.support.Fixtures.Staff;
 import com.kinshop.support.HttpSession.Response;
@@ -60,6 +61,13 @@ class CheckoutParticipantsIT extends MoneyPathTest {
         Shop shop = shop("参与折扣");
         Member buyer = fixtures.member("参与折扣买家");
         probe.enrol(buyer.id(), new ProbeParticipant.Plan(1_000, 500, false));
+        // two levels of commission: the buyer arrives through 店主一's link; 店主一 was invited by 店主二
+        Member upline = fixtures.member("参与折扣店主二");
+        Member sharer = fixtures.member("参与折扣店主一");
+        Fixtures.bindTo(sharer, Fixtures.openShop(upline, "店主二的店", "pu"));
+        String shopCode = Fixtures.openShop(sharer, "店主一的店", "ps");
+        Fixtures.bindTo(buyer, shopCode);
+        assertThat(buyer.session().get("/s/" + shopCode).status()).isEqualTo(200);
         // preview first: what checkout will charge, changing nothing
         buyer.session().post("/api/me/cart/items", Map.of("skuId", shop.skuA(), "quantity", 3));
         buyer.session().post("/api/me/cart/items", Map.of("skuId", shop.skuB(), "quantity", 3));
@@ -106,11 +114,29 @@ class CheckoutParticipantsIT extends MoneyPathTest {
         clock.advance(Duration.ofDays(7).plusMinutes(1));
         timers.runDue();
         assertThat(purchases.status(order)).isEqualTo("COMPLETED");
-        // kept: 2 of A, 3 of B. Supplier: supply 2×9.99 + 3×5.00 less its discount on them (3.33 − 1.11 + 1.67) + ¥8.00 shipping.
-        // Marketing: platform discount on the units kept (6.66 − 2.22 + 3.34). Revenue: the same ¥35.00 an undiscounted order would leave.
+        // commission at both levels: worked out on the discounted budgets (¥4.99 and ¥2.49), line A's cut back to its 2 kept units
+        List<Map<String, Object>> commissions = jdbc.sql("""
+                        select c.level, c.beneficiary_id, c.base_fen, c.amount_fen, c.cancelled_fen, l.sku_id from commission c
+                        join order_line l on l.id = c.order_line_id where c.order_id = ? order by l.sku_id, c.level""")
+                .param(orderId).query().listOfRows();
+        assertThat(commissions).extracting(row -> ((Number) row.get("level")).intValue() + "/" + ((Number) row.get("beneficiary_id")).longValue()
+                        + "/" + ((Number) row.get("base_fen")).longValue())
+                .containsExactly("1/" + sharer.id() + "/499", "2/" + upline.id() + "/499", "1/" + sharer.id() + "/249", "2/" + upline.id() + "/249");
+        long commissionKept = 0;
+        for (Map<String, Object> row : commissions) {
+            long amount = ((Number) row.get("amount_fen")).longValue();
+            long kept = amount - ((Number) row.get("cancelled_fen")).longValue();
+            boolean onLineA = ((Number) row.get("sku_id")).longValue() == shop.skuA();
+            assertThat(kept).as("level %s on line %s", row.get("level"), onLineA ? "A" : "B").isEqualTo(onLineA ? amount * 2 / 3 : amount);
+            commissionKept += kept;
+        }
+        assertThat(commissionKept).isPositive();
+        // Settlement of the units kept (2 of A, 3 of B): escrow holds what was paid less the refund and the commission kept.
+        // Supplier: supply 2×9.99 + 3×5.00 less its discount on them (3.33 − 1.11 + 1.67) + ¥8.00 shipping. Marketing: the
+        // platform discount on them (6.66 − 2.22 + 3.34). Revenue: the ¥35.00 an undiscounted order would leave, less commission.
         assertThat(settled(orderId)).containsEntry("supplier:" + shop.supplier().supplierId() + ":payable", -3_909L)
-                .containsEntry("platform:marketing", 778L).containsEntry("platform:revenue", -3_500L)
-                .containsEntry("order:" + orderId + ":escrow", 8_297L - 1_666L);
+                .containsEntry("platform:marketing", 778L).containsEntry("platform:revenue", -(3_500L - commissionKept))
+                .containsEntry("order:" + orderId + ":escrow", 8_297L - 1_666L - commissionKept);
     }
 
     private Map<String, Long> settled(long orderId) {
