@@ -118,14 +118,9 @@ public class CheckoutOffers {
         }
     }
 
-    /** Records the order's discounts and lets every participant reserve, in the checkout's transaction. */
+    /** Lets every participant reserve what it gave the order, in the checkout's transaction. */
     void reserve(Preview preview, CheckoutParticipant.Placed order) {
-        List<Applied> onOrder = preview.appliedTo(order.supplier());
-        for (Applied discount : onOrder) {
-            jdbc.sql("insert into order_discount (order_id, ref, label, funder, amount_fen) values (?, ?, ?, ?, ?)")
-                    .params(order.orderId(), discount.ref(), discount.label(), discount.discount().funder().name(), discount.discount().amount().fen())
-                    .update();
-        }
+        List<Applied> onOrder = preview.appliedTo(order.supplier()); // recorded with the order itself (Checkouts)
         participants().forEach(participant -> participant.reserve(new CheckoutParticipant.Placed(order.orderId(), order.orderNumber(),
                 order.buyer(), order.supplier(), order.kind(), order.promotionRef(),
                 onOrder.stream().filter(discount -> preview.givers.get(discount) == participant).map(Applied::ref).toList(), order.payDeadline())));

@@ -108,14 +108,24 @@ public class Checkouts {
         List<String> orders = new ArrayList<>();
         for (CheckoutPricing.SupplierOrder supplierOrder : quote.orders()) {
             String number = BusinessNumbers.next(jdbc, "K", now.toInstant());
+            // the order and its discounts in one statement (one round trip fewer for a discounted checkout)
+            List<CheckoutParticipant.Applied> discounts = preview.appliedTo(supplierOrder.supplier());
+            List<Object> params = new ArrayList<>(List.of(number, checkout, buyer.value(), supplierOrder.supplier().value(),
+                    OrderStatus.AWAITING_PAYMENT.name(), supplierOrder.goods().fen(), supplierOrder.discount().fen(), supplierOrder.shipping().fen(),
+                    supplierOrder.total().fen(), address.receiver(), address.phone(), address.region() + " " + address.detail(), now, payDeadline,
+                    kind.name()));
+            params.add(promotionRef);
+            discounts.forEach(discount -> params.addAll(List.of(discount.ref(), discount.label(), discount.funder().name(), discount.amount().fen())));
             long order = jdbc.sql("""
-                            insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, discount_fen, shipping_fen, total_fen,
-                                                receiver, phone, address, created_at, pay_deadline, kind, promotion_ref)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                    .params(number, checkout, buyer.value(), supplierOrder.supplier().value(), OrderStatus.AWAITING_PAYMENT.name(), supplierOrder.goods().fen(),
-                            supplierOrder.discount().fen(), supplierOrder.shipping().fen(), supplierOrder.total().fen(), address.receiver(), address.phone(),
-                            address.region() + " " + address.detail(), now, payDeadline, kind.name(), promotionRef)
-                    .query(Long.class).single();
+                            with o as (insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, discount_fen, shipping_fen, total_fen,
+                                                           receiver, phone, address, created_at, pay_deadline, kind, promotion_ref)
+                                       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id)"""
+                            + (discounts.isEmpty() ? "" : ", d as (insert into order_discount (order_id, ref, label, funder, amount_fen)"
+                            + " select o.id, v.ref, v.label, v.funder, v.amount from o, (values "
+                            + String.join(", ", java.util.Collections.nCopies(discounts.size(), "(?, ?, ?, ?::bigint)"))
+                            + ") as v (ref, label, funder, amount))")
+                            + " select id from o")
+                    .params(params).query(Long.class).single();
             for (CheckoutPricing.PricedLine priced : supplierOrder.lines()) {
                 CheckoutPricing.Line line = priced.line();
                 jdbc.sql("""
