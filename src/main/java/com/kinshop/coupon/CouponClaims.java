@@ -69,13 +69,6 @@ public class CouponClaims implements CouponGrants {
         }).toList();
     }
 
-    /** The claimable coupons that apply to one product (for its page and its shop): see {@link #claimable}. */
-    @Transactional(readOnly = true)
-    public List<Claimable> claimableFor(AccountId member, com.kinshop.catalog.ProductId product, com.kinshop.catalog.SupplierId supplier,
-                                        java.util.Set<Long> categories) {
-        return claimable(member).stream().filter(c -> c.template().covers(product, supplier, categories)).toList();
-    }
-
     /** Claims one coupon of the template; refused (nothing changed) when ended, sold out or the member's limit is reached. */
     @Transactional
     public HeldCoupon claim(AccountId member, long templateId) {
@@ -112,7 +105,10 @@ public class CouponClaims implements CouponGrants {
                             returning *, 0 as used, 0 as cost""")
                     .param("id", id).param("active", CouponTemplates.ACTIVE)
                     .query((rs, n) -> CouponTemplates.template(rs)).optional()
-                    .ifPresent(template -> hold(registered.accountId(), template, now)); // none left: the newcomer simply gets none
+                    // none left: the newcomer simply gets none. No slot: a second delivery of this event got there first (the
+                    // unique slot refused it, which ends this transaction) — give up all of it, so the counter is not raised twice
+                    .ifPresent(template -> hold(registered.accountId(), template, now).orElseThrow(() -> new IllegalStateException(
+                            "New-member coupon " + id + " was given to " + registered.accountId() + " meanwhile")));
         }
     }
 

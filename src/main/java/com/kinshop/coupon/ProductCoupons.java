@@ -34,21 +34,30 @@ public class ProductCoupons {
         this.clock = clock;
     }
 
-    /** Templates that apply to this product and can be claimed now ({@code member} null: signed out). */
-    public List<CouponClaims.Claimable> claimable(AccountId member, ProductDetail product) {
-        return claims.claimableFor(member, product.id(), product.supplierId(), categoriesOf(product));
+    /** What a product page shows: the templates that apply and can be claimed, and 券后价 for the SKUs a coupon lowers. */
+    public record PageCoupons(List<CouponClaims.Claimable> claimable, Map<SkuId, Money> pricesAfterCoupons) {
     }
 
-    /** Each SKU's unit price after the member's best coupons, for the SKUs a coupon actually lowers. */
-    public Map<SkuId, Money> pricesAfterCoupons(AccountId member, ProductDetail product) {
+    /**
+     * The page's coupons in two or three reads ({@code member} null: signed out, no prices). The category tree is read
+     * only when a coupon is scoped by category; otherwise the product's own category is all the rules need.
+     */
+    public PageCoupons forPage(AccountId member, ProductDetail product) {
         Instant now = clock.instant();
-        List<Coupon> mine = held.unusedOf(member, now);
+        List<CouponClaims.Claimable> open = claims.claimable(member);
+        List<Coupon> mine = member == null ? List.of() : held.unusedOf(member, now);
+        boolean byCategory = open.stream().anyMatch(c -> c.template().scope() == CouponScope.CATEGORY)
+                || mine.stream().anyMatch(c -> c.scope() == CouponScope.CATEGORY);
+        Set<Long> categoryIds = byCategory ? categoriesOf(product) : Set.of(product.categoryId().value());
+        List<CouponClaims.Claimable> applying = open.stream()
+                .filter(c -> c.template().covers(product.id(), product.supplierId(), categoryIds)).toList();
+        return new PageCoupons(applying, pricesAfter(mine, product, categoryIds, now));
+    }
+
+    /** Each SKU's unit price after the best of {@code mine}, picked by the checkout's rules. */
+    private static Map<SkuId, Money> pricesAfter(List<Coupon> mine, ProductDetail product, Set<Long> categoryIds, Instant now) {
         Map<SkuId, Money> prices = new LinkedHashMap<>();
-        if (mine.isEmpty()) {
-            return prices;
-        }
-        Set<Long> categoryIds = categoriesOf(product);
-        for (ProductDetail.SkuView sku : product.skus()) {
+        for (ProductDetail.SkuView sku : mine.isEmpty() ? List.<ProductDetail.SkuView>of() : product.skus()) {
             CouponPicker.Order order = new CouponPicker.Order(product.supplierId(),
                     List.of(new CouponPicker.Line(sku.id(), product.id(), categoryIds, sku.price())));
             Money saving = new CouponPicker(List.of(order), now).best(mine).total();

@@ -96,8 +96,9 @@ class ProductPage {
         }
         model.addAttribute("showEarnings", !shareEarnings.isEmpty());
         // 领券 (coupons that apply and can be claimed) and 券后价 per SKU (after the member's best coupons, as checkout picks them)
-        model.addAttribute("coupons", productCoupons.claimable(user == null ? null : user.id(), product).stream().limit(3).toList());
-        Map<SkuId, Money> couponPrices = user == null ? Map.of() : productCoupons.pricesAfterCoupons(user.id(), product);
+        ProductCoupons.PageCoupons coupons = productCoupons.forPage(user == null ? null : user.id(), product);
+        model.addAttribute("coupons", coupons.claimable().stream().limit(3).toList());
+        Map<SkuId, Money> couponPrices = coupons.pricesAfterCoupons();
         List<SkuChoice> skus = SkuChoice.of(product, shareEarnings, couponPrices);
         model.addAttribute("skus", skus);
         // the sheet opens on the chosen SKU; none when all are sold out

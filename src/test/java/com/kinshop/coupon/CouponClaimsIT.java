@@ -1,5 +1,7 @@
 package com.kinshop.coupon;
 
+import com.kinshop.identity.AccountId;
+import com.kinshop.identity.AccountRegistered;
 import com.kinshop.support.ApiTest;
 import com.kinshop.support.Concurrently;
 import com.kinshop.support.Fixtures.Member;
@@ -27,6 +29,11 @@ class CouponClaimsIT extends ApiTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Test
     void sixtyFourSimultaneousClaimsOfTheLastCouponMakeExactlyOneClaim() throws Exception {
@@ -101,7 +108,7 @@ class CouponClaimsIT extends ApiTest {
     }
 
     @Test
-    void aNewMemberCouponIsGrantedAtRegistrationAndCannotBeClaimed() {
+    void aNewMemberCouponIsGrantedAtRegistrationAndCannotBeClaimed() throws Exception {
         long template = platformTemplate(Map.of("newMember", true, "validDays", 7, "totalQuantity", 1000));
         try {
             Member existing = fixtures.member("老会员");
@@ -112,6 +119,23 @@ class CouponClaimsIT extends ApiTest {
             Purchases.await("the new-member coupon", () -> held(template, newcomer.id()) == 1);
             JsonNode coupons = newcomer.session().get("/api/me/coupons").json();
             assertThat(coupons).anySatisfy(c -> assertThat(c.get("title").asString()).isEqualTo("新人券"));
+
+            // the registration delivered twice more, at once: still one coupon, and the template counts exactly what was given
+            java.time.Instant since = java.time.Instant.now();
+            AccountRegistered again = new AccountRegistered(new AccountId(newcomer.id()), clock.instant());
+            List<String> deliveries = Concurrently.all(2, () -> {
+                transactions.executeWithoutResult(status -> events.publishEvent(again));
+                return "delivered";
+            });
+            assertThat(deliveries).containsOnly("delivered");
+            org.awaitility.Awaitility.await("both deliveries handled").atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                            select count(*) from event_publication where event_type like '%AccountRegistered' and publication_date >= ?
+                              and listener_id like '%CouponClaims%' and coalesce(status, '') not in ('COMPLETED', 'FAILED') and completion_date is null""")
+                    .param(since.atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single() == 0);
+            assertThat(held(template, newcomer.id())).isEqualTo(1);
+            assertThat(jdbc.sql("select claimed from coupon_template where id = ?").param(template).query(Integer.class).single())
+                    .as("claimed counts the coupons given, never a redelivery")
+                    .isEqualTo(jdbc.sql("select count(*) from member_coupon where template_id = ?").param(template).query(Integer.class).single());
         } finally {
             // every account registered later in this application would get one too, and its checkouts a discount
             assertThat(fixtures.operator().post("/api/admin/coupon-templates/" + template + "/end", Map.of()).status()).isEqualTo(200);

@@ -56,7 +56,7 @@ class CouponApi {
     }
 
     private List<CouponClaims.Claimable> forProduct(AccountId member, ProductId id) {
-        return productCoupons.claimable(member, catalog.product(id).orElseThrow(() -> BusinessException.notFound("product.not-found")));
+        return productCoupons.forPage(member, catalog.product(id).orElseThrow(() -> BusinessException.notFound("product.not-found"))).claimable();
     }
 
     @Operation(summary = "Claim one coupon of a template: 409 when ended, all gone or the per-member limit is reached (nothing changes)")
