@@ -1,0 +1,80 @@
+package com.kinshop.groupbuy;
+
+import com.kinshop.identity.AccountId;
+import com.kinshop.notification.Inbox;
+import com.kinshop.ordering.WholeOrderRefunds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Refunds one seat of a group that failed (or a payment that landed after its group closed), in its own transaction:
+ * the seat moves to refunded (guarded: once), ordering refunds the whole order on the original path under the refund
+ * number derived from the order, and the seat's units return to the campaign — together or not at all. A crash or a
+ * failure between two seats leaves the rest refunding, and the next sweep resumes with them; a seat whose order row is
+ * locked longer than {@code kinshop.groupbuy.refund-lock-timeout} is left for the next sweep instead of stalling it.
+ * The provider call itself happens later in the payment module's refund job, retried with the same refund number.
+ */
+@Component
+public class GroupRefunds {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupRefunds.class);
+
+    private final JdbcClient jdbc;
+    private final GroupMoves moves;
+    private final WholeOrderRefunds wholeOrderRefunds;
+    private final Inbox inbox;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final long lockTimeoutMillis;
+
+    GroupRefunds(JdbcClient jdbc, GroupMoves moves, WholeOrderRefunds wholeOrderRefunds, Inbox inbox, TransactionTemplate transactions, Clock clock,
+                 @Value("${kinshop.groupbuy.refund-lock-timeout:5s}") Duration lockTimeout) {
+        this.jdbc = jdbc;
+        this.moves = moves;
+        this.wholeOrderRefunds = wholeOrderRefunds;
+        this.inbox = inbox;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.lockTimeoutMillis = lockTimeout.toMillis();
+    }
+
+    /** Refunds the seat of this order if it is still due; true if this call refunded it. Failures are recorded on the seat, not thrown. */
+    public boolean refundQuietly(String orderNumber) {
+        try {
+            return Boolean.TRUE.equals(transactions.execute(status -> refund(orderNumber)));
+        } catch (RuntimeException e) {
+            log.warn("Group refund of order {} failed, left for the next sweep: {}", orderNumber, e.toString());
+            transactions.executeWithoutResult(status -> jdbc.sql("""
+                            update group_seat set refund_attempts = refund_attempts + 1, last_error = ? where order_number = ? and status = ?""")
+                    .params(abbreviate(e.toString()), orderNumber, SeatStatus.REFUNDING.name()).update());
+            return false;
+        }
+    }
+
+    private boolean refund(String orderNumber) {
+        jdbc.sql("select set_config('lock_timeout', ?, true)").param(lockTimeoutMillis + "ms").query(String.class).single();
+        Instant now = clock.instant();
+        return moves.seat(SeatStatus.Move.REFUND, orderNumber, "refunded_at", now).map(seat -> {
+            boolean late = jdbc.sql("select late from group_seat where id = ?").param(seat.id()).query(Boolean.class).single();
+            WholeOrderRefunds.Refund refund = wholeOrderRefunds.refund(orderNumber, late ? "拼团已结束，付款原路退回" : "拼团未成团，自动原路退款");
+            jdbc.sql("update group_seat set refund_number = ?, refund_attempts = refund_attempts + 1, last_error = null where id = ?")
+                    .params(refund.refundNumber(), seat.id()).update();
+            moves.unitsReturned(seat.campaignId(), seat.quantity());
+            inbox.deliver(new AccountId(seat.memberId()), "group-refunded:" + orderNumber, late ? "inbox.group.refunded-late" : "inbox.group.failed",
+                    "/groups/" + seat.groupId(), orderNumber, refund.amount().toPlainString());
+            return true;
+        }).orElse(false);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200);
+    }
+}
