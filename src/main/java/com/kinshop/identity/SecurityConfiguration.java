@@ -40,7 +40,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 class SecurityConfiguration {
 
     /** JSON endpoints anyone may call; every other /api path needs a signed-in account. */
-    static final String[] PUBLIC_API = {"/api/auth/**", "/api/catalog/**", "/api/shops/**"};
+    static final String[] PUBLIC_API = {"/api/auth/**", "/api/catalog/**", "/api/shops/**",
+            "/api/group-campaigns/**", "/api/groups/**"};
 
     private static final RequestMatcher API = pathPattern("/api/**");
     private static final RequestMatcher PAYMENT_NOTIFICATIONS = pathPattern("/api/payment/notifications/**");
