@@ -38,5 +38,11 @@ public @interface KinshopIT {
         ProbeParticipant probeParticipant() {
             return new ProbeParticipant();
         }
+
+        /** Passes refund calls through unless a fault test arms it to time some out. */
+        @Bean
+        static FlakyRefunds flakyRefunds() {
+            return new FlakyRefunds();
+        }
     }
 }
