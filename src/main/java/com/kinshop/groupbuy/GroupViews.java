@@ -100,4 +100,17 @@ public class GroupViews {
         return jdbc.sql("select id from group_buy where campaign_id = ? order by id desc limit 50").param(campaignId).query(Long.class).list()
                 .stream().map(this::group).toList();
     }
+
+    /** What the product page offers when an approved campaign runs for the product: its prices and groups to join. */
+    public record ProductOffer(GroupCampaign campaign, List<OpenGroup> openGroups) {
+    }
+
+    public Optional<ProductOffer> offerFor(com.kinshop.catalog.ProductId product) {
+        return campaigns.runningFor(product).map(campaign -> new ProductOffer(campaign, openGroups(campaign.id(), 3)));
+    }
+
+    /** The member's live seat in the group, if any (to show 去支付 or 已参团 instead of the join form). */
+    public Optional<MyGroup> seatOf(AccountId member, long groupId) {
+        return mine(member).stream().filter(seat -> seat.groupId() == groupId).findFirst();
+    }
 }
