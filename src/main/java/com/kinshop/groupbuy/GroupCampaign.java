@@ -28,6 +28,11 @@ public record GroupCampaign(long id, long supplierId, String supplierName, long 
                         @Schema(description = "On seats awaiting payment") int reserved, int available) {
     }
 
+    /** The fill time in whole minutes, for pages. */
+    public long fillMinutes() {
+        return java.time.Duration.parse(fillWithin).toMinutes();
+    }
+
     public boolean running() {
         return phase == GroupRules.Phase.RUNNING;
     }

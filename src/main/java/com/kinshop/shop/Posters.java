@@ -28,6 +28,12 @@ public class Posters {
                 "¥" + product.lowestPrice().toPlainString(), shop.name(), links.product(productId, shop.code())));
     }
 
+    /** A play's poster (a group to join): the product's picture and name, the play's price and caption, and the link to its page. */
+    public byte[] promotion(ProductId productId, String price, String caption, String link) {
+        ProductDetail product = catalog.product(productId).orElseThrow(() -> BusinessException.notFound("product.not-found"));
+        return PosterRenderer.render(new PosterRenderer.ProductPoster(media.read(product.mainImage()).orElse(null), product.name(), price, caption, link));
+    }
+
     public byte[] shop(ShopView shop) {
         return PosterRenderer.render(new PosterRenderer.ShopPoster(media.read(shop.avatarUrl() != null ? shop.avatarUrl() : shop.ownerAvatarUrl()).orElse(null),
                 shop.name(), shop.ownerNickname(), shop.intro(), links.shop(shop.code())));

@@ -7,6 +7,7 @@ import com.kinshop.catalog.SkuId;
 import com.kinshop.catalog.Suppliers;
 import com.kinshop.commission.CommissionShares;
 import com.kinshop.coupon.ProductCoupons;
+import com.kinshop.groupbuy.GroupViews;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.ordering.Cart;
 import com.kinshop.shared.BusinessException;
@@ -47,9 +48,11 @@ class ProductPage {
     private final PendingCartItems pendingCartItems;
     private final Cart cart;
     private final ProductCoupons productCoupons;
+    private final GroupViews groupOffers;
 
     ProductPage(Catalog catalog, Shops shops, ShareVisits visits, ShareLinks links, CommissionShares commissionShares, Suppliers suppliers,
-                PendingCartItems pendingCartItems, Cart cart, ProductCoupons productCoupons) {
+                PendingCartItems pendingCartItems, Cart cart, ProductCoupons productCoupons, GroupViews groupOffers) {
+        this.groupOffers = groupOffers;
         this.productCoupons = productCoupons;
         this.cart = cart;
         this.suppliers = suppliers;
@@ -81,6 +84,8 @@ class ProductPage {
         model.addAttribute("pricesDiffer", product.skus().stream().map(sku -> sku.price().fen()).distinct().count() > 1);
         model.addAttribute("shipping", suppliers.shippingRule(product.supplierId()));
         model.addAttribute("shopLink", shopLink(sharedBy, referrer));
+        // 单独购买 / 发起拼团 and 去凑团 when an approved group buy runs for this product
+        model.addAttribute("groupOffer", groupOffers.offerFor(productId).orElse(null));
         Map<SkuId, Money> shareEarnings = Map.of();
         if (user != null) {
             pendingCartItems.addToCartOnReturn(user, productId, referrer, request, model);

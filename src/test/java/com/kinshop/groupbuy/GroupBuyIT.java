@@ -45,6 +45,7 @@ class GroupBuyIT extends MoneyPathTest {
         Member sharer = fixtures.member("分享达人");
         String shop = Fixtures.openShop(sharer, "达人小店", "gb");
         Member leader = fixtures.member("团长");
+        Fixtures.bindTo(leader, shop);
         GroupBuyFixtures.Seat first = groups.opened(leader, campaign, shop);
         assertThat(groups.heldBy(first.orderNumber())).isEqualTo("groupbuy");
         assertThat(jdbc.sql("select total_fen from orders where number = ?").param(first.orderNumber()).query(Long.class).single())
@@ -177,7 +178,8 @@ class GroupBuyIT extends MoneyPathTest {
         GroupBuyFixtures.Seat joined = groups.joined(friend, seat.groupId(), campaign);
         assertRefused(groups.join(friend, seat.groupId(), campaign, 1, friendAddress), 409, "group.join.twice", "groupId");
         groups.pay(joined);
-        Response payTwice = friend.session().post("/api/me/checkouts/" + joined.checkoutNumber() + "/payments", Map.of());
+        Response payTwice = friend.session().post("/api/me/checkouts/" + joined.checkoutNumber() + "/payments", Map.of(),
+                Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
         assertThat(payTwice.status()).as("a seat is paid once: " + payTwice.body()).isEqualTo(409);
         assertThat(jdbc.sql("select count(*) from payment where reference = ?").param(joined.checkoutNumber()).query(Integer.class).single()).isEqualTo(1);
         groups.unitsAddUp(campaign.id());

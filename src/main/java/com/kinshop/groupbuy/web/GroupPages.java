@@ -11,13 +11,17 @@ import com.kinshop.identity.CurrentUser;
 import com.kinshop.ordering.Addresses;
 import com.kinshop.ordering.OrderPayments;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shop.Posters;
 import com.kinshop.shop.ShareVisits;
 import com.kinshop.shop.ShopView;
 import com.kinshop.shop.Shops;
 import com.kinshop.shop.Visitor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,10 +55,14 @@ class GroupPages {
     private final Shops shops;
     private final ShareVisits visits;
     private final Environment environment;
+    private final Posters posters;
+    private final MessageSource messages;
     private final Clock clock;
 
     GroupPages(GroupCampaigns campaigns, GroupViews views, GroupJoins joins, Addresses addresses, OrderPayments payments, Shops shops,
-               ShareVisits visits, Environment environment, Clock clock) {
+               ShareVisits visits, Environment environment, Posters posters, MessageSource messages, Clock clock) {
+        this.posters = posters;
+        this.messages = messages;
         this.campaigns = campaigns;
         this.views = views;
         this.joins = joins;
@@ -82,6 +90,7 @@ class GroupPages {
         model.addAttribute("openGroups", views.openGroups(id, 10));
         model.addAttribute("shopCode", arrivedThrough(sharer, referrer, new ProductId(campaign.productId()), request, response));
         buyer(user, model);
+        model.addAttribute("next", "/group-campaigns/" + id);
         model.addAttribute("tab", "home");
         return "groupbuy/campaign";
     }
@@ -113,14 +122,31 @@ class GroupPages {
         model.addAttribute("secondsLeft", secondsLeft);
         model.addAttribute("countdown", countdown(secondsLeft));
         // the viewer shares under their own shop's code when they have one, else passes on the code they came through
-        String shareCode = user == null ? null : shops.ownedBy(user.id()).map(ShopView::code).orElse(null);
-        String code = shareCode != null ? shareCode : (String) model.getAttribute("shopCode");
-        model.addAttribute("shareLink", environment.getRequiredProperty("kinshop.public-url") + "/groups/" + groupId + (code == null ? "" : "?s=" + code));
+        model.addAttribute("shareLink", shareLink(user, groupId, (String) model.getAttribute("shopCode")));
         Optional<MyGroup> mine = user == null ? Optional.empty() : views.seatOf(user.id(), groupId);
         model.addAttribute("mine", mine.orElse(null));
         buyer(user, model);
+        model.addAttribute("next", "/groups/" + groupId);
         model.addAttribute("tab", "home");
         return "groupbuy/group";
+    }
+
+    /** The group's share poster: the product, the group price and a QR code of the viewer's share link. */
+    @GetMapping(value = "/groups/{groupId}/poster.png", produces = MediaType.IMAGE_PNG_VALUE)
+    @ResponseBody
+    byte[] poster(@AuthenticationPrincipal CurrentUser user, @PathVariable long groupId,
+                  @CookieValue(name = Visitor.REFERRER_COOKIE, required = false) String referrer, java.util.Locale locale) {
+        GroupView group = views.group(groupId);
+        String caption = messages.getMessage("group.poster.caption", new Object[] {group.size(), group.seatsLeft()}, locale);
+        return posters.promotion(new ProductId(group.productId()), "¥" + group.groupPrice().toPlainString(), caption,
+                shareLink(user, groupId, referrer == null ? null : shops.byCode(referrer).map(ShopView::code).orElse(null)));
+    }
+
+    /** The viewer shares under their own shop's code when they have one, else passes on the code they came through. */
+    private String shareLink(CurrentUser user, long groupId, String cameThrough) {
+        String own = user == null ? null : shops.ownedBy(user.id()).map(ShopView::code).orElse(null);
+        String code = own != null ? own : cameThrough;
+        return environment.getRequiredProperty("kinshop.public-url") + "/groups/" + groupId + (code == null ? "" : "?s=" + code);
     }
 
     @PostMapping("/groups/{groupId}/join")
