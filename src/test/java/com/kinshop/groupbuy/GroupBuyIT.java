@@ -191,12 +191,55 @@ class GroupBuyIT extends MoneyPathTest {
         assertRefused(groups.join(third, seat.groupId(), campaign, 1, thirdAddress), 409, "group.join.expired", "groupId");
         timers.runDue();
         assertThat(groups.groupStatus(seat.groupId())).isEqualTo("FAILED");
+        String refund = com.kinshop.ordering.WholeOrderRefunds.refundNumberOf(joined.orderNumber());
+        com.kinshop.support.Purchases.await("the paid member refunded", () -> "SUCCEEDED".equals(jdbc.sql("select status from refund where number = ?")
+                .param(refund).query(String.class).optional().orElse("")));
         assertRefused(groups.join(third, seat.groupId(), campaign, 1, thirdAddress), 409, "group.join.failed", "groupId");
         assertThat(jdbc.sql("select count(*) from group_seat where group_id = ?").param(seat.groupId()).query(Integer.class).single()).isEqualTo(2);
         groups.unitsAddUp(campaign.id());
 
         GroupBuyFixtures.Campaign pending = pendingCampaign(staff);
         assertRefused(groups.open(third, pending, 1, null), 409, "group.campaign.not-approved", "campaignId");
+    }
+
+    @Test
+    void virtualFillCompletesAGroupSomeonePaidForAtItsDeadlineWithoutInventingOrdersOrMoney() {
+        GroupBuyFixtures.Campaign campaign = groups.campaign("模拟成团桃", 4, 10, 1);
+        Response on = fixtures.operator().post("/api/admin/group-campaigns/" + campaign.id() + "/virtual-fill", Map.of("enabled", true));
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        assertThat(on.json().get("virtualFill").asBoolean()).isTrue();
+        GroupBuyFixtures.Seat paid = groups.opened(fixtures.member("模拟团长"), campaign, null);
+        groups.pay(paid);
+        GroupBuyFixtures.Seat unpaid = groups.joined(fixtures.member("没付款的好友"), paid.groupId(), campaign);
+        String payUrl = purchases.startPayment(unpaid.member(), unpaid.checkoutNumber()).get("payUrl").asString();
+        assertThat(new com.kinshop.support.HttpSession(port).get("/api/groups/" + paid.groupId()).json().get("virtualFillOn").asBoolean())
+                .as("disclosed on the group").isTrue();
+        // a group nobody paid for is not completed: it fails
+        GroupBuyFixtures.Seat nobodyPaid = groups.opened(fixtures.member("没人付款的团长"), campaign, null);
+        long ordersBefore = jdbc.sql("select count(*) from orders where promotion_ref = ?").param("group:" + paid.groupId()).query(Long.class).single();
+
+        clock.advance(Duration.ofHours(25));
+        timers.runDue();
+        assertThat(groups.groupStatus(paid.groupId())).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.sql("select virtual_seats from group_buy where id = ?").param(paid.groupId()).query(Integer.class).single())
+                .as("the three seats nobody paid for are simulated").isEqualTo(3);
+        assertThat(groups.heldBy(paid.orderNumber())).as("the paid order ships").isNull();
+        assertThat(groups.groupStatus(nobodyPaid.groupId())).isEqualTo("FAILED");
+        assertThat(jdbc.sql("select count(*) from orders where promotion_ref = ?").param("group:" + paid.groupId()).query(Long.class).single())
+                .as("no order invented").isEqualTo(ordersBefore);
+
+        // the seat that was not paid by the deadline: its payment landing now is refunded at once
+        purchases.cashier(unpaid.member(), payUrl, "pay");
+        com.kinshop.support.Purchases.await("late payment refunded", () -> "REFUNDED".equals(groups.seatStatus(unpaid.orderNumber())));
+        String refund = com.kinshop.ordering.WholeOrderRefunds.refundNumberOf(unpaid.orderNumber());
+        com.kinshop.support.Purchases.await("refund taken", () -> "SUCCEEDED".equals(jdbc.sql("select status from refund where number = ?")
+                .param(refund).query(String.class).optional().orElse("")));
+        Response view = new com.kinshop.support.HttpSession(port).get("/api/groups/" + paid.groupId());
+        assertThat(view.json().get("paidCount").asInt()).isEqualTo(1);
+        assertThat(view.json().get("virtualSeats").asInt()).isEqualTo(3);
+        groups.unitsAddUp(campaign.id());
+        assertThat(jdbc.sql("select units_sold from group_campaign where id = ?").param(campaign.id()).query(Integer.class).single())
+                .as("only the real paid unit is sold").isEqualTo(1);
     }
 
     private GroupBuyFixtures.Campaign pendingCampaign(Fixtures.Staff staff) {

@@ -119,8 +119,8 @@ class GroupBuyJourneyIT extends BrowserJourney {
         browser.get(url("/login?next=/me/orders"));
         signIn(browser, wait, leader);
         wait.until(ExpectedConditions.urlContains("/me/orders"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), seat.orderNumber()));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("已退款");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "旅程失败团"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("已退款").contains("已退 ¥69.00");
         Browser.screenshot(browser, "groupbuy-failed-orders-zh");
 
         browser.get(url("/me/groups?tab=FAILED"));
@@ -139,6 +139,47 @@ class GroupBuyJourneyIT extends BrowserJourney {
         Browser.screenshot(browser, "groupbuy-failed-mine-en");
     }
 
+    @Test
+    void aSupplierProposesACampaignInTheConsoleAndAnOperatorApprovesItAndTurnsVirtualFillOn() {
+        Fixtures.Staff supplier = fixtures.supplier("控制台拼团" + java.util.UUID.randomUUID().toString().substring(0, 4));
+        long[] product = fixtures.onSale(supplier, "控制台拼团梨", 10_000, 50);
+        browser.get(url("/login?next=/console/supplier/group-campaigns"));
+        signIn(browser, wait, new Member(null, supplier.phone(), 0));
+        new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=group-product-select]")))).selectByValue(String.valueOf(product[0]));
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=choose-product]")));
+        type(By.cssSelector("[data-testid=group-price-" + product[1] + "]"), "50");
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=create-group-campaign]")));
+        var error = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=form-error]")));
+        assertThat(error.getText()).as("refused naming the SKU").contains("标准装").contains("拼团价太低");
+        assertThat(jdbc.sql("select count(*) from group_campaign where product_id = ?").param(product[0]).query(Integer.class).single()).isZero();
+        var price = browser.findElement(By.cssSelector("[data-testid=group-price-" + product[1] + "]"));
+        price.clear();
+        price.sendKeys("69.00");
+        tap(browser, browser.findElement(By.cssSelector("[data-testid=create-group-campaign]")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=group-campaign-row]")));
+        long campaign = jdbc.sql("select id from group_campaign where product_id = ?").param(product[0]).query(Long.class).single();
+        assertThat(browser.findElement(By.cssSelector("[data-campaign='" + campaign + "'] [data-testid=phase]")).getText()).isEqualTo("待审核");
+        Browser.screenshot(browser, "groupbuy-console-supplier-zh");
+
+        ChromeDriver operator = Browser.phone("en");
+        try {
+            WebDriverWait operatorWait = new WebDriverWait(operator, Duration.ofSeconds(10));
+            operatorWait.ignoring(org.openqa.selenium.WebDriverException.class);
+            operator.get(url("/login?next=/console/admin/group-campaigns"));
+            signIn(operator, operatorWait, new Member(null, Fixtures.OPERATOR_PHONE, 0), Fixtures.DEMO_PASSWORD);
+            tap(operator, operatorWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-actions='" + campaign + "'] [data-testid=approve]"))));
+            operatorWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=notice]"), "Approved"));
+            tap(operator, operatorWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-actions='" + campaign + "'] [data-testid=virtual-fill]"))));
+            operatorWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=notice]"), "Virtual fill is on"));
+            assertThat(operator.findElement(By.cssSelector("[data-campaign='" + campaign + "'] [data-testid=phase]")).getText()).isEqualTo("Running");
+            Browser.screenshot(operator, "groupbuy-console-admin-en");
+        } finally {
+            operator.quit();
+        }
+        assertThat(jdbc.sql("select virtual_fill from group_campaign where id = ?").param(campaign).query(Boolean.class).single()).isTrue();
+    }
+
     private boolean reload() {
         browser.navigate().refresh();
         return false;
@@ -151,9 +192,13 @@ class GroupBuyJourneyIT extends BrowserJourney {
     }
 
     private static void signIn(ChromeDriver phone, WebDriverWait phoneWait, Member member) {
+        signIn(phone, phoneWait, member, "secret123");
+    }
+
+    private static void signIn(ChromeDriver phone, WebDriverWait phoneWait, Member member, String password) {
         phoneWait.until(ExpectedConditions.urlContains("/login"));
         phoneWait.until(ExpectedConditions.presenceOfElementLocated(By.id("phone"))).sendKeys(member.phone());
-        phone.findElement(By.id("password")).sendKeys("secret123");
+        phone.findElement(By.id("password")).sendKeys(password);
         tap(phone, phone.findElement(By.cssSelector("#password-login button[type=submit]")));
         phoneWait.until(driver -> !driver.getCurrentUrl().contains("/login"));
     }
