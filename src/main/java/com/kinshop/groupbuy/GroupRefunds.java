@@ -2,7 +2,10 @@ package com.kinshop.groupbuy;
 
 import com.kinshop.identity.AccountId;
 import com.kinshop.notification.Inbox;
+import com.kinshop.ordering.OrderStatus;
+import com.kinshop.ordering.Orders;
 import com.kinshop.ordering.WholeOrderRefunds;
+import com.kinshop.payment.Refunds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,12 +34,16 @@ public class GroupRefunds {
     private final GroupMoves moves;
     private final WholeOrderRefunds wholeOrderRefunds;
     private final Inbox inbox;
+    private final Orders orders;
+    private final Refunds paymentRefunds;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final long lockTimeoutMillis;
 
-    GroupRefunds(JdbcClient jdbc, GroupMoves moves, WholeOrderRefunds wholeOrderRefunds, Inbox inbox, TransactionTemplate transactions, Clock clock,
-                 @Value("${kinshop.groupbuy.refund-lock-timeout:5s}") Duration lockTimeout) {
+    GroupRefunds(JdbcClient jdbc, GroupMoves moves, WholeOrderRefunds wholeOrderRefunds, Inbox inbox, Orders orders, Refunds paymentRefunds,
+                 TransactionTemplate transactions, Clock clock, @Value("${kinshop.groupbuy.refund-lock-timeout:5s}") Duration lockTimeout) {
+        this.orders = orders;
+        this.paymentRefunds = paymentRefunds;
         this.jdbc = jdbc;
         this.moves = moves;
         this.wholeOrderRefunds = wholeOrderRefunds;
@@ -64,6 +71,12 @@ public class GroupRefunds {
         Instant now = clock.instant();
         return moves.seat(SeatStatus.Move.REFUND, orderNumber, "refunded_at", now).map(seat -> {
             boolean late = jdbc.sql("select late from group_seat where id = ?").param(seat.id()).query(Boolean.class).single();
+            if (refundedElsewhere(seat)) {
+                // an approved after-sales request already gave the whole order back: nothing more to pay, the units come back
+                jdbc.sql("update group_seat set last_error = ? where id = ?").params("refunded through after-sales", seat.id()).update();
+                moves.unitsReturned(seat.campaignId(), seat.quantity());
+                return true;
+            }
             WholeOrderRefunds.Refund refund = wholeOrderRefunds.refund(orderNumber, late ? "拼团已结束，付款原路退回" : "拼团未成团，自动原路退款");
             jdbc.sql("update group_seat set refund_number = ?, refund_attempts = refund_attempts + 1, last_error = null where id = ?")
                     .params(refund.refundNumber(), seat.id()).update();
@@ -72,6 +85,12 @@ public class GroupRefunds {
                     "/groups/" + seat.groupId(), orderNumber, refund.amount().toPlainString());
             return true;
         }).orElse(false);
+    }
+
+    /** The order is refunded, but not under this module's refund number: after-sales refunded it before the group closed. */
+    private boolean refundedElsewhere(GroupMoves.MovedSeat seat) {
+        OrderStatus status = orders.forBuyer(new AccountId(seat.memberId()), seat.orderNumber()).summary().status();
+        return status == OrderStatus.REFUNDED && paymentRefunds.refundAmount(WholeOrderRefunds.refundNumberOf(seat.orderNumber())).isEmpty();
     }
 
     private static String abbreviate(String text) {

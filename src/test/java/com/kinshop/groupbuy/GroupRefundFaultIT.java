@@ -159,6 +159,35 @@ class GroupRefundFaultIT extends MoneyPathTest {
                 .isZero();
     }
 
+    @Test
+    void aMemberAlreadyRefundedThroughAfterSalesIsNotRefundedAgainWhenTheGroupFails() {
+        GroupBuyFixtures.Campaign campaign = groups.campaign("售后退过的团", 3, 10, 1);
+        GroupBuyFixtures.Seat seat = groups.opened(fixtures.member("先退款的团长"), campaign, null);
+        groups.pay(seat);
+        long line = jdbc.sql("select l.id from order_line l join orders o on o.id = l.order_id where o.number = ?").param(seat.orderNumber())
+                .query(Long.class).single();
+        var requested = seat.member().session().post("/api/me/orders/" + seat.orderNumber() + "/after-sales",
+                java.util.Map.of("lineId", line, "kind", "REFUND_ONLY", "quantity", 1, "reason", "不想拼了"));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        var approved = campaign.supplier().session().post("/api/supplier/after-sales/" + requested.json().get("number").asString() + "/approve",
+                java.util.Map.of());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        Purchases.await("refunded through after-sales", () -> "REFUNDED".equals(purchases.status(seat.orderNumber())));
+
+        clock.advance(Duration.ofHours(25));
+        timers.runDue();
+        assertThat(groups.groupStatus(seat.groupId())).isEqualTo("FAILED");
+        assertThat(groups.seatStatus(seat.orderNumber())).isEqualTo("REFUNDED");
+        String payment = purchases.paymentNumber(seat.checkoutNumber());
+        Purchases.await("the after-sales refund taken", () -> "SUCCEEDED".equals(jdbc.sql("select status from refund where payment_number = ?")
+                .param(payment).query(String.class).single()));
+        assertThat(jdbc.sql("select count(*) from refund where payment_number = ?").param(payment).query(Integer.class).single())
+                .as("the money went back once").isEqualTo(1);
+        assertThat(jdbc.sql("select refund_number from group_seat where order_number = ?").param(seat.orderNumber()).query(String.class).single())
+                .as("not refunded by the group").isNull();
+        groups.unitsAddUp(campaign.id());
+    }
+
     private int estimatedCommissions(List<GroupBuyFixtures.Seat> seats) {
         return jdbc.sql("select count(*) from commission c join orders o on o.id = c.order_id where o.number in (:orders)")
                 .param("orders", seats.stream().map(GroupBuyFixtures.Seat::orderNumber).toList()).query(Integer.class).single();
