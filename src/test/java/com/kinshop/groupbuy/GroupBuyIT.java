@@ -242,6 +242,25 @@ class GroupBuyIT extends MoneyPathTest {
                 .as("only the real paid unit is sold").isEqualTo(1);
     }
 
+    @Test
+    void openingTwiceWithTheSameIdempotencyKeyAnswersTheSameGroupAndTakesOneSeat() {
+        GroupBuyFixtures.Campaign campaign = groups.campaign("幂等开团", 3, 10, 2);
+        Member leader = fixtures.member("幂等团长");
+        Map<String, Object> body = Map.of("campaignId", campaign.id(), "skuId", campaign.skuId(), "quantity", 1, "addressId", purchases.address(leader));
+        Map<String, String> key = Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        Response first = leader.session().post("/api/me/groups", body, key);
+        Response again = leader.session().post("/api/me/groups", body, key);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().get("groupId").asLong()).isEqualTo(first.json().get("groupId").asLong());
+        assertThat(again.json().get("checkoutNumber").asString()).isEqualTo(first.json().get("checkoutNumber").asString());
+        assertThat(jdbc.sql("select count(*) from group_seat where member_id = ?").param(leader.id()).query(Integer.class).single()).isEqualTo(1);
+        Response signedOut = new com.kinshop.support.HttpSession(port).post("/api/me/groups/" + first.json().get("groupId").asLong() + "/joins",
+                Map.of("skuId", campaign.skuId(), "quantity", 1, "addressId", 1));
+        assertThat(signedOut.status()).isEqualTo(401);
+        groups.unitsAddUp(campaign.id());
+    }
+
     private GroupBuyFixtures.Campaign pendingCampaign(Fixtures.Staff staff) {
         long[] product = fixtures.onSale(staff, "待审拼团", GroupBuyFixtures.NORMAL_FEN, 10);
         Response created = staff.session().post("/api/supplier/group-campaigns", groups.form(product[0], product[1], 6_900, 2, 5, 1));
