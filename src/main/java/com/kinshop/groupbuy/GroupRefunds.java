@@ -6,6 +6,7 @@ import com.kinshop.ordering.OrderStatus;
 import com.kinshop.ordering.Orders;
 import com.kinshop.ordering.WholeOrderRefunds;
 import com.kinshop.payment.Refunds;
+import com.kinshop.shared.HaltBeforeCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,9 +40,12 @@ public class GroupRefunds {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final long lockTimeoutMillis;
+    private final HaltBeforeCommit faultInjection;
 
     GroupRefunds(JdbcClient jdbc, GroupMoves moves, WholeOrderRefunds wholeOrderRefunds, Inbox inbox, Orders orders, Refunds paymentRefunds,
-                 TransactionTemplate transactions, Clock clock, @Value("${kinshop.groupbuy.refund-lock-timeout:5s}") Duration lockTimeout) {
+                 TransactionTemplate transactions, Clock clock, @Value("${kinshop.groupbuy.refund-lock-timeout:5s}") Duration lockTimeout,
+                 HaltBeforeCommit faultInjection) {
+        this.faultInjection = faultInjection;
         this.orders = orders;
         this.paymentRefunds = paymentRefunds;
         this.jdbc = jdbc;
@@ -81,6 +85,7 @@ public class GroupRefunds {
             jdbc.sql("update group_seat set refund_number = ?, refund_attempts = refund_attempts + 1, last_error = null where id = ?")
                     .params(refund.refundNumber(), seat.id()).update();
             moves.unitsReturned(seat.campaignId(), seat.quantity());
+            faultInjection.arm(HaltBeforeCommit.GROUP_REFUND); // crash tests only; off unless configured
             inbox.deliver(new AccountId(seat.memberId()), "group-refunded:" + orderNumber, late ? "inbox.group.refunded-late" : "inbox.group.failed",
                     "/groups/" + seat.groupId(), orderNumber, refund.amount().toPlainString());
             return true;

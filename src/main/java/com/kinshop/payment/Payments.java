@@ -5,6 +5,7 @@ import com.kinshop.ledger.Journal;
 import com.kinshop.ledger.Ledger;
 import com.kinshop.ledger.LedgerAccounts;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.HaltBeforeCommit;
 import com.kinshop.shared.BusinessNumbers;
 import com.kinshop.shared.Money;
 import org.slf4j.Logger;

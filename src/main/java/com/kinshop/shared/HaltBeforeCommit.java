@@ -1,4 +1,4 @@
-package com.kinshop.payment;
+package com.kinshop.shared;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +19,14 @@ import java.util.stream.Collectors;
  * Off unless the property is set; an unknown point refuses to start, and an armed one is announced loudly at start.
  */
 @Component
-class HaltBeforeCommit {
+public class HaltBeforeCommit {
 
-    static final String PROPERTY = "kinshop.chaos.halt-before-commit";
+    public static final String PROPERTY = "kinshop.chaos.halt-before-commit";
     /** The transaction that records a provider's notification (after verification and deduplication). */
-    static final String PAYMENT_NOTIFICATION = "payment-notification";
-    private static final Set<String> POINTS = Set.of(PAYMENT_NOTIFICATION);
+    public static final String PAYMENT_NOTIFICATION = "payment-notification";
+    /** The transaction that refunds one member of a failed group (after the whole-order refund is asked for). */
+    public static final String GROUP_REFUND = "group-refund";
+    private static final Set<String> POINTS = Set.of(PAYMENT_NOTIFICATION, GROUP_REFUND);
     private static final Logger log = LoggerFactory.getLogger(HaltBeforeCommit.class);
 
     private final Set<String> armed;
@@ -46,7 +48,7 @@ class HaltBeforeCommit {
     }
 
     /** Called inside the transaction of {@code point}: if armed, that transaction ends the process instead of committing. */
-    void arm(String point) {
+    public void arm(String point) {
         if (!armed.contains(point) || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
