@@ -35,7 +35,9 @@ class StatusLiteralsInSqlTest {
             "commission", names(CommissionStatus.values()),
             "member_coupon", names(CouponState.values()),
             "red_packet_campaign", names(com.kinshop.redpacket.CampaignStatus.values()),
-            "red_packet_claim", names(com.kinshop.redpacket.ClaimStatus.values()));
+            "red_packet_claim", names(com.kinshop.redpacket.ClaimStatus.values()),
+            "bargain_campaign", names(com.kinshop.bargain.CampaignStatus.values()),
+            "bargain", names(com.kinshop.bargain.BargainStatus.values()));
     private static final Pattern TABLE = Pattern.compile("\\b(?:from|join|update|into)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTED = Pattern.compile("'([A-Z_]+)'");
 
