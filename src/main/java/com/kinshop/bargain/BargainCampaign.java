@@ -35,6 +35,12 @@ public record BargainCampaign(long id, SupplierId supplier, String supplierName,
         }
     }
 
+    /** "24h", "1h30m": the time limit as the consoles show it. */
+    public String timeLimitText() {
+        java.time.Duration limit = java.time.Duration.parse(timeLimit);
+        return limit.toHours() + "h" + (limit.toMinutesPart() == 0 ? "" : limit.toMinutesPart() + "m");
+    }
+
     public Money saving() {
         return normalPrice.minus(floorPrice);
     }

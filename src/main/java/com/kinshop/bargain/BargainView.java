@@ -42,6 +42,13 @@ public record BargainView(long bargainId, long campaignId, String productName, S
     public record Cut(int index, Person helper, @Schema(description = "The starter's own first cut") boolean byStarter, Money amount, Instant at) {
     }
 
+    /** "01:02:03", or "2d 01:02:03": what the page shows before its script takes over the countdown. */
+    public String countdownText() {
+        long days = secondsLeft / 86_400;
+        long rest = secondsLeft % 86_400;
+        return (days > 0 ? days + "d " : "") + "%02d:%02d:%02d".formatted(rest / 3600, rest % 3600 / 60, rest % 60);
+    }
+
     public boolean buyable() {
         return BargainStatus.BUYABLE.contains(status);
     }
