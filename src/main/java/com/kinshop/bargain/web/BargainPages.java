@@ -8,13 +8,18 @@ import com.kinshop.bargain.Bargains;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.ordering.Addresses;
 import com.kinshop.shared.BusinessException;
+import com.kinshop.shared.MediaStore;
 import com.kinshop.shop.ShareVisits;
 import com.kinshop.shop.ShopView;
 import com.kinshop.shop.Shops;
 import com.kinshop.shop.Visitor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +30,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The members' bargain pages: 砍价专区 (campaigns running), one bargain (progress, cuts, countdown, 帮TA砍一刀 for
@@ -43,9 +50,11 @@ class BargainPages {
     private final Shops shops;
     private final ShareVisits visits;
     private final Environment environment;
+    private final MediaStore media;
+    private final MessageSource messages;
 
     BargainPages(BargainCampaigns campaigns, Bargains bargains, BargainHelps helps, BargainPurchases purchases, Addresses addresses, Shops shops,
-                 ShareVisits visits, Environment environment) {
+                 ShareVisits visits, Environment environment, MediaStore media, MessageSource messages) {
         this.campaigns = campaigns;
         this.bargains = bargains;
         this.helps = helps;
@@ -54,6 +63,8 @@ class BargainPages {
         this.shops = shops;
         this.visits = visits;
         this.environment = environment;
+        this.media = media;
+        this.messages = messages;
     }
 
     @GetMapping("/bargains")
@@ -100,6 +111,18 @@ class BargainPages {
         model.addAttribute("addresses", bargain.mine() ? addresses.of(user.id()) : List.of());
         model.addAttribute("tab", "home");
         return "bargain/bargain";
+    }
+
+    /** The share poster: the bargain's link (with the sharer's shop code, when given) as a QR code under the product. */
+    @GetMapping("/bargains/{bargainId}/poster.png")
+    ResponseEntity<byte[]> poster(@PathVariable long bargainId, @RequestParam(name = "s", required = false) String sharer, Locale locale) {
+        BargainView bargain = bargains.view(bargainId, null);
+        String code = sharer == null ? null : shops.byCode(sharer).map(ShopView::code).orElse(null);
+        String link = publicUrl() + "/bargains/" + bargainId + (code == null ? "" : "?s=" + code);
+        byte[] png = BargainPoster.render(new BargainPoster.Content(bargain.imageUrl() == null ? null : media.read(bargain.imageUrl()).orElse(null),
+                bargain.productName(), "¥" + bargain.currentPrice().toPlainString(),
+                messages.getMessage("bargain.poster.caption", new Object[] {"¥" + bargain.floorPrice().toPlainString()}, locale), link));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.maxAge(Duration.ofMinutes(1))).body(png);
     }
 
     @PostMapping("/bargains/{bargainId}/help")
