@@ -47,7 +47,7 @@ class BargainConsolePages {
 
     /** The form as typed: a yuan floor and local date-times in the display zone. */
     record Submitted(String sku, String floor, String helpersNeeded, String timeLimit, String starts, String ends, String units, String perMemberLimit,
-                     boolean newMembersOnly) {
+                     Boolean newMembersOnly) {
 
         static Submitted blank() {
             return new Submitted("", "", "5", "24", "", "", "100", "1", false);
@@ -70,7 +70,7 @@ class BargainConsolePages {
             CampaignForm form = new CampaignForm(whole(submitted.sku(), "skuId") == null ? null : whole(submitted.sku(), "skuId").longValue(),
                     FormAmounts.fen(submitted.floor(), "floorPriceFen"), whole(submitted.helpersNeeded(), "helpersNeeded"), submitted.timeLimit(),
                     instant(submitted.starts(), "startsAt"), instant(submitted.ends(), "endsAt"), whole(submitted.units(), "units"),
-                    whole(submitted.perMemberLimit(), "perMemberLimit"), submitted.newMembersOnly());
+                    whole(submitted.perMemberLimit(), "perMemberLimit"), Boolean.TRUE.equals(submitted.newMembersOnly()));
             campaigns.create(supplier, user.id(), form);
             redirect.addFlashAttribute("notice", "bargain.console.created");
             return "redirect:/console/supplier/bargain-campaigns";

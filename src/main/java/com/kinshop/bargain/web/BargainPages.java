@@ -7,6 +7,7 @@ import com.kinshop.bargain.BargainView;
 import com.kinshop.bargain.Bargains;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.ordering.Addresses;
+import com.kinshop.ordering.OrderPayments;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.MediaStore;
 import com.kinshop.shop.ShareVisits;
@@ -51,10 +52,12 @@ class BargainPages {
     private final ShareVisits visits;
     private final Environment environment;
     private final MediaStore media;
+    private final OrderPayments payments;
     private final MessageSource messages;
 
     BargainPages(BargainCampaigns campaigns, Bargains bargains, BargainHelps helps, BargainPurchases purchases, Addresses addresses, Shops shops,
-                 ShareVisits visits, Environment environment, MediaStore media, MessageSource messages) {
+                 ShareVisits visits, Environment environment, MediaStore media, MessageSource messages,
+                 OrderPayments payments) {
         this.campaigns = campaigns;
         this.bargains = bargains;
         this.helps = helps;
@@ -65,6 +68,7 @@ class BargainPages {
         this.environment = environment;
         this.media = media;
         this.messages = messages;
+        this.payments = payments;
     }
 
     @GetMapping("/bargains")
@@ -141,15 +145,22 @@ class BargainPages {
         return "redirect:" + back;
     }
 
-    /** 立即购买: the order at the price the starter saw, then the payment page (去支付). */
+    /** 立即购买: the order at the price the starter saw, then straight to the cashier, as checkout does (the result page if it refuses). */
     @PostMapping("/bargains/{bargainId}/buy")
     String buy(@AuthenticationPrincipal CurrentUser user, @PathVariable long bargainId, @RequestParam(required = false) Long addressId,
                @RequestParam(required = false) Long expectedPriceFen, @RequestParam(required = false) String shopCode, RedirectAttributes redirect) {
+        String checkout;
         try {
-            return "redirect:/me/pay/" + purchases.purchase(user.id(), bargainId, addressId, shopCode, expectedPriceFen).checkoutNumber();
+            checkout = purchases.purchase(user.id(), bargainId, addressId, shopCode, expectedPriceFen).checkoutNumber();
         } catch (BusinessException e) {
             flashError(redirect, e);
             return "redirect:/bargains/" + bargainId;
+        }
+        try {
+            return "redirect:" + payments.pay(user.id(), checkout).redirectUrl();
+        } catch (BusinessException e) {
+            flashError(redirect, e);
+            return "redirect:/me/pay/" + checkout;
         }
     }
 
