@@ -3,6 +3,7 @@ package com.kinshop.bargain;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,10 +16,12 @@ class NextCut {
 
     private final JdbcClient jdbc;
     private final BargainMoves moves;
+    private final ApplicationEventPublisher events;
 
-    NextCut(JdbcClient jdbc, BargainMoves moves) {
+    NextCut(JdbcClient jdbc, BargainMoves moves, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.moves = moves;
+        this.events = events;
     }
 
     /** Takes the next cut for {@code helper}; the caller holds the bargain's row lock and read {@code taken} under it. */
@@ -36,6 +39,12 @@ class NextCut {
             throw BusinessException.conflict("bargainId", "bargain.help.twice");
         }
         long current = jdbc.sql("select current_fen from bargain where id = ?").param(bargainId).query(Long.class).single();
+        if (last) {
+            events.publishEvent(jdbc.sql("""
+                            select b.starter_id, k.product_name, b.floor_fen from bargain b join bargain_campaign k on k.id = b.campaign_id where b.id = ?""")
+                    .param(bargainId).query((rs, n) -> new BargainEvents.BargainAtFloor(bargainId, new AccountId(rs.getLong(1)), rs.getString(2),
+                            Money.fen(rs.getLong(3)))).single());
+        }
         return new BargainHelps.Helped(bargainId, index, Money.fen(amount), Money.fen(current), last, total - index);
     }
 }

@@ -101,6 +101,9 @@ class BargainRaceIT extends MoneyPathTest {
         assertThat(page.json().get("cuts").get(0).get("byStarter").asBoolean()).isTrue();
         assertThat(page.json().get("cuts").get(1).get("helper").get("maskedName").asString()).endsWith("**").startsWith("帮");
         bargains.unitsAddUp(shop, campaign, 0, 0);
+        com.kinshop.support.Purchases.await("the starter told once", () -> jdbc.sql(
+                "select count(*) from inbox_message where account_id = ? and message_key = 'inbox.bargain.at-floor' and link = ?")
+                .params(starter.id(), "/bargains/" + bargain).query(Long.class).single() == 1);
 
         // the starter buys at the floor and pays: bought once, the unit sold
         Response bought = starter.session().post("/api/me/bargains/" + bargain + "/purchase",
@@ -119,6 +122,21 @@ class BargainRaceIT extends MoneyPathTest {
         Response again = starter.session().post("/api/me/bargains/" + bargain + "/purchase", Map.of("addressId", purchases.address(starter)));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asString()).isEqualTo("bargain.buy.bought");
+    }
+
+    @Test
+    void oneMemberStartingThreeTimesAtOnceStartsOneBargain() throws Exception {
+        BargainFixtures.Shop shop = bargains.shop("连点发起果园");
+        long campaign = bargains.running(shop, 7_000, 3, 5, false);
+        Member member = fixtures.member("连点发起");
+        List<Response> answers = Concurrently.all(3, () -> member.session().post("/api/me/bargains", Map.of("campaignId", campaign)));
+        assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.status() != 201).hasSize(2).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+            assertThat(answer.json().get("code").asString()).isEqualTo("bargain.start.limit");
+        });
+        assertThat(jdbc.sql("select count(*) from bargain where campaign_id = ? and starter_id = ?").params(campaign, member.id()).query(Long.class).single())
+                .isEqualTo(1);
     }
 
     @Test

@@ -74,7 +74,11 @@ class BargainPages {
     @GetMapping("/bargains")
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("campaigns", campaigns.running());
-        model.addAttribute("mine", user == null ? List.of() : bargains.mine(user.id()).stream().filter(BargainView::buyable).toList());
+        List<BargainView> mine = user == null ? List.of() : bargains.mine(user.id());
+        model.addAttribute("mine", mine.stream().filter(BargainView::buyable).toList());
+        // a campaign the member already bargains in links to that bargain instead of offering a second start
+        model.addAttribute("mineByCampaign", mine.stream().collect(java.util.stream.Collectors.toMap(BargainView::campaignId, BargainView::bargainId,
+                (newest, older) -> newest)));
         model.addAttribute("tab", "home");
         return "bargain/list";
     }
