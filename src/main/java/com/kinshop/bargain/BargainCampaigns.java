@@ -82,12 +82,10 @@ public class BargainCampaigns {
             throw BusinessException.invalid("reason", "bargain.reject.reason");
         }
         if (approve) {
+            // against the campaign's own normal price, with the SKU's supply price and budget as they are now
             Catalog.SkuFacts sku = catalog.skuFacts(List.of(campaign.sku())).get(campaign.sku());
-            CampaignForm asSubmitted = new CampaignForm(campaign.sku().value(), campaign.floorPrice().fen(), campaign.helpersNeeded(),
-                    campaign.timeLimit(), campaign.startsAt(), campaign.endsAt(), campaign.units(), campaign.perMemberLimit(), campaign.newMembersOnly());
-            Catalog.SkuFacts asPriced = new Catalog.SkuFacts(sku.sku(), sku.product(), sku.supplier(), sku.supplierName(), sku.productName(), sku.spec(),
-                    campaign.normalPrice(), sku.supplyPrice(), sku.budget(), sku.available(), sku.sellable(), sku.imageUrl());
-            asSubmitted.checkFloor(asPriced, settings.platformFeeBp(), policy.cuts(campaign.helpersNeeded()));
+            CampaignForm.checkFloor(campaign.floorPrice(), campaign.normalPrice(), sku.spec(), sku.supplyPrice(), sku.budget(), settings.platformFeeBp(),
+                    policy.cuts(campaign.helpersNeeded()));
         }
         CampaignStatus.Move move = approve ? CampaignStatus.Move.APPROVE : CampaignStatus.Move.REJECT;
         if (!moves.campaign(move, id, approve ? null : trimmed, clock.instant())) {

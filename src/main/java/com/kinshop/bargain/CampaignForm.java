@@ -1,6 +1,7 @@
 package com.kinshop.bargain;
 
 import com.kinshop.catalog.Catalog;
+import com.kinshop.catalog.CommissionBudget;
 import com.kinshop.catalog.PricingRule;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
@@ -77,19 +78,23 @@ public record CampaignForm(
      * and, when the policy has it, the starter's own first cut), and within the price rule at the floor.
      */
     public void checkFloor(Catalog.SkuFacts sku, int platformFeeBp, int cuts) {
-        Money floor = Money.fen(floorPriceFen);
-        if (floor.compareTo(sku.price()) >= 0) {
-            throw BusinessException.invalid("floorPriceFen", "bargain.floor.not-below-price", sku.price().toPlainString());
+        checkFloor(Money.fen(floorPriceFen), sku.price(), sku.spec(), sku.supplyPrice(), sku.budget(), platformFeeBp, cuts);
+    }
+
+    /** The same checks for a floor against a normal price and the SKU's supply price and commission budget. */
+    static void checkFloor(Money floor, Money normal, String spec, Money supply, CommissionBudget budget, int platformFeeBp, int cuts) {
+        if (floor.compareTo(normal) >= 0) {
+            throw BusinessException.invalid("floorPriceFen", "bargain.floor.not-below-price", normal.toPlainString());
         }
-        if (sku.price().fen() - floor.fen() < cuts) {
-            throw BusinessException.invalid("floorPriceFen", "bargain.floor.gap-too-small", cuts, sku.price().toPlainString());
+        if (normal.fen() - floor.fen() < cuts) {
+            throw BusinessException.invalid("floorPriceFen", "bargain.floor.gap-too-small", cuts, normal.toPlainString());
         }
-        List<PricingRule.Violation> violations = PricingRule.check(0, sku.spec(), floor, sku.supplyPrice(), sku.budget(), platformFeeBp);
+        List<PricingRule.Violation> violations = PricingRule.check(0, spec, floor, supply, budget, platformFeeBp);
         if (!violations.isEmpty()) {
-            Money commission = sku.budget().amountFor(floor);
+            Money commission = budget.amountFor(floor);
             Money fee = floor.shareAt(platformFeeBp);
-            throw BusinessException.invalid("floorPriceFen", "bargain.floor.price-rule", sku.supplyPrice().toPlainString(),
-                    commission.toPlainString(), fee.toPlainString(), sku.supplyPrice().plus(commission).plus(fee).toPlainString());
+            throw BusinessException.invalid("floorPriceFen", "bargain.floor.price-rule", supply.toPlainString(),
+                    commission.toPlainString(), fee.toPlainString(), supply.plus(commission).plus(fee).toPlainString());
         }
     }
 

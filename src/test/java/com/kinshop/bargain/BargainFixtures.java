@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A supplier with a ¥100.00 SKU (supply ¥50.00, 10 % commission; with the 5 % platform fee the price rule allows a
- * floor from ¥58.83) and its bargain campaigns, through the API as staff and the operator would make them.
+ * floor from ¥58.82) and its bargain campaigns, through the API as staff and the operator would make them.
  */
 record BargainFixtures(Fixtures fixtures, Purchases purchases, MutableClock clock, JdbcClient jdbc) {
 
