@@ -119,6 +119,10 @@ class BargainRaceIT extends MoneyPathTest {
         purchases.cashier(starter, purchases.startPayment(starter, bought.json().get("checkoutNumber").asString()).get("payUrl").asString(), "pay");
         com.kinshop.support.Purchases.await("bargain bought", () -> "BOUGHT".equals(bargains.status(bargain)));
         bargains.unitsAddUp(shop, campaign, 1, 0);
+        var figures = java.util.stream.StreamSupport.stream(fixtures.operator().get("/api/admin/bargain-campaigns").json().spliterator(), false)
+                .filter(f -> f.get("campaign").get("id").asLong() == campaign).findFirst().orElseThrow();
+        assertThat(List.of(figures.get("started").asLong(), figures.get("helps").asLong(), figures.get("completedAtFloor").asLong(),
+                figures.get("bought").asLong())).as("started, friends' helps, at the floor, bought").containsExactly(1L, 10L, 1L, 1L);
         Response again = starter.session().post("/api/me/bargains/" + bargain + "/purchase", Map.of("addressId", purchases.address(starter)));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asString()).isEqualTo("bargain.buy.bought");

@@ -148,8 +148,13 @@ class BargainRulesIT extends MoneyPathTest {
         assertThat(jdbc.sql("select count(*) from orders where promotion_ref = ?").param("bargain:" + bargain).query(Long.class).single()).isZero();
         bargains.unitsAddUp(shop, campaign, 0, 0);
 
-        Response ordered = starter.session().post("/api/me/bargains/" + bargain + "/purchase", Map.of("addressId", address, "expectedPriceFen", price));
+        Map<String, String> key = Map.of("Idempotency-Key", "bargain-" + java.util.UUID.randomUUID());
+        Response ordered = starter.session().post("/api/me/bargains/" + bargain + "/purchase", Map.of("addressId", address, "expectedPriceFen", price), key);
         assertThat(ordered.status()).as(ordered.body()).isEqualTo(201);
+        Response retried = starter.session().post("/api/me/bargains/" + bargain + "/purchase", Map.of("addressId", address, "expectedPriceFen", price), key);
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.json().get("checkoutNumber").asString()).as("a retry answers the same order").isEqualTo(ordered.json().get("checkoutNumber").asString());
+        assertThat(jdbc.sql("select count(*) from orders where promotion_ref = ?").param("bargain:" + bargain).query(Long.class).single()).isEqualTo(1);
         String order = ordered.json().get("orderNumbers").get(0).asString();
         assertThat(bargains.status(bargain)).isEqualTo("ORDERED");
         bargains.unitsAddUp(shop, campaign, 0, 1);
