@@ -184,6 +184,23 @@ class BargainRulesIT extends MoneyPathTest {
     }
 
     @Test
+    void theStartersShareLinkAndPosterCarryTheirShopCode() throws Exception {
+        BargainFixtures.Shop shop = bargains.shop("分享码果园");
+        long campaign = bargains.running(shop, 7_000, 2, 5, false);
+        Member starter = fixtures.member("开店的发起人");
+        String code = com.kinshop.support.Fixtures.openShop(starter, "发起人的小店", "kb");
+        long bargain = BargainFixtures.start(starter, campaign);
+        String link = "http://localhost:" + port + "/bargains/" + bargain + "?s=" + code;
+        assertThat(starter.session().get("/bargains/" + bargain).body()).contains("value=\"" + link + "\"");
+        byte[] png = new com.kinshop.support.HttpSession(port).getBytes("/bargains/" + bargain + "/poster.png?s=" + code);
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isEqualTo(750);
+        String decoded = new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)))).getText();
+        assertThat(decoded).as("the poster's QR code is the share link").isEqualTo(link);
+    }
+
+    @Test
     void aNewMembersOnlyBargainRefusesMembersWhoRegisteredBeforeItStarted() {
         BargainFixtures.Shop shop = bargains.shop("拉新果园");
         long campaign = bargains.running(shop, 7_000, 2, 5, true);

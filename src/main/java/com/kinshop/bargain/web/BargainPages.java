@@ -129,7 +129,8 @@ class BargainPages {
         String link = publicUrl() + "/bargains/" + bargainId + (code == null ? "" : "?s=" + code);
         byte[] png = BargainPoster.render(new BargainPoster.Content(bargain.imageUrl() == null ? null : media.read(bargain.imageUrl()).orElse(null),
                 bargain.productName(), "¥" + bargain.currentPrice().toPlainString(),
-                messages.getMessage("bargain.poster.caption", new Object[] {"¥" + bargain.floorPrice().toPlainString()}, locale), link));
+                messages.getMessage("bargain.poster.caption", null, locale),
+                messages.getMessage("bargain.poster.floor", new Object[] {bargain.floorPrice().toPlainString()}, locale), link));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.maxAge(Duration.ofMinutes(1))).body(png);
     }
 

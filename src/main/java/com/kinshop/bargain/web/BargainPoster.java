@@ -35,7 +35,7 @@ final class BargainPoster {
     private BargainPoster() {
     }
 
-    record Content(BufferedImage picture, String name, String price, String caption, String link) {
+    record Content(BufferedImage picture, String name, String price, String caption, String floor, String link) {
     }
 
     static byte[] render(Content content) {
@@ -60,10 +60,13 @@ final class BargainPoster {
         g.drawImage(qr(content.link(), qrSize), WIDTH - qrSize - 40, top, null);
         g.setColor(INK);
         g.setFont(CjkFont.of(Font.BOLD, 32f));
-        g.drawString(fit(g, content.caption(), WIDTH - qrSize - 110), 40, top + 70);
+        g.drawString(fit(g, content.caption(), WIDTH - qrSize - 110), 40, top + 60);
+        g.setColor(RED);
+        g.setFont(CjkFont.of(Font.BOLD, 30f));
+        g.drawString(fit(g, content.floor(), WIDTH - qrSize - 110), 40, top + 115);
         g.setColor(MUTED);
         g.setFont(CjkFont.of(Font.PLAIN, 26f));
-        g.drawString("长按识别二维码 · 亲享", 40, top + 170);
+        g.drawString("长按识别二维码 · 亲享", 40, top + 180);
         g.dispose();
         try {
             var out = new ByteArrayOutputStream();
