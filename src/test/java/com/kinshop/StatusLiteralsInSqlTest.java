@@ -29,16 +29,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatusLiteralsInSqlTest {
 
-    private static final Map<String, Set<String>> STATES_BY_TABLE = Map.of(
-            "orders", names(OrderStatus.values()),
-            "after_sale", names(AfterSaleStatus.values()),
-            "commission", names(CommissionStatus.values()),
-            "member_coupon", names(CouponState.values()),
-            "red_packet_campaign", names(com.kinshop.redpacket.CampaignStatus.values()),
-            "red_packet_claim", names(com.kinshop.redpacket.ClaimStatus.values()),
-            "group_campaign", names(com.kinshop.groupbuy.CampaignReview.values()),
-            "group_buy", names(com.kinshop.groupbuy.GroupStatus.values()),
-            "group_seat", names(com.kinshop.groupbuy.SeatStatus.values()));
+    private static final Map<String, Set<String>> STATES_BY_TABLE = Map.ofEntries(
+            Map.entry("orders", names(OrderStatus.values())),
+            Map.entry("after_sale", names(AfterSaleStatus.values())),
+            Map.entry("commission", names(CommissionStatus.values())),
+            Map.entry("member_coupon", names(CouponState.values())),
+            Map.entry("red_packet_campaign", names(com.kinshop.redpacket.CampaignStatus.values())),
+            Map.entry("red_packet_claim", names(com.kinshop.redpacket.ClaimStatus.values())),
+            Map.entry("group_campaign", names(com.kinshop.groupbuy.CampaignReview.values())),
+            Map.entry("group_buy", names(com.kinshop.groupbuy.GroupStatus.values())),
+            Map.entry("group_seat", names(com.kinshop.groupbuy.SeatStatus.values())),
+            Map.entry("bargain_campaign", names(com.kinshop.bargain.CampaignStatus.values())),
+            Map.entry("bargain", names(com.kinshop.bargain.BargainStatus.values())));
     private static final Pattern TABLE = Pattern.compile("\\b(?:from|join|update|into)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTED = Pattern.compile("'([A-Z_]+)'");
 

@@ -53,6 +53,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_API).permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/bargain-campaigns/**", "/api/bargains/*").permitAll() // a shared bargain link is read before signing in
                         .requestMatchers(PAYMENT_NOTIFICATIONS).permitAll()
                         .requestMatchers("/console/admin/**", "/api/admin/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/console/supplier/**", "/api/supplier/**").hasRole(Role.SUPPLIER_STAFF.name())
