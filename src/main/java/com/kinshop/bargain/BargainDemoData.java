@@ -33,6 +33,8 @@ import java.util.Optional;
  * through the sandbox, the way members and the cashier do it (through the same services).
  */
 @Component
+// they place and pay orders: only with the demo orders (crash tests count every payment and turn those off)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kinshop.demo.orders", havingValue = "true", matchIfMissing = true)
 @Order(70)
 class BargainDemoData implements DemoDataSeeder {
 

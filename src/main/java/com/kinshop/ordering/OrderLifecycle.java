@@ -118,8 +118,10 @@ public class OrderLifecycle {
         List<Moved> cancelled = moves.move(Move.CANCEL,
                 Change.of(orderId).set("cancelled_at = :at, cancel_reason = :reason", Map.of("at", now(), "reason", reason.name())),
                 order -> {
-                    lines(orderId).forEach(line -> stock.release(line.sku(), line.quantity()));
+                    // the plays' rows (a group, a bargain, their campaign) before the SKU rows: the order a play's own
+                    // checkout locks them in, so a cancellation and a checkout of the same campaign never deadlock
                     offers.release(order, reason);
+                    lines(orderId).forEach(line -> stock.release(line.sku(), line.quantity()));
                 },
                 order -> new OrderEvents.OrderCancelled(order.id(), order.number(), order.buyer(), order.supplier(), reason, clock.instant(),
                         order.kind(), order.promotionRef()));

@@ -155,6 +155,40 @@ class GroupBuyIT extends MoneyPathTest {
     }
 
     @Test
+    void joinsAndCancellationsInOneCampaignAtOnceNeverDeadlock() throws Exception {
+        // a join locks its group, the campaign, then the SKU; a cancellation must take them in that order too
+        GroupBuyFixtures.Campaign campaign = groups.campaign("拼团并发取消", 10, 100, 1);
+        GroupBuyFixtures.Seat joining = groups.opened(fixtures.member("并发开团甲"), campaign, null);
+        GroupBuyFixtures.Seat leaving = groups.opened(fixtures.member("并发开团乙"), campaign, null);
+        List<GroupBuyFixtures.Seat> cancellers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            cancellers.add(groups.joined(fixtures.member("取消者" + i), leaving.groupId(), campaign));
+        }
+        record Joiner(Member member, long address) {
+        }
+        List<Joiner> joiners = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Member member = fixtures.member("并发参团" + i);
+            joiners.add(new Joiner(member, purchases.address(member)));
+        }
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Response> answers = Concurrently.all(16, () -> {
+            int i = next.getAndIncrement();
+            if (i % 2 == 0) {
+                GroupBuyFixtures.Seat seat = cancellers.get(i / 2);
+                return seat.member().session().post("/api/me/orders/" + seat.orderNumber() + "/cancel", Map.of());
+            }
+            Joiner joiner = joiners.get(i / 2);
+            return groups.join(joiner.member(), joining.groupId(), campaign, 1, joiner.address());
+        });
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isIn(200, 201));
+        assertThat(jdbc.sql("select seats_taken from group_buy where id = ?").param(joining.groupId()).query(Integer.class).single()).isEqualTo(9);
+        assertThat(jdbc.sql("select seats_taken from group_buy where id = ?").param(leaving.groupId()).query(Integer.class).single()).isEqualTo(1);
+        groups.unitsAddUp(campaign.id());
+    }
+
+    @Test
     void badInputsAreRefusedNamingTheFieldAndChangeNothing() {
         GroupBuyFixtures.Campaign campaign = groups.campaign("拼团坏输入", 3, 10, 1);
         var staff = campaign.supplier();
