@@ -151,3 +151,37 @@ document.addEventListener('click', function (event) {
   url.searchParams.set('lang', new URL(link.href, window.location.href).searchParams.get('lang'));
   link.href = url.toString();
 });
+// Countdowns (red packets, groups, bargains): seconds left from the server, so the phone's clock does not matter; at
+// zero the page reloads to show what the end changed.
+document.addEventListener('DOMContentLoaded', function () {
+  var two = function (n) { return (n < 10 ? '0' : '') + n; };
+  document.querySelectorAll('[data-countdown-seconds]').forEach(function (box) {
+    var clock = box.querySelector('[data-countdown-clock]');
+    var end = Date.now() + parseInt(box.getAttribute('data-countdown-seconds'), 10) * 1000;
+    var tick = function () {
+      var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      var days = Math.floor(left / 86400);
+      var rest = left % 86400;
+      clock.textContent = (days > 0 ? days + 'd ' : '') + two(Math.floor(rest / 3600)) + ':' + two(Math.floor(rest % 3600 / 60)) + ':' + two(rest % 60);
+      if (left === 0) { setTimeout(function () { window.location.reload(); }, 1500); return; }
+      setTimeout(tick, 1000);
+    };
+    tick();
+  });
+});
+// 复制 (data-copy holds the text): the clipboard API where the page is secure; elsewhere (plain http) the old way.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest && event.target.closest('[data-copy]');
+  if (!button) return;
+  var text = button.getAttribute('data-copy');
+  var done = function () { var label = button.textContent; button.textContent = button.getAttribute('data-copied'); setTimeout(function () { button.textContent = label; }, 1500); };
+  var byHand = function () {
+    var area = document.createElement('textarea');
+    area.value = text; area.setAttribute('readonly', ''); area.style.position = 'fixed'; area.style.opacity = '0';
+    document.body.appendChild(area); area.select();
+    try { document.execCommand('copy'); done(); } catch (e) { /* the text stays selectable by hand */ }
+    document.body.removeChild(area);
+  };
+  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, byHand);
+  else byHand();
+});

@@ -65,6 +65,21 @@ public class DisplayTimes {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime());
     }
 
+    /**
+     * A console form's {@code datetime-local} value ("2026-12-06T19:30"), read in the display zone; null when left
+     * empty (the form's own rules say whether that is allowed), a clear error naming the field when unreadable.
+     */
+    public Instant fromForm(String local, String field) {
+        if (local == null || local.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(local.strip()).atZone(zone).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw BusinessException.invalid(field, "form.time.invalid");
+        }
+    }
+
     private String format(TemporalAccessor time, DateTimeFormatter pattern) {
         return time == null ? "" : pattern.format(Instant.from(time).atZone(zone));
     }

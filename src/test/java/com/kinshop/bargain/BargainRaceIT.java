@@ -172,4 +172,37 @@ class BargainRaceIT extends MoneyPathTest {
                 .query(Long.class).single()).as("the refused left no order behind").isEqualTo(1);
         bargains.unitsAddUp(shop, campaign, 0, 1);
     }
+
+    @Test
+    void purchasesAndCancellationsInOneCampaignAtOnceNeverDeadlock() throws Exception {
+        // a purchase locks its bargain, the campaign, then the SKU; a cancellation must take them in that order too
+        BargainFixtures.Shop shop = bargains.shop("并发取消果园");
+        long campaign = bargains.running(shop, 7_000, 2, 50, false);
+        List<Member> buyers = new ArrayList<>();
+        List<Long> toBuy = new ArrayList<>();
+        List<Long> addresses = new ArrayList<>();
+        List<Member> cancellers = new ArrayList<>();
+        List<String> toCancel = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Member buyer = fixtures.member("并发买" + i);
+            buyers.add(buyer);
+            toBuy.add(BargainFixtures.start(buyer, campaign));
+            addresses.add(purchases.address(buyer));
+            Member canceller = fixtures.member("并发退" + i);
+            long bargain = BargainFixtures.start(canceller, campaign);
+            Response bought = canceller.session().post("/api/me/bargains/" + bargain + "/purchase", Map.of("addressId", purchases.address(canceller)));
+            assertThat(bought.status()).as(bought.body()).isEqualTo(201);
+            cancellers.add(canceller);
+            toCancel.add(bought.json().get("orderNumbers").get(0).asString());
+        }
+        AtomicInteger next = new AtomicInteger();
+        List<Response> answers = Concurrently.all(12, () -> {
+            int i = next.getAndIncrement();
+            return i % 2 == 0
+                    ? cancellers.get(i / 2).session().post("/api/me/orders/" + toCancel.get(i / 2) + "/cancel", Map.of())
+                    : buyers.get(i / 2).session().post("/api/me/bargains/" + toBuy.get(i / 2) + "/purchase", Map.of("addressId", addresses.get(i / 2)));
+        });
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isIn(200, 201));
+        bargains.unitsAddUp(shop, campaign, 0, 6);
+    }
 }

@@ -10,7 +10,6 @@ import com.kinshop.identity.CurrentUser;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.DisplayTimes;
 import com.kinshop.shared.FormAmounts;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,8 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +66,7 @@ class BargainConsolePages {
         try {
             CampaignForm form = new CampaignForm(whole(submitted.sku(), "skuId") == null ? null : whole(submitted.sku(), "skuId").longValue(),
                     FormAmounts.fen(submitted.floor(), "floorPriceFen"), whole(submitted.helpersNeeded(), "helpersNeeded"), submitted.timeLimit(),
-                    instant(submitted.starts(), "startsAt"), instant(submitted.ends(), "endsAt"), whole(submitted.units(), "units"),
+                    times.fromForm(submitted.starts(), "startsAt"), times.fromForm(submitted.ends(), "endsAt"), whole(submitted.units(), "units"),
                     whole(submitted.perMemberLimit(), "perMemberLimit"), Boolean.TRUE.equals(submitted.newMembersOnly()));
             campaigns.create(supplier, user.id(), form);
             redirect.addFlashAttribute("notice", "bargain.console.created");
@@ -124,16 +121,6 @@ class BargainConsolePages {
         return suppliers.supplierOf(user.id()).orElseThrow(() -> BusinessException.forbidden("supplier.not-linked"));
     }
 
-    private Instant instant(String local, String field) {
-        if (local == null || local.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(local.strip()).atZone(times.zone()).toInstant();
-        } catch (RuntimeException e) {
-            throw new BusinessException(HttpStatus.BAD_REQUEST, "bargain.time.invalid", field);
-        }
-    }
 
     /** A typed whole number; blank is not given. A number that is not one is refused as that field's range would be. */
     private static Integer whole(String number, String field) {

@@ -77,7 +77,7 @@ class GroupConsolePages {
             Long limit = number(form.get("perMemberLimit"), "perMemberLimit");
             Long units = number(form.get("units"), "units");
             campaigns.create(supplier, user.id(), new CampaignForm(productId, prices, size == null ? null : size.intValue(), form.get("fillWithin"),
-                    instant(form.get("startsAt"), "startsAt"), instant(form.get("endsAt"), "endsAt"), limit == null ? null : limit.intValue(),
+                    times.fromForm(form.get("startsAt"), "startsAt"), times.fromForm(form.get("endsAt"), "endsAt"), limit == null ? null : limit.intValue(),
                     units == null ? null : units.intValue()));
             redirect.addFlashAttribute("notice", "group.console.created");
             return "redirect:/console/supplier/group-campaigns";
@@ -146,16 +146,6 @@ class GroupConsolePages {
         return LocalDateTime.ofInstant(instant, times.zone()).withSecond(0).withNano(0).toString();
     }
 
-    private Instant instant(String local, String field) {
-        if (local == null || local.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(local.strip()).atZone(times.zone()).toInstant();
-        } catch (RuntimeException e) {
-            throw BusinessException.invalid(field, "group.time.invalid");
-        }
-    }
 
     private static Long number(String text, String field) {
         try {

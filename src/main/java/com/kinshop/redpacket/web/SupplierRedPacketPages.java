@@ -8,7 +8,6 @@ import com.kinshop.redpacket.RedPacketCampaigns;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.DisplayTimes;
 import com.kinshop.shared.FormAmounts;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,8 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Map;
 
 /** The supplier console's red packets: create a campaign (its budget held from the payable) and follow its money. */
@@ -58,7 +55,7 @@ class SupplierRedPacketPages {
         SupplierId supplier = supplierOf(user);
         try {
             CampaignForm form = new CampaignForm(submitted.name(), FormAmounts.fen(submitted.budget(), "budgetFen"), FormAmounts.fen(submitted.min(), "minFen"),
-                    FormAmounts.fen(submitted.max(), "maxFen"), instant(submitted.starts(), "startsAt"), instant(submitted.ends(), "endsAt"),
+                    FormAmounts.fen(submitted.max(), "maxFen"), times.fromForm(submitted.starts(), "startsAt"), times.fromForm(submitted.ends(), "endsAt"),
                     count(submitted.perMemberLimit()));
             campaigns.create(supplier, user.id(), form);
             redirect.addFlashAttribute("notice", "redpacket.console.created");
@@ -84,16 +81,6 @@ class SupplierRedPacketPages {
     }
 
 
-    private Instant instant(String local, String field) {
-        if (local == null || local.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(local.strip()).atZone(times.zone()).toInstant();
-        } catch (RuntimeException e) {
-            throw new BusinessException(HttpStatus.BAD_REQUEST, "redpacket.time.invalid", field);
-        }
-    }
 
     private static Integer count(String number) {
         try {
