@@ -128,10 +128,25 @@ class CouponClaimsIT extends ApiTest {
                 return "delivered";
             });
             assertThat(deliveries).containsOnly("delivered");
-            org.awaitility.Awaitility.await("both deliveries handled").atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
-                            select count(*) from event_publication where event_type like '%AccountRegistered' and publication_date >= ?
-                              and listener_id like '%CouponClaims%' and coalesce(status, '') not in ('COMPLETED', 'FAILED') and completion_date is null""")
-                    .param(since.atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single() == 0);
+            try {
+                org.awaitility.Awaitility.await("both deliveries handled").atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                                select count(*) from event_publication where event_type like '%AccountRegistered' and publication_date >= ?
+                                  and listener_id like '%CouponClaims%' and coalesce(status, '') not in ('COMPLETED', 'FAILED') and completion_date is null""")
+                        .param(since.atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single() == 0);
+            } catch (org.awaitility.core.ConditionTimeoutException stuck) {
+                // what the listeners' threads and the database are doing, for the report
+                Thread.getAllStackTraces().forEach((thread, stack) -> {
+                    if (thread.getName().startsWith("task-")) {
+                        System.err.println("--- " + thread.getName() + " " + thread.getState());
+                        java.util.Arrays.stream(stack).limit(40).forEach(frame -> System.err.println("    at " + frame));
+                    }
+                });
+                jdbc.sql("select pid, state, wait_event_type, wait_event, left(query, 160) as query from pg_stat_activity where datname = current_database()")
+                        .query().listOfRows().forEach(row -> System.err.println("--- pg " + row));
+                jdbc.sql("select listener_id, status, publication_date, completion_attempts from event_publication where completion_date is null")
+                        .query().listOfRows().forEach(row -> System.err.println("--- publication " + row));
+                throw stuck;
+            }
             assertThat(held(template, newcomer.id())).isEqualTo(1);
             assertThat(jdbc.sql("select claimed from coupon_template where id = ?").param(template).query(Integer.class).single())
                     .as("claimed counts the coupons given, never a redelivery")

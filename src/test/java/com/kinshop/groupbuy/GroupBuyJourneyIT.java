@@ -78,6 +78,8 @@ class GroupBuyJourneyIT extends BrowserJourney {
                 tap(phone, phoneWait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=seat-submit]"))));
                 payAtTheCashier(phone, phoneWait);
                 if (i == 1) {
+                    // the group succeeds when the last payment's event is handled, just after the cashier shows it paid
+                    Purchases.await("the group succeeded", () -> "SUCCEEDED".equals(groups.groupStatus(groupId)));
                     phone.get(url("/groups/" + groupId + "?lang=en"));
                     phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=group-headline]"), "succeeded"));
                     Browser.screenshot(phone, "groupbuy-group-succeeded-en");
