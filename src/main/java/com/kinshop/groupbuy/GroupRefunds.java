@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -52,7 +53,10 @@ public class GroupRefunds {
         this.moves = moves;
         this.wholeOrderRefunds = wholeOrderRefunds;
         this.inbox = inbox;
-        this.transactions = transactions;
+        // its own transaction even when called after another one's commit (a late payment's refund), where joining
+        // the finished one would leave the refund's writes to be committed by accident or not at all
+        this.transactions = new TransactionTemplate(java.util.Objects.requireNonNull(transactions.getTransactionManager()));
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.lockTimeoutMillis = lockTimeout.toMillis();
     }
