@@ -328,6 +328,7 @@ public class DistributionBench {
                     insert into referral_binding (member_id, referrer_id, source, shop_code, bound_at)
                     select m.id, r.id, 'SHARE_LINK', 'bs' || r.k, now() - interval '60 days' from b_member m join b_member r on r.kind = 1 and r.k = m.k % ? where m.kind = 2""",
                     REFERRERS);
+            linkLevel2(c);
             // orders, one checkout each
             exec(c, """
                     insert into checkout (number, buyer_id, payable_fen, created_at)
@@ -445,6 +446,17 @@ public class DistributionBench {
         return true;
     }
 
+    /** Builds after V28 keep each binding's level-2 upline (what Referrals.bind does): bulk-made bindings get it the same way. */
+    static void linkLevel2(Connection c) throws SQLException {
+        if (hasLevel2Column()) {
+            exec(c, "update referral_binding b set upline2_id = r.referrer_id from referral_binding r where r.member_id = b.referrer_id and b.upline2_id is distinct from r.referrer_id");
+        }
+    }
+
+    static boolean hasLevel2Column() throws SQLException {
+        return count("select count(*) from information_schema.columns where table_name = 'referral_binding' and column_name = 'upline2_id'") > 0;
+    }
+
     static double pct(long[] sorted, double p) {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1000.0;
     }
@@ -491,6 +503,7 @@ public class DistributionBench {
                     from t_member m join t_member r on r.kind = 0 and r.k = m.k % ? where m.kind = 1""", level1);
             exec(c, "insert into referral_binding (member_id, referrer_id, source, bound_at) select id, ?, 'INVITE_CODE', now() - k * interval '1 day' from t_member where kind = 2",
                     smallRoot);
+            linkLevel2(c);
             // every tenth member of both teams has one completed order of 100–1,000 yuan
             exec(c, """
                     insert into checkout (number, buyer_id, payable_fen, created_at)
@@ -507,7 +520,22 @@ public class DistributionBench {
         exec("analyze");
     }
 
-    /** The query of Earnings.team, for EXPLAIN ANALYZE of both teams into target/bench-team-plan.txt. Keep in step with Earnings. */
+    /**
+     * The team page's query, for EXPLAIN ANALYZE of both teams into target/bench-team-plan.txt: Teams.page (builds with
+     * V28's level-2 index; keep in step with it) or, for older builds, Earnings.team as it was then.
+     */
+    static final String TEAM_SQL_V28 = """
+            select member_id, level, bound_at from (
+                (select member_id, 1 as level, bound_at from referral_binding
+                 where referrer_id = ? and (expires_at is null or expires_at > now())
+                 order by bound_at desc, member_id desc limit ?)
+                union all
+                (select b.member_id, 2, b.bound_at from referral_binding b join referral_binding l1 on l1.member_id = b.referrer_id
+                 where b.upline2_id = ? and l1.referrer_id = ? and (l1.expires_at is null or l1.expires_at > now())
+                   and (b.expires_at is null or b.expires_at > now())
+                 order by b.bound_at desc, b.member_id desc limit ?)) team
+            order by level, bound_at desc, member_id desc limit ?""";
+
     static final String TEAM_SQL = """
             with level1 as (select member_id, bound_at from referral_binding where referrer_id = ? and (expires_at is null or expires_at > now())),
                  level2 as (select member_id, bound_at from referral_binding
@@ -525,9 +553,19 @@ public class DistributionBench {
         for (String phone : List.of("13800000001", "13800000002")) {
             long member = count("select id from account where phone = '" + phone + "'");
             StringBuilder plan = new StringBuilder();
-            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + TEAM_SQL)) {
-                s.setLong(1, member);
-                s.setInt(2, 500);
+            boolean v28 = hasLevel2Column();
+            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + (v28 ? TEAM_SQL_V28 : TEAM_SQL))) {
+                if (v28) {
+                    s.setLong(1, member);
+                    s.setInt(2, 500);
+                    s.setLong(3, member);
+                    s.setLong(4, member);
+                    s.setInt(5, 500);
+                    s.setInt(6, 500);
+                } else {
+                    s.setLong(1, member);
+                    s.setInt(2, 500);
+                }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         plan.append(rs.getString(1)).append('\n');

@@ -67,6 +67,7 @@ public class Referrals {
                         on conflict (member_id) do update set referrer_id = excluded.referrer_id, source = excluded.source,
                             shop_code = excluded.shop_code, bound_at = excluded.bound_at, expires_at = excluded.expires_at""")
                 .params(member.value(), referrer.value(), source.name(), shopCode, now, lockDays == null ? null : now.plusDays(lockDays)).update();
+        linkLevel2(member, referrer);
         return Outcome.BOUND;
     }
 
@@ -111,8 +112,22 @@ public class Referrals {
                         on conflict (member_id) do update set referrer_id = excluded.referrer_id, source = 'OPERATOR', shop_code = null,
                             bound_at = excluded.bound_at, expires_at = null""")
                 .params(member.value(), newReferrer.value(), now()).update();
+        linkLevel2(member, newReferrer);
         jdbc.sql("insert into referral_rebind_audit (member_id, old_referrer, new_referrer, operator_id, reason, at) values (?, ?, ?, ?, ?, ?)")
                 .params(member.value(), old.map(AccountId::value).orElse(null), newReferrer.value(), operator.value(), why, now()).update();
+    }
+
+    /**
+     * Keeps {@code upline2_id} (the referrer's referrer, read by the team's level-2 index) exact after the member's
+     * binding was written: the member's own row, and every invitee of the member, whose level-2 upline is now the new
+     * referrer. Runs under the binding lock, in the transaction that wrote the binding; a rebind touches as many rows as
+     * the member has direct invitees (an operator's action, rare), a first binding usually none.
+     */
+    private void linkLevel2(AccountId member, AccountId referrer) {
+        jdbc.sql("update referral_binding set upline2_id = (select r.referrer_id from referral_binding r where r.member_id = ?) where member_id = ?")
+                .params(referrer.value(), member.value()).update();
+        jdbc.sql("update referral_binding set upline2_id = ? where referrer_id = ? and upline2_id is distinct from ?")
+                .params(referrer.value(), member.value(), referrer.value()).update();
     }
 
     /** Members bound directly to {@code referrer} (level 1), newest first. */
