@@ -335,14 +335,14 @@ public class DistributionBench {
                     select 'CB' || lpad(n::text, 12, '0'), b.id, ?, now() - interval '20 days'
                     from generate_series(0, ? - 1) n join b_member b on b.kind = 2 and b.k = n % ? order by n""", PRICE * linesPerOrder, orders, BUYERS);
             exec(c, """
-                    insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, receiver, phone, address, created_at,
+                    insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, total_fen, receiver, phone, address, created_at,
                                         pay_deadline, payment_number, paid_at, carrier, tracking_number, shipped_at, receive_deadline, received_at)
-                    select 'KB' || substr(c.number, 3), c.id, c.buyer_id, ?, 'RECEIVED', c.payable_fen, 0, '结算买家', '16920000000', '上海市浦东新区结算路 1 号',
+                    select 'KB' || substr(c.number, 3), c.id, c.buyer_id, ?, 'RECEIVED', c.payable_fen, 0, c.payable_fen, '结算买家', '16920000000', '上海市浦东新区结算路 1 号',
                            c.created_at, c.created_at + interval '30 minutes', 'PB' || substr(c.number, 3), c.created_at + interval '1 minute', '顺丰',
                            'SF' || substr(c.number, 3), c.created_at + interval '1 day', c.created_at + interval '11 days', now() - interval '1 day'
                     from checkout c where c.number like 'CB%' order by c.id""", supplier);
             exec(c, """
-                    insert into order_line (order_id, sku_id, product_id, product_name, spec, unit_price_fen, quantity, amount_fen, commission_budget_fen,
+                    insert into order_line (order_id, sku_id, product_id, product_name, spec, unit_price_fen, quantity, paid_fen, commission_budget_fen,
                                             shop_code, supply_price_fen)
                     select o.id, s.id, s.product_id, left(p.name, 60), s.spec, ?, 1, ?, ?, rb.shop_code, ?
                     from orders o cross join generate_series(1, ?) n join sku s on s.id = ? join product p on p.id = s.product_id
@@ -449,7 +449,9 @@ public class DistributionBench {
     /** Builds after V28 keep each binding's level-2 upline (what Referrals.bind does): bulk-made bindings get it the same way. */
     static void linkLevel2(Connection c) throws SQLException {
         if (hasLevel2Column()) {
-            exec(c, "update referral_binding b set upline2_id = r.referrer_id from referral_binding r where r.member_id = b.referrer_id and b.upline2_id is distinct from r.referrer_id");
+            exec(c, """
+                    update referral_binding b set upline2_id = r.referrer_id, upline2_expires_at = r.expires_at from referral_binding r
+                    where r.member_id = b.referrer_id and (b.upline2_id is distinct from r.referrer_id or b.upline2_expires_at is distinct from r.expires_at)""");
         }
     }
 
@@ -509,9 +511,9 @@ public class DistributionBench {
                     insert into checkout (number, buyer_id, payable_fen, created_at)
                     select 'CT' || lpad(id::text, 12, '0'), id, 10000 * (1 + k % 10), now() - interval '30 days' from t_member where k % 10 = 0""");
             exec(c, """
-                    insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, receiver, phone, address, created_at,
+                    insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, total_fen, receiver, phone, address, created_at,
                                         pay_deadline, payment_number, paid_at, shipped_at, received_at, completed_at)
-                    select 'KT' || substr(c.number, 3), c.id, c.buyer_id, ?, 'COMPLETED', c.payable_fen, 0, '团队买家', '16800000000', '北京市海淀区团队路 1 号',
+                    select 'KT' || substr(c.number, 3), c.id, c.buyer_id, ?, 'COMPLETED', c.payable_fen, 0, c.payable_fen, '团队买家', '16800000000', '北京市海淀区团队路 1 号',
                            c.created_at, c.created_at + interval '30 minutes', null, c.created_at, c.created_at + interval '1 day', c.created_at + interval '3 days',
                            c.created_at + interval '10 days'
                     from checkout c where c.number like 'CT%'""", supplier);
@@ -530,10 +532,9 @@ public class DistributionBench {
                  where referrer_id = ? and (expires_at is null or expires_at > now())
                  order by bound_at desc, member_id desc limit ?)
                 union all
-                (select b.member_id, 2, b.bound_at from referral_binding b join referral_binding l1 on l1.member_id = b.referrer_id
-                 where b.upline2_id = ? and l1.referrer_id = ? and (l1.expires_at is null or l1.expires_at > now())
-                   and (b.expires_at is null or b.expires_at > now())
-                 order by b.bound_at desc, b.member_id desc limit ?)) team
+                (select member_id, 2, bound_at from referral_binding
+                 where upline2_id = ? and (expires_at is null or expires_at > now()) and (upline2_expires_at is null or upline2_expires_at > now())
+                 order by bound_at desc, member_id desc limit ?)) team
             order by level, bound_at desc, member_id desc limit ?""";
 
     static final String TEAM_SQL = """
@@ -559,9 +560,8 @@ public class DistributionBench {
                     s.setLong(1, member);
                     s.setInt(2, 500);
                     s.setLong(3, member);
-                    s.setLong(4, member);
+                    s.setInt(4, 500);
                     s.setInt(5, 500);
-                    s.setInt(6, 500);
                 } else {
                     s.setLong(1, member);
                     s.setInt(2, 500);

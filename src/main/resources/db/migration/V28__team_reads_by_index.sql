@@ -1,11 +1,12 @@
 -- Team reads that do not grow with membership. A binding also names the member's level-2 upline (the referrer's
--- referrer as stored when either binding was last written; the reads still check that the level-1 binding holds), so
--- a member's level-2 team is an index range like their level-1 team, newest first, instead of a join over every
--- binding of every level-1 member followed by a sort. Kept by Referrals.bind / rebind in the transaction that
--- changes a binding, under the binding lock.
+-- referrer) and until when the referrer's own binding holds, so a member's level-2 team is one index range read newest
+-- first and stopped at the page size, like the level-1 team, instead of a join over every binding of every level-1
+-- member followed by a sort (one table, so the planner estimates the range right and takes the index for a LIMIT).
+-- Kept by Referrals.bind / rebind in the transaction that writes a binding, under the binding lock.
 alter table referral_binding add column upline2_id bigint references account (id);
+alter table referral_binding add column upline2_expires_at timestamptz;
 
-update referral_binding b set upline2_id = r.referrer_id
+update referral_binding b set upline2_id = r.referrer_id, upline2_expires_at = r.expires_at
 from referral_binding r where r.member_id = b.referrer_id;
 
 -- level 1 newest first (replaces the plain referrer index: same leading column)

@@ -118,16 +118,24 @@ public class Referrals {
     }
 
     /**
-     * Keeps {@code upline2_id} (the referrer's referrer, read by the team's level-2 index) exact after the member's
-     * binding was written: the member's own row, and every invitee of the member, whose level-2 upline is now the new
-     * referrer. Runs under the binding lock, in the transaction that wrote the binding; a rebind touches as many rows as
-     * the member has direct invitees (an operator's action, rare), a first binding usually none.
+     * Keeps {@code upline2_id} and {@code upline2_expires_at} (the referrer's referrer and until when the referrer's
+     * binding holds, read by the team's level-2 index) exact after the member's binding was written: the member's own
+     * row, and every invitee of the member, whose level 2 now goes through the new binding. Runs under the binding lock,
+     * in the transaction that wrote the binding; a rebind touches as many rows as the member has direct invitees (an
+     * operator's action, rare), a first binding usually none.
      */
     private void linkLevel2(AccountId member, AccountId referrer) {
-        jdbc.sql("update referral_binding set upline2_id = (select r.referrer_id from referral_binding r where r.member_id = ?) where member_id = ?")
-                .params(referrer.value(), member.value()).update();
-        jdbc.sql("update referral_binding set upline2_id = ? where referrer_id = ? and upline2_id is distinct from ?")
-                .params(referrer.value(), member.value(), referrer.value()).update();
+        jdbc.sql("""
+                        update referral_binding b set upline2_id = r.referrer_id, upline2_expires_at = r.expires_at
+                        from (select (select referrer_id from referral_binding where member_id = :referrer) as referrer_id,
+                                     (select expires_at from referral_binding where member_id = :referrer) as expires_at) r
+                        where b.member_id = :member""")
+                .param("referrer", referrer.value()).param("member", member.value()).update();
+        jdbc.sql("""
+                        update referral_binding b set upline2_id = m.referrer_id, upline2_expires_at = m.expires_at
+                        from referral_binding m where m.member_id = :member and b.referrer_id = :member
+                          and (b.upline2_id is distinct from m.referrer_id or b.upline2_expires_at is distinct from m.expires_at)""")
+                .param("member", member.value()).update();
     }
 
     /** Members bound directly to {@code referrer} (level 1), newest first. */

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * A member's team at two levels (bindings that hold now), read so that the cost does not grow with the team: level 1
- * by the index on (referrer, bound_at desc), level 2 by the one on (level-2 upline, bound_at desc) that
- * {@link Referrals} keeps exact, each read newest first and stopped at the page size, never sorted whole.
+ * by the index on (referrer, bound_at desc), level 2 by the one on (level-2 upline, bound_at desc) whose columns
+ * {@link Referrals} keeps exact (with until when the middle binding holds), each read newest first and stopped at the
+ * page size, never sorted whole.
  */
 @Service
 public class Teams {
@@ -40,10 +41,9 @@ public class Teams {
                              where referrer_id = :m and (expires_at is null or expires_at > :now)
                              order by bound_at desc, member_id desc limit :limit)
                             union all
-                            (select b.member_id, 2, b.bound_at from referral_binding b join referral_binding l1 on l1.member_id = b.referrer_id
-                             where b.upline2_id = :m and l1.referrer_id = :m and (l1.expires_at is null or l1.expires_at > :now)
-                               and (b.expires_at is null or b.expires_at > :now)
-                             order by b.bound_at desc, b.member_id desc limit :limit)) team
+                            (select member_id, 2, bound_at from referral_binding
+                             where upline2_id = :m and (expires_at is null or expires_at > :now) and (upline2_expires_at is null or upline2_expires_at > :now)
+                             order by bound_at desc, member_id desc limit :limit)) team
                         order by level, bound_at desc, member_id desc limit :limit""")
                 .param("m", member.value()).param("now", now()).param("limit", limit)
                 .query((rs, n) -> new Place(new AccountId(rs.getLong(1)), rs.getInt(2), rs.getObject(3, OffsetDateTime.class).toInstant()))
@@ -70,10 +70,9 @@ public class Teams {
     public Money level2Sales(AccountId member, Instant since) {
         return Money.fen(jdbc.sql("""
                         select coalesce(sum(o.goods_fen - o.discount_fen - o.refunded_goods_fen), 0)
-                        from referral_binding b join referral_binding l1 on l1.member_id = b.referrer_id
-                             join orders o on o.buyer_id = b.member_id
-                        where b.upline2_id = :m and l1.referrer_id = :m and (l1.expires_at is null or l1.expires_at > :now)
-                          and (b.expires_at is null or b.expires_at > :now) and o.status = :completed and o.completed_at >= :since""")
+                        from referral_binding b join orders o on o.buyer_id = b.member_id
+                        where b.upline2_id = :m and (b.expires_at is null or b.expires_at > :now)
+                          and (b.upline2_expires_at is null or b.upline2_expires_at > :now) and o.status = :completed and o.completed_at >= :since""")
                 .param("m", member.value()).param("now", now()).param("completed", OrderStatus.COMPLETED.name())
                 .param("since", since.atOffset(ZoneOffset.UTC))
                 .query(Long.class).single());
