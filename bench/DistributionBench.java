@@ -328,20 +328,21 @@ public class DistributionBench {
                     insert into referral_binding (member_id, referrer_id, source, shop_code, bound_at)
                     select m.id, r.id, 'SHARE_LINK', 'bs' || r.k, now() - interval '60 days' from b_member m join b_member r on r.kind = 1 and r.k = m.k % ? where m.kind = 2""",
                     REFERRERS);
+            linkLevel2(c);
             // orders, one checkout each
             exec(c, """
                     insert into checkout (number, buyer_id, payable_fen, created_at)
                     select 'CB' || lpad(n::text, 12, '0'), b.id, ?, now() - interval '20 days'
                     from generate_series(0, ? - 1) n join b_member b on b.kind = 2 and b.k = n % ? order by n""", PRICE * linesPerOrder, orders, BUYERS);
             exec(c, """
-                    insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, receiver, phone, address, created_at,
+                    insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, total_fen, receiver, phone, address, created_at,
                                         pay_deadline, payment_number, paid_at, carrier, tracking_number, shipped_at, receive_deadline, received_at)
-                    select 'KB' || substr(c.number, 3), c.id, c.buyer_id, ?, 'RECEIVED', c.payable_fen, 0, '结算买家', '16920000000', '上海市浦东新区结算路 1 号',
+                    select 'KB' || substr(c.number, 3), c.id, c.buyer_id, ?, 'RECEIVED', c.payable_fen, 0, c.payable_fen, '结算买家', '16920000000', '上海市浦东新区结算路 1 号',
                            c.created_at, c.created_at + interval '30 minutes', 'PB' || substr(c.number, 3), c.created_at + interval '1 minute', '顺丰',
                            'SF' || substr(c.number, 3), c.created_at + interval '1 day', c.created_at + interval '11 days', now() - interval '1 day'
                     from checkout c where c.number like 'CB%' order by c.id""", supplier);
             exec(c, """
-                    insert into order_line (order_id, sku_id, product_id, product_name, spec, unit_price_fen, quantity, amount_fen, commission_budget_fen,
+                    insert into order_line (order_id, sku_id, product_id, product_name, spec, unit_price_fen, quantity, paid_fen, commission_budget_fen,
                                             shop_code, supply_price_fen)
                     select o.id, s.id, s.product_id, left(p.name, 60), s.spec, ?, 1, ?, ?, rb.shop_code, ?
                     from orders o cross join generate_series(1, ?) n join sku s on s.id = ? join product p on p.id = s.product_id
@@ -445,6 +446,19 @@ public class DistributionBench {
         return true;
     }
 
+    /** Builds after V28 keep each binding's level-2 upline (what Referrals.bind does): bulk-made bindings get it the same way. */
+    static void linkLevel2(Connection c) throws SQLException {
+        if (hasLevel2Column()) {
+            exec(c, """
+                    update referral_binding b set upline2_id = r.referrer_id, upline2_expires_at = r.expires_at from referral_binding r
+                    where r.member_id = b.referrer_id and (b.upline2_id is distinct from r.referrer_id or b.upline2_expires_at is distinct from r.expires_at)""");
+        }
+    }
+
+    static boolean hasLevel2Column() throws SQLException {
+        return count("select count(*) from information_schema.columns where table_name = 'referral_binding' and column_name = 'upline2_id'") > 0;
+    }
+
     static double pct(long[] sorted, double p) {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1000.0;
     }
@@ -491,14 +505,15 @@ public class DistributionBench {
                     from t_member m join t_member r on r.kind = 0 and r.k = m.k % ? where m.kind = 1""", level1);
             exec(c, "insert into referral_binding (member_id, referrer_id, source, bound_at) select id, ?, 'INVITE_CODE', now() - k * interval '1 day' from t_member where kind = 2",
                     smallRoot);
+            linkLevel2(c);
             // every tenth member of both teams has one completed order of 100–1,000 yuan
             exec(c, """
                     insert into checkout (number, buyer_id, payable_fen, created_at)
                     select 'CT' || lpad(id::text, 12, '0'), id, 10000 * (1 + k % 10), now() - interval '30 days' from t_member where k % 10 = 0""");
             exec(c, """
-                    insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, receiver, phone, address, created_at,
+                    insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, total_fen, receiver, phone, address, created_at,
                                         pay_deadline, payment_number, paid_at, shipped_at, received_at, completed_at)
-                    select 'KT' || substr(c.number, 3), c.id, c.buyer_id, ?, 'COMPLETED', c.payable_fen, 0, '团队买家', '16800000000', '北京市海淀区团队路 1 号',
+                    select 'KT' || substr(c.number, 3), c.id, c.buyer_id, ?, 'COMPLETED', c.payable_fen, 0, c.payable_fen, '团队买家', '16800000000', '北京市海淀区团队路 1 号',
                            c.created_at, c.created_at + interval '30 minutes', null, c.created_at, c.created_at + interval '1 day', c.created_at + interval '3 days',
                            c.created_at + interval '10 days'
                     from checkout c where c.number like 'CT%'""", supplier);
@@ -507,7 +522,21 @@ public class DistributionBench {
         exec("analyze");
     }
 
-    /** The query of Earnings.team, for EXPLAIN ANALYZE of both teams into target/bench-team-plan.txt. Keep in step with Earnings. */
+    /**
+     * The team page's query, for EXPLAIN ANALYZE of both teams into target/bench-team-plan.txt: Teams.page (builds with
+     * V28's level-2 index; keep in step with it) or, for older builds, Earnings.team as it was then.
+     */
+    static final String TEAM_SQL_V28 = """
+            select member_id, level, bound_at from (
+                (select member_id, 1 as level, bound_at from referral_binding
+                 where referrer_id = ? and (expires_at is null or expires_at > now())
+                 order by bound_at desc, member_id desc limit ?)
+                union all
+                (select member_id, 2, bound_at from referral_binding
+                 where upline2_id = ? and (expires_at is null or expires_at > now()) and (upline2_expires_at is null or upline2_expires_at > now())
+                 order by bound_at desc, member_id desc limit ?)) team
+            order by level, bound_at desc, member_id desc limit ?""";
+
     static final String TEAM_SQL = """
             with level1 as (select member_id, bound_at from referral_binding where referrer_id = ? and (expires_at is null or expires_at > now())),
                  level2 as (select member_id, bound_at from referral_binding
@@ -525,9 +554,18 @@ public class DistributionBench {
         for (String phone : List.of("13800000001", "13800000002")) {
             long member = count("select id from account where phone = '" + phone + "'");
             StringBuilder plan = new StringBuilder();
-            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + TEAM_SQL)) {
-                s.setLong(1, member);
-                s.setInt(2, 500);
+            boolean v28 = hasLevel2Column();
+            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + (v28 ? TEAM_SQL_V28 : TEAM_SQL))) {
+                if (v28) {
+                    s.setLong(1, member);
+                    s.setInt(2, 500);
+                    s.setLong(3, member);
+                    s.setInt(4, 500);
+                    s.setInt(5, 500);
+                } else {
+                    s.setLong(1, member);
+                    s.setInt(2, 500);
+                }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         plan.append(rs.getString(1)).append('\n');

@@ -5,13 +5,13 @@
 # throw-away embedded PostgreSQL at a fixed port, with the web server on a fixed port), and makes sure the app and
 # PostgreSQL are gone at the end or on Ctrl-C.
 # Usage: bench/run-distribution.sh [driver options, e.g. --lines=20000 --rounds=2 --skip-team]
-#   env: APP_PORT (18182), PG_PORT (15482), BENCH_JAVA_OPTS (heap, a JFR recording…)
+#   env: APP_PORT (18182), PG_PORT (15482), JAR (default target/kinshop-*.jar), BENCH_JAVA_OPTS (heap, a JFR recording…)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APP_PORT=${APP_PORT:-18182}
 PG_PORT=${PG_PORT:-15482}
 
-jar=$(ls target/kinshop-*.jar 2>/dev/null | head -1 || true)
+jar=${JAR:-$(ls target/kinshop-*.jar 2>/dev/null | head -1 || true)} # JAR: another build (bench/run-ab.sh A.jar B.jar distribution)
 if [ -z "$jar" ]; then
   mvn -q -B -DskipTests package
   jar=$(ls target/kinshop-*.jar | head -1)

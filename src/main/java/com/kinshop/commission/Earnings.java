@@ -5,6 +5,7 @@ import com.kinshop.ledger.Ledger;
 import com.kinshop.ledger.LedgerAccounts;
 import com.kinshop.ordering.OrderStatus;
 import com.kinshop.shared.Money;
+import com.kinshop.referral.Teams;
 import com.kinshop.shared.StateNames;
 import com.kinshop.shop.ShareVisits;
 import com.kinshop.shop.ShopView;
@@ -17,7 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,9 +34,11 @@ public class Earnings {
     private final Ledger ledger;
     private final Shops shops;
     private final ShareVisits visits;
+    private final Teams teams;
     private final Clock clock;
 
-    Earnings(JdbcClient jdbc, Ledger ledger, Shops shops, ShareVisits visits, Clock clock) {
+    Earnings(JdbcClient jdbc, Ledger ledger, Shops shops, ShareVisits visits, Teams teams, Clock clock) {
+        this.teams = teams;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.shops = shops;
@@ -130,29 +135,31 @@ public class Earnings {
     }
 
     /**
-     * The member's team: level 1 (bound to them) and level 2 (bound to those), each with their paid orders and goods sales (fully refunded orders and refunded goods left out);
-     * level 1 first, most recently bound first, at most {@code limit}. The page is chosen first and only its members'
-     * orders are summed, so a team of 100,000 costs a top-N sort of its bindings, not an aggregate over all their orders.
-     * Level 2 is looked up with {@code = any(array(…))}: a plain join there is planned from the average team size, which
-     * a few very large teams skew into a sequential scan of all bindings for everyone's (small) team.
+     * The member's team: level 1 (bound to them) and level 2 (bound to those), each with their paid orders and goods
+     * sales (fully refunded orders and refunded goods left out); level 1 first, most recently bound first, at most
+     * {@code limit}. The page comes from referral's indexes (read newest first and stopped at the limit, so a team of
+     * 100,000 costs what a team of {@code limit} does), then only its members' orders are summed.
      */
     public List<TeamMember> team(AccountId member, int limit) {
-        return jdbc.sql("""
-                        with level1 as (select member_id, bound_at from referral_binding where referrer_id = :m and (expires_at is null or expires_at > now())),
-                             level2 as (select member_id, bound_at from referral_binding
-                                        where referrer_id = any (array(select member_id from level1)) and (expires_at is null or expires_at > now())),
-                             team as (select member_id, bound_at, 1 as level from level1 union all select member_id, bound_at, 2 from level2),
-                             page as (select member_id, bound_at, level from team order by level, bound_at desc limit :limit)
-                        select p.member_id, a.nickname, p.level, p.bound_at, s.orders, s.sales
-                        from page p join account a on a.id = p.member_id
+        List<Teams.Place> page = teams.page(member, limit);
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, TeamMember> people = new HashMap<>();
+        jdbc.sql("""
+                        select a.id, a.nickname, s.orders, s.sales from account a
                         cross join lateral (select count(*) filter (where o.refunded_goods_fen < o.goods_fen - o.discount_fen) as orders,
                                                    coalesce(sum(o.goods_fen - o.discount_fen - o.refunded_goods_fen), 0) as sales from orders o
-                                            where o.buyer_id = p.member_id and o.status not in (:unpaid)) s
-                        order by p.level, p.bound_at desc""")
-                .param("m", member.value()).param("unpaid", StateNames.of(OrderStatus.UNPAID)).param("limit", limit)
-                .query((rs, n) -> new TeamMember(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getObject(4, OffsetDateTime.class).toInstant(),
-                        rs.getLong(5), Money.fen(rs.getLong(6))))
-                .list();
+                                            where o.buyer_id = a.id and o.status not in (:unpaid)) s
+                        where a.id in (:ids)""")
+                .param("ids", page.stream().map(p -> p.member().value()).toList()).param("unpaid", StateNames.of(OrderStatus.UNPAID))
+                .query(rs -> {
+                    people.put(rs.getLong(1), new TeamMember(rs.getLong(1), rs.getString(2), 0, null, rs.getLong(3), Money.fen(rs.getLong(4))));
+                });
+        return page.stream().filter(p -> people.containsKey(p.member().value())).map(p -> {
+            TeamMember m = people.get(p.member().value());
+            return new TeamMember(m.id(), m.nickname(), p.level(), p.boundAt(), m.orders(), m.sales());
+        }).toList();
     }
 
     /** A credit-side balance as an amount owed to the member (negative when they owe). */

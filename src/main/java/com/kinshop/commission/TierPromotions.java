@@ -3,6 +3,7 @@ package com.kinshop.commission;
 import com.kinshop.identity.AccountId;
 import com.kinshop.ordering.OrderEvents;
 import com.kinshop.ordering.OrderStatus;
+import com.kinshop.referral.Teams;
 import com.kinshop.referral.Tiers;
 import com.kinshop.shared.Money;
 import org.slf4j.Logger;
@@ -13,9 +14,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Promotes members by what they sell, never by whom they recruit: own sales through their shop, direct invitees who
@@ -30,27 +34,41 @@ class TierPromotions {
 
     private final JdbcClient jdbc;
     private final Tiers tiers;
+    private final Teams teams;
     private final Clock clock;
 
-    TierPromotions(JdbcClient jdbc, Tiers tiers, Clock clock) {
+    TierPromotions(JdbcClient jdbc, Tiers tiers, Teams teams, Clock clock) {
         this.jdbc = jdbc;
         this.tiers = tiers;
+        this.teams = teams;
         this.clock = clock;
     }
 
-    record Figures(Money ownSales, int buyingInvitees, Money teamSales) {
+    /**
+     * A member's figures over a tier's period, each read only when a tier asks for it: most checks end at the first
+     * threshold not met, and a zero threshold reads nothing.
+     */
+    interface Figures {
+        Money ownSales(int periodDays);
+
+        /** Direct invitees who bought, counted up to {@code atLeast} (enough to know whether the threshold is met). */
+        int buyingInvitees(int periodDays, int atLeast);
+
+        Money teamSales(int periodDays);
     }
 
     /** The highest tier whose thresholds are all met, or the current one if higher (no automatic demotion). */
-    static Tiers.Tier deserved(List<Tiers.Tier> tiersByRank, Tiers.Tier current, java.util.function.IntFunction<Figures> figuresForPeriod) {
+    static Tiers.Tier deserved(List<Tiers.Tier> tiersByRank, Tiers.Tier current, Figures figures) {
         Tiers.Tier best = current;
         for (Tiers.Tier tier : tiersByRank) {
             if (tier.rank() <= best.rank()) {
                 continue;
             }
-            Figures figures = figuresForPeriod.apply(tier.periodDays());
-            if (figures.ownSales().compareTo(tier.minOwnSales()) >= 0 && figures.buyingInvitees() >= tier.minDirectInvitees()
-                    && figures.teamSales().compareTo(tier.minTeamSales()) >= 0) {
+            int days = tier.periodDays();
+            boolean met = (!tier.minOwnSales().isPositive() || figures.ownSales(days).compareTo(tier.minOwnSales()) >= 0)
+                    && (tier.minDirectInvitees() <= 0 || figures.buyingInvitees(days, tier.minDirectInvitees()) >= tier.minDirectInvitees())
+                    && (!tier.minTeamSales().isPositive() || figures.teamSales(days).compareTo(tier.minTeamSales()) >= 0);
+            if (met) {
                 best = tier;
             }
         }
@@ -70,30 +88,49 @@ class TierPromotions {
 
     void evaluate(AccountId member) {
         Tiers.Tier current = tiers.of(member);
-        Tiers.Tier deserved = deserved(tiers.all(), current, days -> figures(member, days));
+        Tiers.Tier deserved = deserved(tiers.all(), current, new Read(member));
         if (deserved.rank() > current.rank()) {
             tiers.assign(member, deserved.code());
             log.info("Member {} promoted to {}", member.value(), deserved.code());
         }
     }
 
-    private Figures figures(AccountId member, int days) {
-        OffsetDateTime since = clock.instant().atOffset(ZoneOffset.UTC).minusDays(days);
-        long own = jdbc.sql("""
-                        select coalesce(sum(l.paid_fen - l.refunded_goods_fen), 0)
-                        from order_line l join orders o on o.id = l.order_id join shop s on s.code = l.shop_code
-                        where s.owner_account_id = ? and o.status = ? and o.completed_at >= ?""")
-                .params(member.value(), OrderStatus.COMPLETED.name(), since).query(Long.class).single();
-        int buyingInvitees = jdbc.sql("""
-                        select count(distinct b.member_id) from referral_binding b join orders o on o.buyer_id = b.member_id
-                        where b.referrer_id = ? and (b.expires_at is null or b.expires_at > now()) and o.status = ? and o.completed_at >= ?""")
-                .params(member.value(), OrderStatus.COMPLETED.name(), since).query(Integer.class).single();
-        long team = jdbc.sql("""
-                        select coalesce(sum(o.goods_fen - o.discount_fen - o.refunded_goods_fen), 0)
-                        from referral_binding b1 join referral_binding b2 on b2.referrer_id = b1.member_id join orders o on o.buyer_id = b2.member_id
-                        where b1.referrer_id = ? and (b1.expires_at is null or b1.expires_at > now()) and (b2.expires_at is null or b2.expires_at > now())
-                          and o.status = ? and o.completed_at >= ?""")
-                .params(member.value(), OrderStatus.COMPLETED.name(), since).query(Long.class).single();
-        return new Figures(Money.fen(own), buyingInvitees, Money.fen(team));
+    /** The figures of one member, read from the database on first use and kept for the evaluation (tiers share a period). */
+    private final class Read implements Figures {
+        private final AccountId member;
+        private final Map<Integer, Money> own = new HashMap<>(), team = new HashMap<>();
+        private final Map<Integer, int[]> buying = new HashMap<>(); // period → {counted up to, count}
+
+        Read(AccountId member) {
+            this.member = member;
+        }
+
+        private Instant since(int days) {
+            return clock.instant().minus(Duration.ofDays(days));
+        }
+
+        @Override
+        public Money ownSales(int days) {
+            return own.computeIfAbsent(days, d -> Money.fen(jdbc.sql("""
+                            select coalesce(sum(l.paid_fen - l.refunded_goods_fen), 0)
+                            from order_line l join orders o on o.id = l.order_id join shop s on s.code = l.shop_code
+                            where s.owner_account_id = ? and o.status = ? and o.completed_at >= ?""")
+                    .params(member.value(), OrderStatus.COMPLETED.name(), since(d).atOffset(ZoneOffset.UTC)).query(Long.class).single()));
+        }
+
+        @Override
+        public int buyingInvitees(int days, int atLeast) {
+            int[] known = buying.get(days);
+            if (known == null || (known[1] >= known[0] && known[0] < atLeast)) { // a capped count is a floor: read again for a higher cap
+                known = new int[] {atLeast, teams.buyingInvitees(member, since(days), atLeast)};
+                buying.put(days, known);
+            }
+            return known[1];
+        }
+
+        @Override
+        public Money teamSales(int days) {
+            return team.computeIfAbsent(days, d -> teams.level2Sales(member, since(d)));
+        }
     }
 }

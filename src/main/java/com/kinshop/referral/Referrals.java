@@ -67,6 +67,7 @@ public class Referrals {
                         on conflict (member_id) do update set referrer_id = excluded.referrer_id, source = excluded.source,
                             shop_code = excluded.shop_code, bound_at = excluded.bound_at, expires_at = excluded.expires_at""")
                 .params(member.value(), referrer.value(), source.name(), shopCode, now, lockDays == null ? null : now.plusDays(lockDays)).update();
+        linkLevel2(member, referrer);
         return Outcome.BOUND;
     }
 
@@ -111,8 +112,30 @@ public class Referrals {
                         on conflict (member_id) do update set referrer_id = excluded.referrer_id, source = 'OPERATOR', shop_code = null,
                             bound_at = excluded.bound_at, expires_at = null""")
                 .params(member.value(), newReferrer.value(), now()).update();
+        linkLevel2(member, newReferrer);
         jdbc.sql("insert into referral_rebind_audit (member_id, old_referrer, new_referrer, operator_id, reason, at) values (?, ?, ?, ?, ?, ?)")
                 .params(member.value(), old.map(AccountId::value).orElse(null), newReferrer.value(), operator.value(), why, now()).update();
+    }
+
+    /**
+     * Keeps {@code upline2_id} and {@code upline2_expires_at} (the referrer's referrer and until when the referrer's
+     * binding holds, read by the team's level-2 index) exact after the member's binding was written: the member's own
+     * row, and every invitee of the member, whose level 2 now goes through the new binding. Runs under the binding lock,
+     * in the transaction that wrote the binding; a rebind touches as many rows as the member has direct invitees (an
+     * operator's action, rare), a first binding usually none.
+     */
+    private void linkLevel2(AccountId member, AccountId referrer) {
+        jdbc.sql("""
+                        update referral_binding b set upline2_id = r.referrer_id, upline2_expires_at = r.expires_at
+                        from (select (select referrer_id from referral_binding where member_id = :referrer) as referrer_id,
+                                     (select expires_at from referral_binding where member_id = :referrer) as expires_at) r
+                        where b.member_id = :member""")
+                .param("referrer", referrer.value()).param("member", member.value()).update();
+        jdbc.sql("""
+                        update referral_binding b set upline2_id = m.referrer_id, upline2_expires_at = m.expires_at
+                        from referral_binding m where m.member_id = :member and b.referrer_id = :member
+                          and (b.upline2_id is distinct from m.referrer_id or b.upline2_expires_at is distinct from m.expires_at)""")
+                .param("member", member.value()).update();
     }
 
     /** Members bound directly to {@code referrer} (level 1), newest first. */
