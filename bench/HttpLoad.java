@@ -14,16 +14,18 @@ import java.util.concurrent.Future;
 /**
  * A small closed-loop HTTP load driver: N clients, each sending its next request when the previous one answered,
  * for a fixed time, against a few targets of one running Kinshop. The first target is the baseline (a static file
- * served by the same app), so the figures are ratios that mean something on any machine.
+ * served by the same app), so the figures are ratios that mean something on any machine. Given a bare Spring Boot
+ * app (bench/bare, one trivial endpoint), it is measured in the same run and every figure is also stated ÷ bare:
+ * what Kinshop answers against what the framework itself answers on this machine.
  *
  * The app must run with demo data (product 1, shop "xiaoyu"). The share-link target records a visit per request
  * (asynchronously), so comparing it with the plain product page shows what recording costs the page.
  *
- * Usage: java bench/HttpLoad.java http://localhost:18080 [clients] [seconds]
+ * Usage: java bench/HttpLoad.java http://localhost:18080 [clients] [seconds] [bare-boot base URL]
  */
 public class HttpLoad {
 
-    record Target(String name, String path, boolean signIn) {
+    record Target(String name, String base, String path, boolean signIn) {
     }
 
     record Result(String name, long requests, long errors, double seconds, long[] latenciesMicros) {
@@ -40,38 +42,59 @@ public class HttpLoad {
         String base = args.length > 0 ? args[0] : "http://localhost:18080";
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        List<Target> targets = List.of(
-                new Target("static asset /css/kinshop.css (baseline)", "/css/kinshop.css", false),
-                new Target("storefront home page /", "/", false),
-                new Target("product detail /p/1", "/p/1", false),
-                new Target("product via share link /p/1?s=xiaoyu", "/p/1?s=xiaoyu", false),
-                new Target("micro-shop page /s/xiaoyu", "/s/xiaoyu", false),
-                new Target("Chinese search /search?q=零食", "/search?q=%E9%9B%B6%E9%A3%9F", false),
-                new Target("sign-in page /login", "/login", false),
-                new Target("POST /api/auth/login (Argon2id)", "/api/auth/login", true));
-        System.out.printf("Kinshop HTTP load: %d clients, %d s per target, %s%n%n", clients, seconds, base);
+        String bare = args.length > 3 ? args[3] : null;
+        List<Target> targets = new ArrayList<>(List.of(
+                new Target("static asset /css/kinshop.css (baseline)", base, "/css/kinshop.css", false),
+                new Target("trivial endpoint /actuator/health/liveness", base, "/actuator/health/liveness", false),
+                new Target("health with the database /actuator/health", base, "/actuator/health", false),
+                new Target("storefront home page /", base, "/", false),
+                new Target("product detail /p/1", base, "/p/1", false),
+                new Target("product via share link /p/1?s=xiaoyu", base, "/p/1?s=xiaoyu", false),
+                new Target("micro-shop page /s/xiaoyu", base, "/s/xiaoyu", false),
+                new Target("Chinese search /search?q=零食", base, "/search?q=%E9%9B%B6%E9%A3%9F", false),
+                new Target("sign-in page /login", base, "/login", false),
+                new Target("signed in: product detail /p/1", base, "/p/1", true),
+                new Target("POST /api/auth/login (Argon2id)", base, "/api/auth/login", true)));
+        if (bare != null) {
+            targets.add(new Target("bare Spring Boot /hello", bare, "/hello", false));
+        }
+        String only = System.getenv("ONLY"); // e.g. ONLY=css,liveness: just those targets (for a profile of them)
+        if (only != null && !only.isBlank()) {
+            targets.removeIf(t -> java.util.Arrays.stream(only.split(",")).noneMatch(word -> t.name().contains(word)));
+        }
+        System.out.printf("Kinshop HTTP load: %d clients, %d s per target, %s%s%n%n", clients, seconds, base, bare == null ? "" : ", bare Boot " + bare);
         for (Target target : targets) {
-            run(base, target, clients, 2); // warm-up, not reported
+            run(target, clients, 2); // warm-up, not reported
         }
         List<Result> results = new ArrayList<>();
         for (Target target : targets) {
-            results.add(run(base, target, clients, seconds));
+            results.add(run(target, clients, seconds));
         }
-        double baseline = results.get(0).rps();
-        System.out.printf("%-44s %10s %8s %9s %9s %7s%n", "target", "req/s", "ratio", "p50 ms", "p99 ms", "errors");
+        double baseline = rps(results, "static asset");
+        double bareRps = rps(results, "bare Spring Boot");
+        System.out.printf("%-44s %10s %8s %8s %9s %9s %7s%n", "target", "req/s", "ratio", "÷ bare", "p50 ms", "p99 ms", "errors");
         for (Result r : results) {
-            System.out.printf("%-44s %10.0f %8.3f %9.2f %9.2f %7d%n", r.name(), r.rps(), r.rps() / baseline,
+            System.out.printf("%-44s %10.0f %8.3f %8.3f %9.2f %9.2f %7d%n", r.name(), r.rps(), r.rps() / baseline, r.rps() / bareRps,
                     r.percentile(0.50) / 1000.0, r.percentile(0.99) / 1000.0, r.errors());
         }
+        System.out.println();
+        System.out.printf("static asset ÷ bare Boot:           %.3f (aim >= 0.5)%n", baseline / bareRps);
+        System.out.printf("trivial endpoint ÷ bare Boot:       %.3f (aim >= 0.5)%n", rps(results, "trivial endpoint") / bareRps);
+        System.out.printf("product page ÷ static asset:        %.3f (aim >= 0.5)%n", rps(results, "product detail") / baseline);
+        System.out.printf("signed-in product page ÷ anonymous: %.3f%n", rps(results, "signed in: product") / rps(results, "product detail"));
     }
 
-    static Result run(String base, Target target, int clients, int seconds) throws Exception {
+    static double rps(List<Result> results, String namePrefix) {
+        return results.stream().filter(r -> r.name().startsWith(namePrefix)).mapToDouble(Result::rps).findFirst().orElse(Double.NaN);
+    }
+
+    static Result run(Target target, int clients, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Future<long[]>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
-            futures.add(pool.submit(() -> client(base, target, client, deadline)));
+            futures.add(pool.submit(() -> client(target, client, deadline)));
         }
         long errors = 0;
         List<long[]> all = new ArrayList<>();
@@ -86,22 +109,32 @@ public class HttpLoad {
     }
 
     /** Returns [errors, latency...] in microseconds. */
-    static long[] client(String base, Target target, int client, long deadline) throws Exception {
+    static long[] client(Target target, int client, long deadline) throws Exception {
+        String base = target.base();
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String xsrf = null;
         String body = null;
+        boolean login = target.path().equals("/api/auth/login");
         if (target.signIn()) {
             http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/csrf")).build(), HttpResponse.BodyHandlers.discarding());
             xsrf = ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
                     .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
             body = "{\"phone\":\"1380000000" + (1 + client % 5) + "\",\"password\":\"kinshop123\"}";
+            if (!login) { // a signed-in page: sign in once, then every request carries the session cookie
+                HttpResponse<Void> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+                        .header("X-XSRF-TOKEN", xsrf).build(), HttpResponse.BodyHandlers.discarding());
+                if (signedIn.statusCode() >= 400) {
+                    throw new IllegalStateException("sign-in failed: " + signedIn.statusCode());
+                }
+            }
         }
         long[] latencies = new long[1 << 20];
         int n = 1;
         long errors = 0;
         while (System.nanoTime() < deadline && n < latencies.length) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + target.path()));
-            if (target.signIn()) {
+            if (login) {
                 request.POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf);
             }
             long start = System.nanoTime();

@@ -5,6 +5,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -13,6 +17,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +30,8 @@ import java.util.Locale;
 class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+    /** URL prefixes served only by the resource handlers below. */
+    private static final List<String> STATIC_FOLDERS = List.of("/css/", "/js/", "/img/", "/webjars/", MediaStore.URL_PREFIX);
 
     private final MediaStore media;
 
@@ -54,6 +61,22 @@ class WebConfiguration implements WebMvcConfigurer {
             return Locale.SIMPLIFIED_CHINESE;
         });
         return resolver;
+    }
+
+    /**
+     * Flash attributes (a notice after a redirect) live in the session, and the DispatcherServlet looked for them on
+     * every request: each CSS, JS or image file a signed-in visitor's page loads read the session from the database.
+     * Files never carry flash attributes.
+     */
+    @Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+    FlashMapManager flashMapManager() {
+        return new SessionFlashMapManager() {
+            @Override
+            protected List<FlashMap> retrieveFlashMaps(HttpServletRequest request) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                return STATIC_FOLDERS.stream().anyMatch(path::startsWith) ? null : super.retrieveFlashMaps(request);
+            }
+        };
     }
 
     @Override

@@ -1,0 +1,141 @@
+package com.kinshop.identity;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Spring Session moves a session's last-access time on every request that reads it, which marks the session changed
+ * and makes the JDBC store UPDATE its row: every signed-in page view cost a write (and its commit). This decorator
+ * passes the new access time on only when the stored one is at least {@code touchInterval} old, so a request that
+ * changes nothing writes nothing; attributes, id changes and principals are saved as before. The price: a session
+ * may expire up to one interval early (1 minute of 7 days by default).
+ */
+final class TouchThrottledSessionRepository implements FindByIndexNameSessionRepository<Session>, DisposableBean {
+
+    private final FindByIndexNameSessionRepository<Session> store;
+    private final Duration touchInterval;
+
+    TouchThrottledSessionRepository(FindByIndexNameSessionRepository<Session> store, Duration touchInterval) {
+        this.store = store;
+        this.touchInterval = touchInterval;
+    }
+
+    /** The rule: touch only when the stored access time is at least one interval old. */
+    static boolean shouldTouch(Instant stored, Instant now, Duration touchInterval) {
+        return Duration.between(stored, now).compareTo(touchInterval) >= 0;
+    }
+
+    @Override
+    public Session createSession() {
+        return new LazilyTouched(store.createSession());
+    }
+
+    @Override
+    public void save(Session session) {
+        store.save(session instanceof LazilyTouched touched ? touched.stored : session);
+    }
+
+    @Override
+    public Session findById(String id) {
+        Session found = store.findById(id);
+        return found == null ? null : new LazilyTouched(found);
+    }
+
+    @Override
+    public void deleteById(String id) {
+        store.deleteById(id);
+    }
+
+    @Override
+    public Map<String, Session> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+        Map<String, Session> found = new LinkedHashMap<>();
+        store.findByIndexNameAndIndexValue(indexName, indexValue).forEach((id, session) -> found.put(id, new LazilyTouched(session)));
+        return found;
+    }
+
+    /** The store owns a cleanup scheduler; it must still stop with the context. */
+    @Override
+    public void destroy() throws Exception {
+        if (store instanceof DisposableBean disposable) {
+            disposable.destroy();
+        }
+    }
+
+    private final class LazilyTouched implements Session {
+
+        private final Session stored;
+
+        LazilyTouched(Session stored) {
+            this.stored = stored;
+        }
+
+        @Override
+        public void setLastAccessedTime(Instant lastAccessedTime) {
+            if (shouldTouch(stored.getLastAccessedTime(), lastAccessedTime, touchInterval)) {
+                stored.setLastAccessedTime(lastAccessedTime);
+            }
+        }
+
+        @Override
+        public String getId() {
+            return stored.getId();
+        }
+
+        @Override
+        public String changeSessionId() {
+            return stored.changeSessionId();
+        }
+
+        @Override
+        public <T> T getAttribute(String attributeName) {
+            return stored.getAttribute(attributeName);
+        }
+
+        @Override
+        public Set<String> getAttributeNames() {
+            return stored.getAttributeNames();
+        }
+
+        @Override
+        public void setAttribute(String attributeName, Object attributeValue) {
+            stored.setAttribute(attributeName, attributeValue);
+        }
+
+        @Override
+        public void removeAttribute(String attributeName) {
+            stored.removeAttribute(attributeName);
+        }
+
+        @Override
+        public Instant getCreationTime() {
+            return stored.getCreationTime();
+        }
+
+        @Override
+        public Instant getLastAccessedTime() {
+            return stored.getLastAccessedTime();
+        }
+
+        @Override
+        public void setMaxInactiveInterval(Duration interval) {
+            stored.setMaxInactiveInterval(interval);
+        }
+
+        @Override
+        public Duration getMaxInactiveInterval() {
+            return stored.getMaxInactiveInterval();
+        }
+
+        @Override
+        public boolean isExpired() {
+            return stored.isExpired();
+        }
+    }
+}
