@@ -33,15 +33,15 @@ class BargainMoves {
 
     /**
      * Takes cut {@code taken + 1} of {@code amountFen}: only while in progress, before the deadline and still at
-     * {@code taken} cuts (the caller read it under the row's lock); the last cut moves it to the floor.
+     * {@code taken} cuts (the caller read it under the row's lock); the last cut moves it to the floor. Answers the price now.
      */
-    boolean cut(long bargainId, int taken, long amountFen, boolean last, Instant now) {
+    java.util.Optional<Long> cut(long bargainId, int taken, long amountFen, boolean last, Instant now) {
         BargainStatus to = last ? BargainStatus.Move.REACH_FLOOR.to() : BargainStatus.IN_PROGRESS;
         return jdbc.sql("""
                         update bargain set cuts_taken = cuts_taken + 1, current_fen = current_fen - :amount, status = :to
-                        where id = :id and status in (:from) and cuts_taken = :taken and expires_at > :now""")
+                        where id = :id and status in (:from) and cuts_taken = :taken and expires_at > :now returning current_fen""")
                 .param("amount", amountFen).param("to", to.name()).param("from", StateNames.of(BargainStatus.Move.REACH_FLOOR.from()))
-                .param("id", bargainId).param("taken", taken).param("now", utc(now)).update() == 1;
+                .param("id", bargainId).param("taken", taken).param("now", utc(now)).query(Long.class).optional();
     }
 
     /** Orders the bargain at its current price (frozen from now on), before its deadline only. */

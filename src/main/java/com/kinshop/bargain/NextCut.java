@@ -29,16 +29,18 @@ class NextCut {
         int index = taken + 1;
         long amount = jdbc.sql("select amount_fen from bargain_cut where bargain_id = ? and idx = ?").params(bargainId, index).query(Long.class).single();
         boolean last = index == total;
-        if (!moves.cut(bargainId, taken, amount, last, now)) {
-            throw new IllegalStateException("Bargain " + bargainId + " could not take cut " + index + " under its own lock");
-        }
+        long current = moves.cut(bargainId, taken, amount, last, now).orElseThrow(
+                () -> new IllegalStateException("Bargain " + bargainId + " could not take cut " + index + " under its own lock"));
+        int written;
         try {
-            jdbc.sql("update bargain_cut set helper_id = ?, helped_at = ? where bargain_id = ? and idx = ? and helper_id is null")
+            written = jdbc.sql("update bargain_cut set helper_id = ?, helped_at = ? where bargain_id = ? and idx = ? and helper_id is null")
                     .params(helper.value(), BargainMoves.utc(now), bargainId, index).update();
         } catch (DuplicateKeyException sameFriendAgain) { // the constraint is the guarantee; the help checked first to answer kindly
             throw BusinessException.conflict("bargainId", "bargain.help.twice");
         }
-        long current = jdbc.sql("select current_fen from bargain where id = ?").param(bargainId).query(Long.class).single();
+        if (written != 1) {
+            throw new IllegalStateException("Cut " + index + " of bargain " + bargainId + " already had a helper");
+        }
         if (last) {
             events.publishEvent(jdbc.sql("""
                             select b.starter_id, k.product_name, b.floor_fen from bargain b join bargain_campaign k on k.id = b.campaign_id where b.id = ?""")

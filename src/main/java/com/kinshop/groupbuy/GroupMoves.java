@@ -14,7 +14,7 @@ import java.util.Optional;
  * The one place groups, seats and campaign units change: guarded UPDATEs whose WHERE clause holds the move's
  * from-states (or the bound a count must respect) and whose returned row decides. A payment event delivered twice, a
  * timer on two nodes or fifty joiners at the last seat each move a row once. Lock order: a seat first when the move
- * starts from one (payment, release), then the campaign, then the group; the timer locks only the group and moves
+ * starts from one (payment, release), then the group, then the campaign (a join: group, campaign, then the SKU); the timer locks only the group and moves
  * paid seats, which no seat-first path is moving from at the same time.
  */
 @Component
@@ -42,8 +42,11 @@ class GroupMoves {
                 .param("id", groupId).param("open", GroupStatus.OPEN.name()).param("now", utc(now)).update() == 1;
     }
 
+    /** A seat left: it follows the seat's own move in the same transaction, so a miss is a broken count, not a race. */
     void freeSeat(long groupId) {
-        jdbc.sql("update group_buy set seats_taken = seats_taken - 1 where id = ? and seats_taken > 0").param(groupId).update();
+        if (jdbc.sql("update group_buy set seats_taken = seats_taken - 1 where id = ? and seats_taken > 0").param(groupId).update() != 1) {
+            throw new IllegalStateException("Group " + groupId + " has no taken seat to free");
+        }
     }
 
     /** Counts a payment in an open group; the answer says how many have paid now (empty: the group is not open). */
