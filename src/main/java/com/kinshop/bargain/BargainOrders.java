@@ -36,7 +36,7 @@ class BargainOrders implements CheckoutParticipant {
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#paid.is(T(com.kinshop.ordering.OrderKind).BARGAIN)") // no publication for other sales
     void on(OrderEvents.OrderPaid paid) {
         if (!isBargain(paid.kind(), paid.promotionRef())) {
             return;

@@ -11,6 +11,10 @@ public final class CommissionEvents {
     public record Estimated(long commissionId, long memberId, String orderNumber, int level, Money amount) {
     }
 
+    /** The commissions a paid order earned (every level), published once per order; before issue 12 each was an {@link Estimated}. */
+    public record EstimatedForOrder(String orderNumber, java.util.List<Estimated> commissions) {
+    }
+
     public record Settled(long commissionId, long memberId, String orderNumber, Money amount) {
     }
 

@@ -66,13 +66,17 @@ public class Commissions {
     @EventListener
     void onPaid(OrderEvents.OrderPaid paid) {
         DistributionPolicy policy = policies.current();
+        List<CommissionEvents.Estimated> estimated = new ArrayList<>();
         for (Orders.SoldLine line : orders.soldLines(paid.orderId())) {
             if (policy.bindAt() == DistributionPolicy.BindAt.FIRST_ORDER && line.shopCode() != null) {
                 referrals.bind(line.buyer(), line.shopCode(), Referrals.Source.FIRST_ORDER);
             }
             for (CommissionShares.Share share : shares.split(line.budget(), beneficiaries(line, policy))) {
-                accrue(line, share);
+                accrue(line, share).ifPresent(estimated::add);
             }
+        }
+        if (!estimated.isEmpty()) { // one event for the order's commissions: one publication (three commits) instead of one each
+            events.publishEvent(new CommissionEvents.EstimatedForOrder(paid.orderNumber(), estimated));
         }
     }
 
@@ -88,14 +92,15 @@ public class Commissions {
         return referrals.uplines(line.buyer(), policy.depth());
     }
 
-    private void accrue(Orders.SoldLine line, CommissionShares.Share share) {
+    /** Records one share as estimated commission; what to tell its beneficiary, unless it was already there or is held. */
+    private Optional<CommissionEvents.Estimated> accrue(Orders.SoldLine line, CommissionShares.Share share) {
         AccountId beneficiary = share.beneficiary();
         int level = share.level();
         Tiers.Tier tier = share.tier();
         int shareBp = share.shareBp();
         Money amount = share.amount();
         if (!amount.isPositive()) {
-            return;
+            return Optional.empty();
         }
         Optional<Long> id = jdbc.sql("""
                         insert into commission (order_id, order_line_id, beneficiary_id, buyer_id, level, tier_code, rate_bp, base_fen, amount_fen, status, created_at)
@@ -103,21 +108,21 @@ public class Commissions {
                 .params(line.orderId(), line.lineId(), beneficiary.value(), line.buyer().value(), level, tier.code(), shareBp, line.budget().fen(),
                         amount.fen(), CommissionStatus.ESTIMATED.name(), now())
                 .query(Long.class).optional();
-        id.ifPresent(commission -> {
+        return id.flatMap(commission -> {
             ledger.post(Journal.builder("commission:" + line.lineId() + ":" + beneficiary.value() + ":" + level, "COMMISSION_ESTIMATED",
                             line.orderNumber(), abbreviate(line.productName()), level, java.math.BigDecimal.valueOf(shareBp, 2).stripTrailingZeros().toPlainString())
                     .move(amount, LedgerAccounts.memberEstimated(beneficiary.value()), LedgerAccounts.orderEscrow(line.orderId()))
                     .build());
             List<FraudChecks.Flag> flags = fraud.check(line.orderId(), line.buyer(), beneficiary);
             if (flags.isEmpty()) {
-                events.publishEvent(new CommissionEvents.Estimated(commission, beneficiary.value(), line.orderNumber(), level, amount));
-            } else {
-                if (!moves.move(commission, Move.HOLD)) {
-                    throw new IllegalStateException("Commission " + commission + " was not estimated when it was flagged");
-                }
-                flags.forEach(flag -> jdbc.sql("insert into commission_flag (commission_id, reason, detail, created_at) values (?, ?, ?, ?) on conflict do nothing")
-                        .params(commission, flag.reason(), flag.detail(), now()).update());
+                return Optional.of(new CommissionEvents.Estimated(commission, beneficiary.value(), line.orderNumber(), level, amount));
             }
+            if (!moves.move(commission, Move.HOLD)) {
+                throw new IllegalStateException("Commission " + commission + " was not estimated when it was flagged");
+            }
+            flags.forEach(flag -> jdbc.sql("insert into commission_flag (commission_id, reason, detail, created_at) values (?, ?, ?, ?) on conflict do nothing")
+                    .params(commission, flag.reason(), flag.detail(), now()).update());
+            return Optional.<CommissionEvents.Estimated>empty();
         });
     }
 

@@ -31,7 +31,7 @@ class CouponPayments {
         this.events = events;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#paid.discounted()") // a sale without a discount used no coupon: no publication, no transaction
     void on(OrderEvents.OrderPaid paid) {
         List<Long> locked = jdbc.sql("select id from member_coupon where order_id = ? and state = ?")
                 .params(paid.orderId(), CouponState.LOCKED.name()).query(Long.class).list();

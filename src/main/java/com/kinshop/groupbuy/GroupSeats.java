@@ -53,7 +53,7 @@ class GroupSeats implements CheckoutParticipant {
         });
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#paid.is(T(com.kinshop.ordering.OrderKind).GROUP)") // no publication for other sales
     void on(OrderEvents.OrderPaid paid) {
         if (!isGroupOrder(paid.kind(), paid.promotionRef())) {
             return;

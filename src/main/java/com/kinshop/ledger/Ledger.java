@@ -8,16 +8,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Posts journals. A business key posts at most once: a repeat (a retried job, a duplicate notification) gets the
@@ -32,6 +37,7 @@ public class Ledger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Map<String, Known> opened = new ConcurrentHashMap<>();
 
     Ledger(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -104,12 +110,20 @@ public class Ledger {
             }
             return new Posted(new JournalId(existing), true);
         }
-        journal.entries().stream().sorted(Comparator.comparing(entry -> entry.account().code())).forEach(entry -> {
-            long account = account(entry.account());
-            jdbc.sql("insert into ledger_entry (journal_id, account_id, amount_fen, currency) values (?, ?, ?, ?)")
-                    .params(id, account, entry.amount().fen(), entry.amount().currency().getCurrencyCode()).update();
-            move(account, entry, journal.guards(entry.account()));
-        });
+        List<Journal.Entry> entries = journal.entries().stream().sorted(Comparator.comparing(entry -> entry.account().code())).toList();
+        List<Object> values = new ArrayList<>();
+        long[] accounts = new long[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            Journal.Entry entry = entries.get(i);
+            accounts[i] = account(entry.account());
+            values.addAll(List.of(id, accounts[i], entry.amount().fen(), entry.amount().currency().getCurrencyCode()));
+        }
+        jdbc.sql("insert into ledger_entry (journal_id, account_id, amount_fen, currency) values "
+                        + String.join(", ", Collections.nCopies(entries.size(), "(?, ?, ?, ?)")))
+                .params(values).update();
+        for (int i = 0; i < entries.size(); i++) {
+            move(accounts[i], entries.get(i), journal.guards(entries.get(i).account()));
+        }
         return new Posted(new JournalId(id), false);
     }
 
@@ -130,7 +144,6 @@ public class Ledger {
     }
 
     private void move(long account, Journal.Entry entry, boolean notOverdrawing) {
-        jdbc.sql("insert into ledger_balance (account_id, balance_fen) values (?, 0) on conflict do nothing").param(account).update();
         int moved = jdbc.sql("""
                         update ledger_balance set balance_fen = balance_fen + :delta
                         where account_id = :account and (:mayGoNegative or balance_fen + :delta >= 0)
@@ -143,20 +156,45 @@ public class Ledger {
         }
     }
 
-    /** The account's id, opening it on first use; an existing code must keep its type and sign rule. */
+    /**
+     * The account's id, opening it (with its balance row) on first use; an existing code must keep its type and sign
+     * rule. Accounts are never deleted, so one seen committed is remembered: a posting then reads nothing to find it.
+     */
     private long account(LedgerAccount account) {
+        Known known = opened.get(account.code());
+        if (known != null && known.matches(account)) {
+            return known.id();
+        }
         jdbc.sql("insert into ledger_account (code, type, may_go_negative, reference, created_at) values (?, ?, ?, ?, ?) on conflict (code) do nothing")
                 .params(account.code(), account.type().name(), account.mayGoNegative(), account.reference(), now()).update();
         if (account.reference() != null) { // opened by a posting that did not know it (a guarded update, so no row churn after)
             jdbc.sql("update ledger_account set reference = ? where code = ? and reference is null").params(account.reference(), account.code()).update();
         }
-        return jdbc.sql("select id, type, may_go_negative from ledger_account where code = ?").param(account.code())
+        long id = jdbc.sql("select id, type, may_go_negative from ledger_account where code = ?").param(account.code())
                 .query((rs, n) -> {
                     if (!rs.getString(2).equals(account.type().name()) || rs.getBoolean(3) != account.mayGoNegative()) {
                         throw new IllegalStateException("Ledger account " + account.code() + " exists with another type or sign rule");
                     }
                     return rs.getLong(1);
                 }).single();
+        jdbc.sql("insert into ledger_balance (account_id, balance_fen) values (?, 0) on conflict do nothing").param(id).update();
+        Known seen = new Known(id, account.type(), account.mayGoNegative(), account.reference() != null);
+        // only once committed: a rolled-back transaction's account does not exist
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                opened.merge(account.code(), seen, (before, now) -> before.referenced() ? before : now);
+            }
+        });
+        return id;
+    }
+
+    /** An account known to exist, committed, with its balance row; {@code referenced}: its reference is set. */
+    private record Known(long id, AccountType type, boolean mayGoNegative, boolean referenced) {
+
+        boolean matches(LedgerAccount account) {
+            return type == account.type() && mayGoNegative == account.mayGoNegative() && (referenced || account.reference() == null);
+        }
     }
 
     private OffsetDateTime now() {

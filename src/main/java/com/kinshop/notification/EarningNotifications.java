@@ -16,6 +16,12 @@ class EarningNotifications {
     }
 
     @ApplicationModuleListener
+    void on(CommissionEvents.EstimatedForOrder order) {
+        order.commissions().forEach(this::on);
+    }
+
+    /** Still delivered for publications stored before issue 12, which published one event per commission. */
+    @ApplicationModuleListener
     void on(CommissionEvents.Estimated estimated) {
         inbox.deliver(new AccountId(estimated.memberId()), "commission:" + estimated.commissionId(), "inbox.commission.estimated", "/me/earnings",
                 estimated.orderNumber(), estimated.level(), estimated.amount().toPlainString());

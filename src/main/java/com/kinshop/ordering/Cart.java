@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,14 @@ public class Cart {
         jdbc.sql("delete from cart_item where account_id = ? and sku_id = ?").params(owner.value(), sku.value()).update();
     }
 
+    /** A change to the cart, then the cart as it now is, in one transaction: an add through the API is one commit. */
+    @Transactional
+    public View changed(AccountId owner, Consumer<Cart> change) {
+        change.accept(this);
+        return view(owner);
+    }
+
+    @Transactional(readOnly = true) // its reads in one transaction: one consistent cart, one commit
     public View view(AccountId owner) {
         return viewOf(jdbc.sql("select sku_id, quantity, shop_code from cart_item where account_id = ? order by added_at, sku_id")
                 .param(owner.value()).query((rs, n) -> new Object[] {new SkuId(rs.getLong(1)), rs.getInt(2), rs.getString(3)}).list());

@@ -20,10 +20,24 @@ public final class OrderEvents {
 
     /**
      * {@code kind}, {@code promotionRef} and {@code lines} are null in events stored before issue 10 (read them as a normal
-     * sale whose lines the listener does not need). {@code lines} carry what the buyer paid for each line, after discounts.
+     * sale whose lines the listener does not need), {@code discount} in events stored before issue 12. {@code lines}
+     * carry what the buyer paid for each line, after discounts; {@code discount} is the order's discounts together.
      */
-    public record OrderPaid(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, Money total, OrderKind kind, String promotionRef,
-                            Instant at, List<PaidLine> lines) {
+    public record OrderPaid(long orderId, String orderNumber, AccountId buyer, SupplierId supplier, Money total, Money discount, OrderKind kind,
+                            String promotionRef, Instant at, List<PaidLine> lines) {
+
+        /**
+         * Whether a listener about discounts (coupons) has anything to do: lets it declare a condition, so a sale without
+         * one stores no event publication for it (and costs no transaction). Unknown (an old event) counts as discounted.
+         */
+        public boolean discounted() {
+            return discount == null || discount.isPositive();
+        }
+
+        /** Whether this is a sale of the given kind: for a play's listener condition, like {@link #discounted()}. */
+        public boolean is(OrderKind ofKind) {
+            return kind == ofKind;
+        }
     }
 
     /** One line of a paid order: {@code paid} is its stored paid amount (unit price × quantity − its discounts). */

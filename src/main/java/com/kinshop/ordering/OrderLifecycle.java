@@ -89,7 +89,7 @@ public class OrderLifecycle {
             List<LineUnits> lines = linesOf.computeIfAbsent(order.id(), this::lines);
             lines.forEach(line -> stock.sell(line.sku(), line.quantity()));
             books.paid(order.id(), order.number(), order.total());
-        }, order -> new OrderEvents.OrderPaid(order.id(), order.number(), order.buyer(), order.supplier(), order.total(), order.kind(),
+        }, order -> new OrderEvents.OrderPaid(order.id(), order.number(), order.buyer(), order.supplier(), order.total(), order.discount(), order.kind(),
                 order.promotionRef(), clock.instant(), linesOf.get(order.id()).stream()
                 .map(line -> new OrderEvents.PaidLine(line.id(), line.sku(), line.product(), line.quantity(), line.paid())).toList()));
         Money accepted = paid.stream().map(Moved::total).reduce(Money.ZERO, Money::plus);

@@ -33,7 +33,7 @@ class OrderMoves {
     }
 
     /** An order that moved, with what its event needs. */
-    record Moved(long id, String number, AccountId buyer, SupplierId supplier, Money total, OrderKind kind, String promotionRef) {
+    record Moved(long id, String number, AccountId buyer, SupplierId supplier, Money total, Money discount, OrderKind kind, String promotionRef) {
     }
 
     /** What else a move sets and which orders it applies to, in SQL with named parameters. */
@@ -73,10 +73,10 @@ class OrderMoves {
     List<Moved> move(Move move, Change change, Consumer<Moved> beforeEvent, Function<Moved, Object> event) {
         List<Moved> moved = jdbc.sql("update orders set status = :to" + (change.alsoSet().isEmpty() ? "" : ", " + change.alsoSet())
                         + " where " + change.which() + " and status in (:from)"
-                        + " returning id, number, buyer_id, supplier_id, total_fen, kind, promotion_ref")
+                        + " returning id, number, buyer_id, supplier_id, total_fen, discount_fen, kind, promotion_ref")
                 .params(change.params()).param("to", move.to().name()).param("from", StateNames.of(move.from()))
                 .query((rs, n) -> new Moved(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)), new SupplierId(rs.getLong(4)),
-                        Money.fen(rs.getLong(5)), OrderKind.valueOf(rs.getString(6)), rs.getString(7)))
+                        Money.fen(rs.getLong(5)), Money.fen(rs.getLong(6)), OrderKind.valueOf(rs.getString(7)), rs.getString(8)))
                 .list().stream().sorted(Comparator.comparingLong(Moved::id)).toList();
         for (Moved order : moved) {
             beforeEvent.accept(order);

@@ -173,4 +173,27 @@ class LedgerIT extends ApiTest {
         assertThat(report.get("total").get("fen").asLong()).isZero();
         assertThat(fixtures.member("看账本").session().get("/api/admin/ledger/check").status()).isEqualTo(403);
     }
+
+    @Test
+    void anAccountOpenedInARolledBackTransactionIsOpenedAgainAndAKnownCodeStillKeepsItsType() {
+        LedgerAccount fresh = LedgerAccount.of("test:" + run + ":opened-then-rolled-back", AccountType.CLEARING);
+        LedgerAccount other = LedgerAccount.of("test:" + run + ":other-side", AccountType.CLEARING);
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            ledger.post(Journal.builder("test:" + run + ":rolled-back", "PAYMENT", "支付 1.00").move(Money.fen(100), fresh, other).build());
+            throw new IllegalStateException("the caller fails after posting");
+        })).hasMessage("the caller fails after posting");
+        assertThat(jdbc.sql("select count(*) from ledger_account where code = ?").param(fresh.code()).query(Long.class).single())
+                .as("the account went with its transaction").isZero();
+
+        // posting again must open it again (its id was not remembered), with a balance row the guarded update can move
+        ledger.post(Journal.builder("test:" + run + ":posted", "PAYMENT", "支付 2.00").move(Money.fen(200), fresh, other).build());
+        ledger.post(Journal.builder("test:" + run + ":posted-again", "PAYMENT", "支付 3.00").move(Money.fen(300), fresh, other).build());
+        assertThat(ledger.balance(other.code())).isEqualTo(Money.fen(500));
+
+        // now remembered, the code still refuses another type or sign rule
+        LedgerAccount sameCodeOtherRule = LedgerAccount.neverNegative(fresh.code(), AccountType.CLEARING);
+        assertThatThrownBy(() -> ledger.post(Journal.builder("test:" + run + ":other-rule", "PAYMENT", "支付 1.00")
+                .move(Money.fen(100), other, sameCodeOtherRule).build())).hasMessageContaining("another type or sign rule");
+        assertThat(ledger.balance(other.code())).isEqualTo(Money.fen(500));
+    }
 }

@@ -29,7 +29,7 @@ class OrderEventsJsonTest {
         SupplierId supplier = new SupplierId(3);
         Instant at = Instant.parse("2026-01-02T03:04:05Z");
         List<Object> events = List.of(
-                new OrderEvents.OrderPaid(1, "K1", buyer, supplier, Money.fen(12_345), OrderKind.GROUP, "G42", at,
+                new OrderEvents.OrderPaid(1, "K1", buyer, supplier, Money.fen(12_345), Money.fen(800), OrderKind.GROUP, "G42", at,
                         List.of(new OrderEvents.PaidLine(7, new SkuId(3), new ProductId(2), 2, Money.fen(11_545)))),
                 new OrderEvents.OrderReleased(1, "K1", supplier, "groupbuy", at),
                 new OrderEvents.OrderShipped(1, "K1", buyer, supplier, "顺丰速运", "SF1234567890", at),

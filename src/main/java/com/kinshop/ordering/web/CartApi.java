@@ -53,7 +53,10 @@ class CartApi {
 
     @GetMapping
     CartResponse view(@AuthenticationPrincipal CurrentUser user) {
-        Cart.View view = cart.view(user.id());
+        return response(cart.view(user.id()));
+    }
+
+    private static CartResponse response(Cart.View view) {
         List<Group> groups = view.quote().orders().stream().map(order -> new Group(order.supplier().value(),
                 order.lines().stream().map(priced -> line(view.item(priced.line().sku()), priced.paid())).toList(),
                 order.goods(), order.shipping(), order.total())).toList();
@@ -65,20 +68,17 @@ class CartApi {
     @PostMapping("/items")
     CartResponse add(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody AddItem item,
                      @CookieValue(name = Visitor.REFERRER_COOKIE, required = false) String shopCode) {
-        cart.add(user.id(), new SkuId(item.skuId()), item.quantity(), shopCode);
-        return view(user);
+        return response(cart.changed(user.id(), changing -> changing.add(user.id(), new SkuId(item.skuId()), item.quantity(), shopCode)));
     }
 
     @PutMapping("/items/{skuId}")
     CartResponse change(@AuthenticationPrincipal CurrentUser user, @PathVariable long skuId, @Valid @RequestBody ChangeQuantity change) {
-        cart.changeQuantity(user.id(), new SkuId(skuId), change.quantity());
-        return view(user);
+        return response(cart.changed(user.id(), changing -> changing.changeQuantity(user.id(), new SkuId(skuId), change.quantity())));
     }
 
     @DeleteMapping("/items/{skuId}")
     CartResponse remove(@AuthenticationPrincipal CurrentUser user, @PathVariable long skuId) {
-        cart.remove(user.id(), new SkuId(skuId));
-        return view(user);
+        return response(cart.changed(user.id(), changing -> changing.remove(user.id(), new SkuId(skuId))));
     }
 
     private static Line line(Cart.Item item, Money amount) {
