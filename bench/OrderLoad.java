@@ -179,6 +179,9 @@ public class OrderLoad {
                 Runtime.getRuntime().availableProcessors(),
                 (orderWindow.usage().app() + orderWindow.usage().postgres() + orderWindow.usage().driver()) / windowSeconds,
                 benchCpu.machine() / seconds, (benchCpu.app() + benchCpu.postgres() + benchCpu.driver() + benchCpu.children()) / seconds);
+        if (appPid != 0) { // after the order load: the app's resident memory now, and its peak since start (aim: at most 1 GiB)
+            System.out.printf("  app memory: RSS %s now, peak %s (VmRSS / VmHWM of pid %d)%n", memory(appPid, "VmRSS"), memory(appPid, "VmHWM"), appPid);
+        }
         Buyer.reportErrors();
     }
 
@@ -612,6 +615,16 @@ public class OrderLoad {
         long left = nanoTime - System.nanoTime();
         if (left > 0) {
             Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
+    }
+
+    /** A /proc/PID/status figure (kB) in MiB, e.g. VmRSS or VmHWM. */
+    static String memory(long pid, String field) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(line -> line.startsWith(field + ":"))
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MiB").findFirst().orElse("?");
+        } catch (java.io.IOException gone) {
+            return "?";
         }
     }
 }

@@ -44,6 +44,7 @@ if [ "${DURABLE:-0}" = 1 ]; then
 fi
 
 mkdir -p target
+launched=$(date +%s.%N)
 java ${APP_JAVA_OPTS:-} -jar "$jar" --server.port="$APP_PORT" "${db_args[@]}" --kinshop.embedded-db.port="$PG_PORT" \
   --kinshop.media.dir=target/bench-media --kinshop.payment.sandbox.delivery-poll="${DELIVERY_POLL:-20ms}" --kinshop.payment.sandbox.duplicate-deliveries="${DUPLICATES:-1}" \
   --kinshop.identity.rate-limit.codes-per-ip-per-hour=100000000 --kinshop.identity.rate-limit.login-per-ip=100000000 \
@@ -73,12 +74,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-for _ in $(seq 1 180); do
+for _ in $(seq 1 900); do
   curl -sf "http://localhost:$APP_PORT/actuator/health" >/dev/null && break
   kill -0 "$app" 2>/dev/null || { echo "the app did not start; see target/bench-orders-app.log" >&2; exit 1; }
-  sleep 1
+  sleep 0.2
 done
 curl -sf "http://localhost:$APP_PORT/actuator/health" >/dev/null || { echo "the app did not become healthy; see target/bench-orders-app.log" >&2; exit 1; }
+# start to ready: launch until the health check answers (fresh throw-away database: migrations and demo data included)
+echo "Start to ready: $(awk -v from="$launched" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }') s (JVM launch until /actuator/health answered, with demo data)"
 pg_data=$("$PSQL" -X -At -h localhost -p "$PG_PORT" -U postgres -d postgres -c "show data_directory")
 postmaster=$(head -1 "$pg_data/postmaster.pid")
 

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -209,11 +210,14 @@ public class Orders {
     }
 
     /**
-     * The rest of this transaction reads one snapshot (repeatable read). Said inside the transaction: Spring's isolation
-     * attribute would instead ask for, set and reset the connection's level, three more round trips (and commits) per read.
+     * The rest of this read sees one snapshot (repeatable read), when the read began its own transaction (called inside
+     * a caller's, it reads what the caller sees, as before). Said inside the transaction: Spring's isolation attribute
+     * would instead ask for, set and reset the connection's level, three more round trips (and commits) per read.
      */
     private void snapshot() {
-        jdbc.sql("set transaction isolation level repeatable read").update();
+        if (TransactionAspectSupport.currentTransactionStatus().isNewTransaction()) {
+            jdbc.sql("set transaction isolation level repeatable read").update();
+        }
     }
 
     private Detail detail(String where, Object... params) {
