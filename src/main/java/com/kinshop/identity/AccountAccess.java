@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -103,8 +104,26 @@ public class AccountAccess {
     /** Creates an account without a code: for demo data and operator tooling, never reachable from a request. */
     @Transactional
     public AccountView createIfAbsent(String phone, String password, String nickname, Set<Role> roles) {
-        return accounts.findByPhone(phone)
-                .orElseGet(() -> accounts.save(Account.register(phone, passwords.encode(password), nickname, roles, clock.instant())))
-                .toView();
+        return createIfAbsent(List.of(new NewAccount(phone, nickname, roles)), password).get(0);
+    }
+
+    /** An account {@link #createIfAbsent(List, String)} opens unless its phone is taken. */
+    public record NewAccount(String phone, String nickname, Set<Role> roles) {
+    }
+
+    /**
+     * Creates accounts without a code, all with one password, for demo data and operator tooling (never reachable from
+     * a request). The password is hashed once for all of them: Argon2 is slow by design, and hashing it per account made
+     * up a tenth of start-up with demo data.
+     */
+    @Transactional
+    public List<AccountView> createIfAbsent(List<NewAccount> wanted, String password) {
+        String[] hash = new String[1];
+        return wanted.stream().map(account -> accounts.findByPhone(account.phone()).orElseGet(() -> {
+            if (hash[0] == null) {
+                hash[0] = passwords.encode(password);
+            }
+            return accounts.save(Account.register(account.phone(), hash[0], account.nickname(), account.roles(), clock.instant()));
+        }).toView()).toList();
     }
 }

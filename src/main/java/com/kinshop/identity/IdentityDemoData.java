@@ -35,8 +35,9 @@ class IdentityDemoData implements DemoDataSeeder {
     @Override
     public void seed() {
         StringBuilder table = new StringBuilder("\nDemo accounts (password for all: " + PASSWORD + ")\n");
-        for (DemoAccount demo : ACCOUNTS) {
-            AccountView account = access.createIfAbsent(demo.phone(), PASSWORD, demo.nickname(), demo.roles());
+        List<AccountView> accounts = access.createIfAbsent(ACCOUNTS.stream()
+                .map(demo -> new AccountAccess.NewAccount(demo.phone(), demo.nickname(), demo.roles())).toList(), PASSWORD);
+        for (AccountView account : accounts) {
             table.append("  %s  %-16s %s%n".formatted(account.phone(), account.roles(), account.nickname()));
         }
         log.info(table.toString());
