@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -158,12 +159,15 @@ public class Ledger {
 
     /**
      * The account's id, opening it (with its balance row) on first use; an existing code must keep its type and sign
-     * rule. Accounts are never deleted, so one seen committed is remembered: a posting then reads nothing to find it.
+     * rule. Accounts are never deleted, so one seen committed is remembered, and one this transaction opened or checked
+     * is remembered for the rest of it: a posting then reads nothing to find it.
      */
     private long account(LedgerAccount account) {
-        Known known = opened.get(account.code());
-        if (known != null && known.matches(account)) {
-            return known.id();
+        OpenedInTransaction mine = openedInThisTransaction();
+        for (Known known : new Known[] {opened.get(account.code()), mine.accounts.get(account.code())}) {
+            if (known != null && known.matches(account)) {
+                return known.id();
+            }
         }
         jdbc.sql("insert into ledger_account (code, type, may_go_negative, reference, created_at) values (?, ?, ?, ?, ?) on conflict (code) do nothing")
                 .params(account.code(), account.type().name(), account.mayGoNegative(), account.reference(), now()).update();
@@ -178,22 +182,42 @@ public class Ledger {
                     return rs.getLong(1);
                 }).single();
         jdbc.sql("insert into ledger_balance (account_id, balance_fen) values (?, 0) on conflict do nothing").param(id).update();
-        Known seen = new Known(id, account.type(), account.mayGoNegative(), account.reference() != null);
-        // only once committed: a rolled-back transaction's account does not exist
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                opened.merge(account.code(), seen, (before, now) -> before.referenced() ? before : now);
-            }
-        });
+        mine.accounts.merge(account.code(), new Known(id, account.type(), account.mayGoNegative(), account.reference() != null), Known::better);
         return id;
     }
 
-    /** An account known to exist, committed, with its balance row; {@code referenced}: its reference is set. */
+    /** The current transaction's accounts (a transaction synchronization, so a nested new transaction has its own). */
+    private OpenedInTransaction openedInThisTransaction() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof OpenedInTransaction mine) {
+                return mine;
+            }
+        }
+        OpenedInTransaction mine = new OpenedInTransaction();
+        TransactionSynchronizationManager.registerSynchronization(mine);
+        return mine;
+    }
+
+    /** Accounts a transaction opened or checked: remembered by everyone only once it commits (a rolled-back one's do not exist). */
+    private final class OpenedInTransaction implements TransactionSynchronization {
+
+        private final Map<String, Known> accounts = new HashMap<>();
+
+        @Override
+        public void afterCommit() {
+            accounts.forEach((code, seen) -> opened.merge(code, seen, Known::better));
+        }
+    }
+
+    /** An account known to exist with its balance row; {@code referenced}: its reference is set. */
     private record Known(long id, AccountType type, boolean mayGoNegative, boolean referenced) {
 
         boolean matches(LedgerAccount account) {
             return type == account.type() && mayGoNegative == account.mayGoNegative() && (referenced || account.reference() == null);
+        }
+
+        static Known better(Known before, Known now) {
+            return before.referenced() ? before : now;
         }
     }
 
