@@ -21,10 +21,12 @@ class EarningNotifications {
                 estimated.orderNumber(), estimated.level(), estimated.amount().toPlainString());
     }
 
+    /** One message per member and order, with the total of their commissions on it (each keyed, so a redelivery adds none). */
     @ApplicationModuleListener
     void on(CommissionEvents.Settled settled) {
-        inbox.deliver(new AccountId(settled.memberId()), "commission-settled:" + settled.commissionId(), "inbox.commission.settled", "/me/earnings",
-                settled.orderNumber(), settled.amount().toPlainString());
+        settled.shares().stream().filter(share -> share.amount().isPositive()).forEach(share ->
+                inbox.deliver(new AccountId(share.memberId()), "commission-settled:" + settled.orderId() + ":" + share.memberId(), "inbox.commission.settled",
+                        "/me/earnings", settled.orderNumber(), share.amount().toPlainString()));
     }
 
     @ApplicationModuleListener
