@@ -601,8 +601,55 @@ public class DistributionBench {
             System.out.printf("EXPLAIN ANALYZE of the team query for %s: %s%n", phone,
                     plan.toString().lines().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?"));
         }
+        if (hasLevel2Column()) { // the tier check's two team figures (Teams.level2Sales, Teams.buyingInvitees up to MANAGER's 5), as a promotion reads them
+            for (String phone : List.of("13800000001", "13800000002")) {
+                long member = count("select id from account where phone = '" + phone + "'");
+                for (String[] figure : TIER_FIGURES_SQL) {
+                    String plan = String.join("\n", explain(figure[1], member));
+                    plans.append("-- tier figure ").append(figure[0]).append(' ').append(phone).append('\n').append(plan).append("\n\n");
+                    System.out.printf("EXPLAIN ANALYZE of the tier check's %s for %s: %s%n", figure[0], phone,
+                            plan.lines().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?"));
+                }
+            }
+        }
         Files.writeString(Path.of("target/bench-team-plan.txt"), plans);
         System.out.println("(plans in target/bench-team-plan.txt)");
+    }
+
+    /** Teams.level2Sales (whole, and summed only up to a threshold) and Teams.buyingInvitees (V28 builds; keep in step), over the tiers' 30-day period. */
+    static final String[][] TIER_FIGURES_SQL = {
+            {"level-2 team sales", """
+                    select coalesce(sum(o.goods_fen - o.discount_fen - o.refunded_goods_fen), 0)
+                    from referral_binding b join orders o on o.buyer_id = b.member_id
+                    where b.upline2_id = ? and (b.expires_at is null or b.expires_at > now())
+                      and (b.upline2_expires_at is null or b.upline2_expires_at > now()) and o.status = 'COMPLETED' and o.completed_at >= now() - interval '30 days'"""},
+            {"level-2 team sales summed up to MANAGER's ¥10,000 (the tier check after issue 12)", """
+                    select running from (
+                        select sum(o.goods_fen - o.discount_fen - o.refunded_goods_fen) over newest as running, lead(true) over newest is null as last
+                        from referral_binding b join orders o on o.buyer_id = b.member_id
+                        where b.upline2_id = ? and (b.expires_at is null or b.expires_at > now())
+                          and (b.upline2_expires_at is null or b.upline2_expires_at > now()) and o.status = 'COMPLETED' and o.completed_at >= now() - interval '30 days'
+                        window newest as (order by b.bound_at desc, b.member_id desc rows between unbounded preceding and current row)) summed
+                    where running >= 1000000 or last
+                    limit 1"""},
+            {"buying invitees (up to 5)", """
+                    select count(*) from (
+                        select 1 from referral_binding b
+                        where b.referrer_id = ? and (b.expires_at is null or b.expires_at > now())
+                          and exists (select 1 from orders o where o.buyer_id = b.member_id and o.status = 'COMPLETED' and o.completed_at >= now() - interval '30 days')
+                        limit 5) enough"""}};
+
+    static List<String> explain(String sql, long member) throws SQLException {
+        List<String> plan = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + sql)) {
+            s.setLong(1, member);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    plan.add(rs.getString(1));
+                }
+            }
+        }
+        return plan;
     }
 
     // ================================================================ HTTP and SQL helpers

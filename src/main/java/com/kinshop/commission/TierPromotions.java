@@ -54,7 +54,8 @@ class TierPromotions {
         /** Direct invitees who bought, counted up to {@code atLeast} (enough to know whether the threshold is met). */
         int buyingInvitees(int periodDays, int atLeast);
 
-        Money teamSales(int periodDays);
+        /** Level-2 team sales, summed only until they reach {@code atLeast} (enough to know whether the threshold is met). */
+        Money teamSales(int periodDays, Money atLeast);
     }
 
     /** The highest tier whose thresholds are all met, or the current one if higher (no automatic demotion). */
@@ -67,7 +68,7 @@ class TierPromotions {
             int days = tier.periodDays();
             boolean met = (!tier.minOwnSales().isPositive() || figures.ownSales(days).compareTo(tier.minOwnSales()) >= 0)
                     && (tier.minDirectInvitees() <= 0 || figures.buyingInvitees(days, tier.minDirectInvitees()) >= tier.minDirectInvitees())
-                    && (!tier.minTeamSales().isPositive() || figures.teamSales(days).compareTo(tier.minTeamSales()) >= 0);
+                    && (!tier.minTeamSales().isPositive() || figures.teamSales(days, tier.minTeamSales()).compareTo(tier.minTeamSales()) >= 0);
             if (met) {
                 best = tier;
             }
@@ -105,8 +106,9 @@ class TierPromotions {
     /** The figures of one member, read from the database on first use and kept for the evaluation (tiers share a period). */
     private final class Read implements Figures {
         private final AccountId member;
-        private final Map<Integer, Money> own = new HashMap<>(), team = new HashMap<>();
+        private final Map<Integer, Money> own = new HashMap<>();
         private final Map<Integer, int[]> buying = new HashMap<>(); // period → {counted up to, count}
+        private final Map<Integer, Money[]> team = new HashMap<>(); // period → {summed up to, sum}
 
         Read(AccountId member) {
             this.member = member;
@@ -136,8 +138,13 @@ class TierPromotions {
         }
 
         @Override
-        public Money teamSales(int days) {
-            return team.computeIfAbsent(days, d -> teams.level2Sales(member, since(d)));
+        public Money teamSales(int days, Money atLeast) {
+            Money[] known = team.get(days);
+            if (known == null || (known[1].compareTo(known[0]) >= 0 && known[0].compareTo(atLeast) < 0)) { // a capped sum is a floor: read again for a higher cap
+                known = new Money[] {atLeast, teams.level2Sales(member, since(days), atLeast)};
+                team.put(days, known);
+            }
+            return known[1];
         }
     }
 }
