@@ -153,7 +153,7 @@ public class Commissions {
     /**
      * Every ESTIMATED commission of the order settles in one guarded update, then each posts estimated → available;
      * one event names every beneficiary of the order with what settled for them (zero when theirs was held or
-     * cancelled), for their message and their tier check: one outbox row per order, not one per commission.
+     * cancelled), for their message and their tier check: one event per order (an outbox row per listener), not one per commission.
      */
     @EventListener
     void onCompleted(OrderEvents.OrderCompleted completed) {
