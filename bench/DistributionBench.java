@@ -74,7 +74,9 @@ public class DistributionBench {
         int appPort = Integer.parseInt(o.getOrDefault("app-port", "18182"));
         int pgPort = Integer.parseInt(o.getOrDefault("pg-port", "15482"));
         long started = System.nanoTime();
-        ConfigurableApplicationContext app = SpringApplication.run(KinshopApplication.class,
+        SpringApplication application = new SpringApplication(KinshopApplication.class);
+        application.addInitializers(Traffic::install);
+        ConfigurableApplicationContext app = application.run(
                 "--server.port=" + appPort, "--kinshop.embedded-db.ephemeral=true", "--kinshop.embedded-db.port=" + pgPort,
                 "--kinshop.media.dir=target/bench-media", "--kinshop.orders.timer-interval=1h", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off", "--logging.level.org.springframework.core.events=ERROR", "--kinshop.identity.rate-limit.login-per-ip=100000");
@@ -145,6 +147,7 @@ public class DistributionBench {
         settleRound(timers, warm);
         baselineRound(ledger, transactions, warm.size(), journalsPerOrder, -1);
         List<Long> measured = ids.subList(warmupOrders, ids.size());
+        Traffic.bySql.clear();
 
         Map<String, long[]> scansBefore = scans();
         Phase settle = new Phase(), settleDrained = new Phase(), base = new Phase();
@@ -181,6 +184,14 @@ public class DistributionBench {
         System.out.printf("settlement: %,.0f order lines/s, %,.0f orders/s, %.2f ms per order (%d journals, %d entries each)%n",
                 settle.orders * linesPerOrder / settle.seconds, settle.orders / settle.seconds, settle.seconds * 1000 / settle.orders,
                 journalsPerOrder, settle.entries / Math.max(1, settle.orders));
+        System.out.printf("per order: settlement %.1f statements and %.2f commits in its transaction, then %.1f statements and %.2f commits in listeners;"
+                        + " baseline %.1f statements and %.2f commits%n", settle.traffic[0] / (double) settle.orders, settle.traffic[1] / (double) settle.orders,
+                settle.traffic[2] / (double) settle.orders, settle.traffic[3] / (double) settle.orders, base.traffic[0] / (double) base.orders,
+                base.traffic[1] / (double) base.orders);
+        System.out.println("settlement's statements per order, by text (tx: the order's transaction, async: listeners):");
+        Traffic.bySql.entrySet().stream().sorted(Map.Entry.<String, java.util.concurrent.atomic.LongAdder>comparingByValue(
+                        java.util.Comparator.comparingLong(java.util.concurrent.atomic.LongAdder::sum)).reversed())
+                .forEach(e -> System.out.printf("  %6.2f  %s%n", e.getValue().sum() / (double) settle.orders, e.getKey()));
 
         Thread.sleep(1500); // backends flush their table statistics about once a second
         Map<String, long[]> scansAfter = scans();
@@ -212,6 +223,7 @@ public class DistributionBench {
 
     static final class Phase {
         long entries, orders, commissions;
+        long[] traffic = new long[4]; // statements and commits in the timed thread, then in the others (listeners) until the outbox drained
         double seconds;
 
         double entriesPerSecond() {
@@ -223,6 +235,9 @@ public class DistributionBench {
             orders += p.orders;
             commissions += p.commissions;
             seconds += p.seconds;
+            for (int i = 0; i < traffic.length; i++) {
+                traffic[i] += p.traffic[i];
+            }
         }
     }
 
@@ -236,12 +251,19 @@ public class DistributionBench {
         waitForOutbox();
         long entriesBefore = count("select count(*) from ledger_entry");
         long settledBefore = count("select count(*) from commission where status = 'SETTLED'");
+        long[] traffic0 = Traffic.now();
+        Traffic.recording = Traffic.ALL;
         long t0 = System.nanoTime();
         timers.runDue();
         long t1 = System.nanoTime();
+        Traffic.recording = Traffic.LISTENERS;
+        long[] traffic1 = Traffic.now();
         waitForOutbox();
         long t2 = System.nanoTime();
+        Traffic.recording = Traffic.NONE;
+        long[] traffic2 = Traffic.now();
         Phase settle = new Phase();
+        settle.traffic = Traffic.between(traffic0, traffic1, traffic2);
         settle.entries = count("select count(*) from ledger_entry") - entriesBefore;
         settle.commissions = count("select count(*) from commission where status = 'SETTLED'") - settledBefore;
         settle.orders = chunk.size();
@@ -255,6 +277,7 @@ public class DistributionBench {
     /** Plain two-entry journals between bench accounts, one transaction per "order", through the app's Ledger. */
     static Phase baselineRound(Ledger ledger, TransactionTemplate transactions, int orders, int journalsPerOrder, int round) throws Exception {
         long entriesBefore = count("select count(*) from ledger_entry");
+        long[] traffic0 = Traffic.now();
         long t0 = System.nanoTime();
         for (int i = 0; i < orders; i++) {
             int order = i;
@@ -270,6 +293,8 @@ public class DistributionBench {
         }
         Phase p = new Phase();
         p.seconds = (System.nanoTime() - t0) / 1e9;
+        long[] traffic1 = Traffic.now();
+        p.traffic = Traffic.between(traffic0, traffic1, traffic1);
         p.entries = count("select count(*) from ledger_entry") - entriesBefore;
         p.orders = orders;
         return p;
@@ -576,11 +601,132 @@ public class DistributionBench {
             System.out.printf("EXPLAIN ANALYZE of the team query for %s: %s%n", phone,
                     plan.toString().lines().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?"));
         }
+        if (hasLevel2Column()) { // the tier check's two team figures (Teams.level2Sales, Teams.buyingInvitees up to MANAGER's 5), as a promotion reads them
+            for (String phone : List.of("13800000001", "13800000002")) {
+                long member = count("select id from account where phone = '" + phone + "'");
+                for (String[] figure : TIER_FIGURES_SQL) {
+                    String plan = String.join("\n", explain(figure[1], member));
+                    plans.append("-- tier figure ").append(figure[0]).append(' ').append(phone).append('\n').append(plan).append("\n\n");
+                    System.out.printf("EXPLAIN ANALYZE of the tier check's %s for %s: %s%n", figure[0], phone,
+                            plan.lines().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?"));
+                }
+            }
+        }
         Files.writeString(Path.of("target/bench-team-plan.txt"), plans);
         System.out.println("(plans in target/bench-team-plan.txt)");
     }
 
+    /** Teams.level2Sales (whole, and summed only up to a threshold) and Teams.buyingInvitees (V28 builds; keep in step), over the tiers' 30-day period. */
+    static final String[][] TIER_FIGURES_SQL = {
+            {"level-2 team sales", """
+                    select coalesce(sum(o.goods_fen - o.discount_fen - o.refunded_goods_fen), 0)
+                    from referral_binding b join orders o on o.buyer_id = b.member_id
+                    where b.upline2_id = ? and (b.expires_at is null or b.expires_at > now())
+                      and (b.upline2_expires_at is null or b.upline2_expires_at > now()) and o.status = 'COMPLETED' and o.completed_at >= now() - interval '30 days'"""},
+            {"level-2 team sales summed up to MANAGER's ¥10,000 (the tier check after issue 12)", """
+                    select running from (
+                        select sum(o.goods_fen - o.discount_fen - o.refunded_goods_fen) over newest as running, lead(true) over newest is null as last
+                        from referral_binding b join orders o on o.buyer_id = b.member_id
+                        where b.upline2_id = ? and (b.expires_at is null or b.expires_at > now())
+                          and (b.upline2_expires_at is null or b.upline2_expires_at > now()) and o.status = 'COMPLETED' and o.completed_at >= now() - interval '30 days'
+                        window newest as (order by b.bound_at desc, b.member_id desc rows between unbounded preceding and current row)) summed
+                    where running >= 1000000 or last
+                    limit 1"""},
+            {"buying invitees (up to 5)", """
+                    select count(*) from (
+                        select 1 from referral_binding b
+                        where b.referrer_id = ? and (b.expires_at is null or b.expires_at > now())
+                          and exists (select 1 from orders o where o.buyer_id = b.member_id and o.status = 'COMPLETED' and o.completed_at >= now() - interval '30 days')
+                        limit 5) enough"""}};
+
+    static List<String> explain(String sql, long member) throws SQLException {
+        List<String> plan = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + sql)) {
+            s.setLong(1, member);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    plan.add(rs.getString(1));
+                }
+            }
+        }
+        return plan;
+    }
+
     // ================================================================ HTTP and SQL helpers
+
+    /**
+     * Counts what the app sends to PostgreSQL: statements prepared and commits, by the thread that timed a phase (main)
+     * and by the others (the outbox's listeners). The pool's connections come from a driver data source wrapped in a
+     * proxy that counts and forwards, so both paths pay the same small toll.
+     */
+    static final class Traffic {
+        static final int NONE = 0, LISTENERS = 1, ALL = 2;
+        static final java.util.concurrent.atomic.LongAdder mainStatements = new java.util.concurrent.atomic.LongAdder(),
+                mainCommits = new java.util.concurrent.atomic.LongAdder(), otherStatements = new java.util.concurrent.atomic.LongAdder(),
+                otherCommits = new java.util.concurrent.atomic.LongAdder();
+        static final Map<String, java.util.concurrent.atomic.LongAdder> bySql = new java.util.concurrent.ConcurrentHashMap<>();
+        static volatile int recording = NONE;
+        static volatile Thread timed;
+
+        static void install(org.springframework.context.ConfigurableApplicationContext context) {
+            timed = Thread.currentThread();
+            context.getBeanFactory().addBeanPostProcessor(new org.springframework.beans.factory.config.BeanPostProcessor() {
+                @Override
+                public Object postProcessBeforeInitialization(Object bean, String name) {
+                    if (bean instanceof com.zaxxer.hikari.HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+                        hikari.setDataSource(counting(new org.springframework.jdbc.datasource.DriverManagerDataSource(hikari.getJdbcUrl(),
+                                hikari.getUsername(), hikari.getPassword())));
+                    }
+                    return bean;
+                }
+            });
+        }
+
+        static long[] now() {
+            return new long[] {mainStatements.sum(), mainCommits.sum(), otherStatements.sum(), otherCommits.sum()};
+        }
+
+        /** The timed thread's traffic from a to b, the others' from a to c. */
+        static long[] between(long[] a, long[] b, long[] c) {
+            return new long[] {b[0] - a[0], b[1] - a[1], c[2] - a[2], c[3] - a[3]};
+        }
+
+        static DataSource counting(DataSource target) {
+            return (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                    (proxy, method, args) -> {
+                        Object result = invoke(target, method, args);
+                        return result instanceof Connection c ? counting(c) : result;
+                    });
+        }
+
+        static Connection counting(Connection target) {
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                        boolean main = Thread.currentThread() == timed;
+                        switch (method.getName()) {
+                            case "prepareStatement", "prepareCall", "createStatement" -> {
+                                (main ? mainStatements : otherStatements).increment();
+                                if (recording == ALL || recording == LISTENERS && !main) {
+                                    String sql = (args != null && args.length > 0 && args[0] instanceof String text ? text : "(statement)").replaceAll("\\s+", " ").strip();
+                                    bySql.computeIfAbsent((main ? "tx    " : "async ") + sql.substring(0, Math.min(110, sql.length())),
+                                            k -> new java.util.concurrent.atomic.LongAdder()).increment();
+                                }
+                            }
+                            case "commit" -> (main ? mainCommits : otherCommits).increment();
+                            default -> { }
+                        }
+                        return invoke(target, method, args);
+                    });
+        }
+
+        static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
 
     static final class Http {
         final String base;

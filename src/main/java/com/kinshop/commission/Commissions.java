@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,18 +155,27 @@ public class Commissions {
         }
     }
 
+    /**
+     * Every ESTIMATED commission of the order settles in one guarded update, then each posts estimated → available;
+     * one event names every beneficiary of the order with what settled for them (zero when theirs was held or
+     * cancelled), for their message and their tier check: one event per order (an outbox row per listener), not one per commission.
+     */
     @EventListener
     void onCompleted(OrderEvents.OrderCompleted completed) {
-        for (Row row : rows("order_id = ? and status = ?", completed.orderId(), CommissionStatus.ESTIMATED.name())) {
-            Money settled = row.amount().minus(row.cancelled());
-            boolean moved = moves.move(row.id(), Move.SETTLE, "settled_at = :at", Map.of("at", now()),
-                    settled.isPositive() ? new CommissionEvents.Settled(row.id(), row.beneficiaryId(), completed.orderNumber(), settled) : null);
-            if (moved && settled.isPositive()) {
+        Map<Long, Money> settledPerMember = new LinkedHashMap<>();
+        for (CommissionMoves.OfOrder row : moves.moveAllOf(completed.orderId(), Move.SETTLE, "settled_at = :at", Map.of("at", now()))) {
+            Money settled = row.moved() && row.remaining().isPositive() ? row.remaining() : Money.ZERO;
+            settledPerMember.merge(row.beneficiaryId(), settled, Money::plus);
+            if (settled.isPositive()) {
                 ledger.post(Journal.builder("commission-settle:" + row.id(), "COMMISSION_SETTLED",
                                 completed.orderNumber())
                         .move(settled, LedgerAccounts.memberAvailable(row.beneficiaryId()), LedgerAccounts.memberEstimated(row.beneficiaryId()))
                         .build());
             }
+        }
+        if (!settledPerMember.isEmpty()) {
+            events.publishEvent(new CommissionEvents.Settled(completed.orderId(), completed.orderNumber(), settledPerMember.entrySet().stream()
+                    .map(member -> new CommissionEvents.Settled.Share(member.getKey(), member.getValue())).toList()));
         }
     }
 

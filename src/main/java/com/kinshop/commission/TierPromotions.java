@@ -1,7 +1,6 @@
 package com.kinshop.commission;
 
 import com.kinshop.identity.AccountId;
-import com.kinshop.ordering.OrderEvents;
 import com.kinshop.ordering.OrderStatus;
 import com.kinshop.referral.Teams;
 import com.kinshop.referral.Tiers;
@@ -31,6 +30,7 @@ import java.util.Map;
 class TierPromotions {
 
     private static final Logger log = LoggerFactory.getLogger(TierPromotions.class);
+    private static final int NIGHTLY_BATCH = 500;
 
     private final JdbcClient jdbc;
     private final Tiers tiers;
@@ -54,7 +54,8 @@ class TierPromotions {
         /** Direct invitees who bought, counted up to {@code atLeast} (enough to know whether the threshold is met). */
         int buyingInvitees(int periodDays, int atLeast);
 
-        Money teamSales(int periodDays);
+        /** Level-2 team sales, summed only until they reach {@code atLeast} (enough to know whether the threshold is met). */
+        Money teamSales(int periodDays, Money atLeast);
     }
 
     /** The highest tier whose thresholds are all met, or the current one if higher (no automatic demotion). */
@@ -67,7 +68,7 @@ class TierPromotions {
             int days = tier.periodDays();
             boolean met = (!tier.minOwnSales().isPositive() || figures.ownSales(days).compareTo(tier.minOwnSales()) >= 0)
                     && (tier.minDirectInvitees() <= 0 || figures.buyingInvitees(days, tier.minDirectInvitees()) >= tier.minDirectInvitees())
-                    && (!tier.minTeamSales().isPositive() || figures.teamSales(days).compareTo(tier.minTeamSales()) >= 0);
+                    && (!tier.minTeamSales().isPositive() || figures.teamSales(days, tier.minTeamSales()).compareTo(tier.minTeamSales()) >= 0);
             if (met) {
                 best = tier;
             }
@@ -75,31 +76,39 @@ class TierPromotions {
         return best;
     }
 
+    /** After an order's commissions settled: its beneficiaries, whose own, invitee or team figures it just raised. */
     @ApplicationModuleListener
-    void on(OrderEvents.OrderCompleted completed) {
-        jdbc.sql("select distinct beneficiary_id from commission where order_id = ?").param(completed.orderId()).query(Long.class).list()
-                .forEach(member -> evaluate(new AccountId(member)));
+    void on(CommissionEvents.Settled settled) {
+        evaluate(settled.shares().stream().map(share -> new AccountId(share.memberId())).distinct().toList());
     }
 
     @Scheduled(cron = "${kinshop.commission.tier-cron:0 30 2 * * *}", zone = "${kinshop.time-zone}")
     void nightly() {
-        jdbc.sql("select owner_account_id from shop").query(Long.class).list().forEach(member -> evaluate(new AccountId(member)));
+        List<AccountId> owners = jdbc.sql("select owner_account_id from shop order by owner_account_id").query(Long.class).list().stream()
+                .map(AccountId::new).toList();
+        for (int from = 0; from < owners.size(); from += NIGHTLY_BATCH) {
+            evaluate(owners.subList(from, Math.min(owners.size(), from + NIGHTLY_BATCH)));
+        }
     }
 
-    void evaluate(AccountId member) {
-        Tiers.Tier current = tiers.of(member);
-        Tiers.Tier deserved = deserved(tiers.all(), current, new Read(member));
-        if (deserved.rank() > current.rank()) {
-            tiers.assign(member, deserved.code());
-            log.info("Member {} promoted to {}", member.value(), deserved.code());
-        }
+    /** The tiers and the members' current ones are read once for the batch; each member's figures only as far as a tier needs them. */
+    void evaluate(List<AccountId> members) {
+        List<Tiers.Tier> tiersByRank = tiers.all();
+        tiers.of(members, tiersByRank).forEach((member, current) -> {
+            Tiers.Tier deserved = deserved(tiersByRank, current, new Read(member));
+            if (deserved.rank() > current.rank()) {
+                tiers.assign(member, deserved.code());
+                log.info("Member {} promoted to {}", member.value(), deserved.code());
+            }
+        });
     }
 
     /** The figures of one member, read from the database on first use and kept for the evaluation (tiers share a period). */
     private final class Read implements Figures {
         private final AccountId member;
-        private final Map<Integer, Money> own = new HashMap<>(), team = new HashMap<>();
+        private final Map<Integer, Money> own = new HashMap<>();
         private final Map<Integer, int[]> buying = new HashMap<>(); // period → {counted up to, count}
+        private final Map<Integer, Money[]> team = new HashMap<>(); // period → {summed up to, sum}
 
         Read(AccountId member) {
             this.member = member;
@@ -129,8 +138,13 @@ class TierPromotions {
         }
 
         @Override
-        public Money teamSales(int days) {
-            return team.computeIfAbsent(days, d -> teams.level2Sales(member, since(d)));
+        public Money teamSales(int days, Money atLeast) {
+            Money[] known = team.get(days);
+            if (known == null || (known[1].compareTo(known[0]) >= 0 && known[0].compareTo(atLeast) < 0)) { // a capped sum is a floor: read again for a higher cap
+                known = new Money[] {atLeast, teams.level2Sales(member, since(days), atLeast)};
+                team.put(days, known);
+            }
+            return known[1];
         }
     }
 }

@@ -27,10 +27,15 @@ class EarningNotifications {
                 estimated.orderNumber(), estimated.level(), estimated.amount().toPlainString());
     }
 
+    /** One message per member and order, with the total of their commissions on it (each keyed, so a redelivery adds none). */
     @ApplicationModuleListener
     void on(CommissionEvents.Settled settled) {
-        inbox.deliver(new AccountId(settled.memberId()), "commission-settled:" + settled.commissionId(), "inbox.commission.settled", "/me/earnings",
-                settled.orderNumber(), settled.amount().toPlainString());
+        if (settled.shares() == null) {
+            return; // stored before issue 12 in the old per-commission shape: completes without a message rather than failing forever
+        }
+        settled.shares().stream().filter(share -> share.amount().isPositive()).forEach(share ->
+                inbox.deliver(new AccountId(share.memberId()), "commission-settled:" + settled.orderId() + ":" + share.memberId(), "inbox.commission.settled",
+                        "/me/earnings", settled.orderNumber(), share.amount().toPlainString()));
     }
 
     @ApplicationModuleListener

@@ -66,16 +66,25 @@ public class Teams {
                 .query(Integer.class).single();
     }
 
-    /** Goods sales (net of discounts and refunded goods) of the member's level-2 team's orders completed since {@code since}. */
-    public Money level2Sales(AccountId member, Instant since) {
+    /**
+     * Goods sales (net of discounts and refunded goods) of the member's level-2 team's orders completed since
+     * {@code since}, summed newest binding first (the level-2 index's order) and only until they reach {@code atLeast}:
+     * a tier asks whether a threshold is met, so a big team that meets it is read only as far as that. Below
+     * {@code atLeast} the sum is exact; at or above it, it is a floor.
+     */
+    public Money level2Sales(AccountId member, Instant since, Money atLeast) {
         return Money.fen(jdbc.sql("""
-                        select coalesce(sum(o.goods_fen - o.discount_fen - o.refunded_goods_fen), 0)
-                        from referral_binding b join orders o on o.buyer_id = b.member_id
-                        where b.upline2_id = :m and (b.expires_at is null or b.expires_at > :now)
-                          and (b.upline2_expires_at is null or b.upline2_expires_at > :now) and o.status = :completed and o.completed_at >= :since""")
+                        select running from (
+                            select sum(o.goods_fen - o.discount_fen - o.refunded_goods_fen) over newest as running, lead(true) over newest is null as last
+                            from referral_binding b join orders o on o.buyer_id = b.member_id
+                            where b.upline2_id = :m and (b.expires_at is null or b.expires_at > :now)
+                              and (b.upline2_expires_at is null or b.upline2_expires_at > :now) and o.status = :completed and o.completed_at >= :since
+                            window newest as (order by b.bound_at desc, b.member_id desc rows between unbounded preceding and current row)) summed
+                        where running >= :atLeast or last
+                        limit 1""")
                 .param("m", member.value()).param("now", now()).param("completed", OrderStatus.COMPLETED.name())
-                .param("since", since.atOffset(ZoneOffset.UTC))
-                .query(Long.class).single());
+                .param("since", since.atOffset(ZoneOffset.UTC)).param("atLeast", atLeast.fen())
+                .query(Long.class).optional().orElse(0L));
     }
 
     private OffsetDateTime now() {

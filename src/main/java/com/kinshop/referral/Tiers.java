@@ -10,8 +10,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Member tiers (会员 / 店主 / 店长): each sets the shares of a line's commission budget per level, and is reached by
@@ -68,6 +72,23 @@ public class Tiers {
                 .orElse(null);
         List<Tier> tiers = all();
         return tiers.stream().filter(t -> t.code().equals(code)).findFirst().orElse(tiers.get(0));
+    }
+
+    /**
+     * The tiers of several members in one read, against {@code tiersByRank} (what {@link #all()} returned, read once
+     * for the batch, so an operator's edit counts from the next batch on); members without a row are at the lowest.
+     */
+    public Map<AccountId, Tier> of(Collection<AccountId> members, List<Tier> tiersByRank) {
+        Map<String, Tier> byCode = tiersByRank.stream().collect(Collectors.toMap(Tier::code, tier -> tier));
+        Map<AccountId, Tier> tiers = new LinkedHashMap<>();
+        members.forEach(member -> tiers.put(member, tiersByRank.get(0)));
+        if (!members.isEmpty()) {
+            jdbc.sql("select member_id, tier_code from member_tier where member_id in (:members)")
+                    .param("members", members.stream().map(AccountId::value).toList())
+                    .query((rs, n) -> tiers.put(new AccountId(rs.getLong(1)), byCode.getOrDefault(rs.getString(2), tiersByRank.get(0))))
+                    .list();
+        }
+        return tiers;
     }
 
     @Transactional

@@ -1,6 +1,8 @@
 package com.kinshop.commission;
 
+import com.kinshop.identity.AccountId;
 import com.kinshop.ledger.Ledger;
+import com.kinshop.referral.Tiers;
 import tools.jackson.databind.JsonNode;
 import com.kinshop.ordering.OrderTimers;
 import com.kinshop.support.MoneyPathTest;
@@ -39,6 +41,8 @@ class DistributionIT extends MoneyPathTest {
     OrderTimers timers;
     @Autowired
     MutableClock clock;
+    @Autowired
+    Tiers tiers;
 
 
     @BeforeEach
@@ -191,6 +195,41 @@ class DistributionIT extends MoneyPathTest {
         assertThat(owed(chain.middle(), "available")).isEqualTo(400);
         assertThat(ledger.balance("order:" + purchases.orderId(order) + ":escrow").fen()).isZero();
         assertThat(chain.bottom().session().get("/api/me/earnings/history").json().get(0).get("description").asString()).contains("已完成");
+    }
+
+    /**
+     * Settlement in one move per order: each beneficiary hears once per order, with the total of all its lines, and the
+     * tier check that follows promotes the shop owner whose own sales through the shop passed OWNER's ¥1,000.
+     */
+    @Test
+    void aCompletedOrderTellsEachBeneficiaryOnceWithTheirTotalAndPromotesByOwnSales() {
+        Chain chain = chain("结算一次");
+        Member buyer = fixtures.member("结算一次买家");
+        assertThat(bind(buyer, chain.bottomShop()).status()).isEqualTo(200);
+        arriveThrough(buyer, chain.bottomShop());
+        Staff supplier = fixtures.supplier("结算一次供应商");
+        Product first = product("结算一次甲", supplier);
+        Product second = product("结算一次乙", supplier);
+        String order = purchases.placeAndPay(buyer, 6, first.sku(), second.sku()).orderNumbers().get(0);
+        assertThat(tiers.of(new AccountId(chain.bottom().id())).code()).as("¥1,200 sold, but not completed yet").isEqualTo("MEMBER");
+
+        shipReceiveAndComplete(buyer, order, supplier);
+
+        assertThat(owed(chain.bottom(), "available")).as("2 lines × ¥60 budget × 60%").isEqualTo(7_200);
+        assertThat(owed(chain.middle(), "available")).as("× 20%").isEqualTo(2_400);
+        Purchases.await("the promotion", () -> tiers.of(new AccountId(chain.bottom().id())).code().equals("OWNER"));
+        Purchases.await("the messages", () -> settledMessages(chain.middle()).size() == 1);
+        assertThat(settledMessages(chain.bottom())).as("one message for the order, not one per line").containsExactly(order + "\u001f72.00");
+        assertThat(settledMessages(chain.middle())).containsExactly(order + "\u001f24.00");
+        assertThat(settledMessages(chain.top())).isEmpty();
+        assertThat(tiers.of(new AccountId(chain.middle().id())).code()).as("nothing sold through the middle's shop").isEqualTo("MEMBER");
+        assertThat(jdbc.sql("select count(*) from commission c join orders o on o.id = c.order_id where o.number = ? and c.status = 'SETTLED' and c.settled_at is not null")
+                .param(order).query(Integer.class).single()).isEqualTo(4);
+    }
+
+    private List<String> settledMessages(Member member) {
+        return jdbc.sql("select args from inbox_message where account_id = ? and message_key = 'inbox.commission.settled' order by id")
+                .param(member.id()).query(String.class).list();
     }
 
     @Test

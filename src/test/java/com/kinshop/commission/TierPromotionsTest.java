@@ -41,8 +41,8 @@ class TierPromotionsTest {
         }
 
         @Override
-        public Money teamSales(int periodDays) {
-            asked.add("team");
+        public Money teamSales(int periodDays, Money atLeast) {
+            asked.add("team≥" + atLeast.fen());
             return Money.fen(team);
         }
     }
@@ -75,5 +75,9 @@ class TierPromotionsTest {
         assertThat(TierPromotions.deserved(ALL, MEMBER, owner)).isEqualTo(OWNER);
         assertThat(owner.asked).as("OWNER needs own sales only; MANAGER stops at the invitees, counted only up to its threshold")
                 .containsExactly("own", "own", "buying≤5");
+
+        Fixed manager = new Fixed(600_000, 5, 5_000_000);
+        assertThat(TierPromotions.deserved(ALL, MEMBER, manager)).isEqualTo(MANAGER);
+        assertThat(manager.asked).as("the team's sales are summed only up to MANAGER's threshold").containsExactly("own", "own", "buying≤5", "team≥1000000");
     }
 }

@@ -1,5 +1,7 @@
 package com.kinshop.referral;
 
+import com.kinshop.identity.AccountId;
+import com.kinshop.shared.Money;
 import com.kinshop.support.ApiTest;
 import com.kinshop.support.Concurrently;
 import com.kinshop.support.Fixtures;
@@ -7,11 +9,18 @@ import com.kinshop.support.Fixtures.Member;
 import com.kinshop.support.HttpSession.Response;
 import com.kinshop.support.KinshopIT;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,5 +120,71 @@ class TeamLevelsIT extends ApiTest {
             assertThat(teamPage(top)).isEqualTo(topTeam);
             assertThat(teamPage(other)).isEqualTo(otherTeam);
         }
+    }
+
+    @Autowired
+    Teams teams;
+    @Autowired
+    Clock clock;
+
+    /**
+     * The tier check's level-2 sales stop once a threshold is met: below it the figure equals a recount, at or above it
+     * the figure is at least the threshold and never more than the whole; orders of level 1, outside the period, or
+     * not completed never count.
+     */
+    @Test
+    void levelTwoSalesAreExactBelowAThresholdAndReachItWithoutSummingTheWholeTeam() {
+        Member top = fixtures.member("二级销售顶");
+        String topShop = Fixtures.openShop(top, "二级销售顶的小店", "ls");
+        List<Member> level2 = new ArrayList<>();
+        Member firstMiddle = null;
+        for (int i = 0; i < 2; i++) {
+            Member middle = fixtures.member("二级销售中" + i);
+            Fixtures.bindTo(middle, topShop);
+            String middleShop = Fixtures.openShop(middle, "二级销售中间的小店", "lm");
+            firstMiddle = firstMiddle == null ? middle : firstMiddle;
+            for (int k = 0; k < 3; k++) {
+                Member buyer = fixtures.member("二级销售买" + i + k);
+                Fixtures.bindTo(buyer, middleShop);
+                level2.add(buyer);
+            }
+        }
+        Instant now = clock.instant();
+        long[] goods = {10_000, 25_000, 40_000, 5_000, 70_000, 15_000};
+        for (int i = 0; i < level2.size(); i++) {
+            order(level2.get(i), "COMPLETED", goods[i], now.minus(Duration.ofDays(1 + i)));
+        }
+        order(level2.get(0), "COMPLETED", 900_000, now.minus(Duration.ofDays(45))); // before the period
+        order(level2.get(1), "PAID", 800_000, null); // not completed (paid only: no timer moves it meanwhile)
+        order(firstMiddle, "COMPLETED", 700_000, now.minus(Duration.ofDays(2))); // level 1, not level 2
+        long whole = 10_000 + 25_000 + 40_000 + 5_000 + 70_000 + 15_000;
+        Instant since = now.minus(Duration.ofDays(30));
+        AccountId member = new AccountId(top.id());
+
+        assertThat(teams.level2Sales(member, since, Money.fen(Long.MAX_VALUE)).fen()).as("below the threshold: the exact sum").isEqualTo(whole);
+        assertThat(teams.level2Sales(member, since, Money.fen(whole + 1)).fen()).isEqualTo(whole);
+        assertThat(teams.level2Sales(member, since, Money.fen(whole)).fen()).isEqualTo(whole);
+        for (long threshold : new long[] {1, 30_000, 100_000}) {
+            assertThat(teams.level2Sales(member, since, Money.fen(threshold)).fen()).as("threshold %d", threshold)
+                    .isGreaterThanOrEqualTo(threshold).isLessThanOrEqualTo(whole);
+        }
+        assertThat(teams.level2Sales(member, since, Money.fen(1)).fen()).as("stops at the newest binding's order").isLessThan(whole);
+        assertThat(teams.level2Sales(new AccountId(firstMiddle.id()), since, Money.fen(1)).fen()).as("a member without a level-2 team").isZero();
+    }
+
+    private void order(Member buyer, String status, long goodsFen, Instant completedAt) {
+        long supplier = jdbc.sql("select id from supplier order by id limit 1").query(Long.class).single();
+        String number = "LT" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        OffsetDateTime created = clock.instant().atOffset(ZoneOffset.UTC).minusDays(50);
+        long checkout = jdbc.sql("insert into checkout (number, buyer_id, payable_fen, created_at) values (?, ?, ?, ?) returning id")
+                .params("C" + number, buyer.id(), goodsFen, created).query(Long.class).single();
+        jdbc.sql("""
+                        insert into orders (number, checkout_id, buyer_id, supplier_id, status, goods_fen, shipping_fen, total_fen, receiver, phone, address, created_at,
+                                            pay_deadline, paid_at, shipped_at, received_at, completed_at)
+                        values (?, ?, ?, ?, ?, ?, 0, ?, '团队买家', '16800000000', '北京市海淀区团队路 1 号', ?, ?, ?, ?, ?, ?)""")
+                .params(number, checkout, buyer.id(), supplier, status, goodsFen, goodsFen, created, created.plusMinutes(30), created,
+                        completedAt == null ? null : created.plusDays(1), completedAt == null ? null : created.plusDays(3),
+                        completedAt == null ? null : completedAt.atOffset(ZoneOffset.UTC))
+                .update();
     }
 }
