@@ -90,23 +90,31 @@ class WebConfiguration implements WebMvcConfigurer {
     /**
      * Static resources on explicit paths (Boot's catch-all mapping is off): otherwise every link a page renders
      * would be probed against the classpath. Our CSS/JS/images get content-hashed URLs, so they can be cached for
-     * good; WebJar URLs carry no version, the locator finds the one on the classpath.
+     * good; WebJar URLs carry no version, the locator finds the one on the classpath. Files shipped in the jar are
+     * held in memory once served ({@link FilesHeldInMemory}).
+     * <p>
+     * These mappings are asked before the controllers' ({@code @RequestMapping}, order 0): a file's URL matches none
+     * of those, and finding that out scanned every pattern mapping twice (the lookup, then the "partial match" search
+     * for a 405/415) on every file request. No controller maps a path under these folders.
      */
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.setOrder(-1);
         CacheControl forever = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
         for (String folder : List.of("css", "js", "img")) {
             registry.addResourceHandler("/" + folder + "/**")
                     .addResourceLocations("classpath:/static/" + folder + "/")
                     .setCacheControl(forever)
                     .resourceChain(true)
-                    .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+                    .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+                    .addTransformer(new FilesHeldInMemory());
         }
         registry.addResourceHandler("/webjars/**")
                 .addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic())
                 .resourceChain(true)
-                .addResolver(new LiteWebJarsResourceResolver());
+                .addResolver(new LiteWebJarsResourceResolver())
+                .addTransformer(new FilesHeldInMemory());
         registry.addResourceHandler(MediaStore.URL_PREFIX + "**")
                 .addResourceLocations(media.root().toUri().toString() + "/")
                 .setCacheControl(forever);
