@@ -74,6 +74,7 @@ class SessionStoreTrafficIT {
         HttpResponse<String> css = get("/css/kinshop.css", session).get(20, TimeUnit.SECONDS);
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(get("/js/kinshop.js", session).get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness", session).get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 
         HttpResponse<String> page = get("/p/1", null).get(20, TimeUnit.SECONDS);
         assertThat(page.statusCode()).isEqualTo(200);
