@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
  * (asynchronously), so comparing it with the plain product page shows what recording costs the page.
  *
  * Usage: java bench/HttpLoad.java http://localhost:18080 [clients] [seconds] [bare-boot base URL]
+ *   env: ONLY=css,liveness (some targets only), WARMUP=8 (seconds of unreported load per target, default 2)
  */
 public class HttpLoad {
 
@@ -63,8 +64,9 @@ public class HttpLoad {
             targets.removeIf(t -> java.util.Arrays.stream(only.split(",")).noneMatch(word -> t.name().contains(word)));
         }
         System.out.printf("Kinshop HTTP load: %d clients, %d s per target, %s%s%n%n", clients, seconds, base, bare == null ? "" : ", bare Boot " + bare);
+        int warmUp = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "2")); // seconds per target; longer on a busy machine, where the JIT lags
         for (Target target : targets) {
-            run(target, clients, 2); // warm-up, not reported
+            run(target, clients, warmUp); // warm-up, not reported
         }
         List<Result> results = new ArrayList<>();
         for (Target target : targets) {

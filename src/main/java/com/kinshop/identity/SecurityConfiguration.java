@@ -49,18 +49,22 @@ class SecurityConfiguration {
     private static final RequestMatcher API = pathPattern("/api/**");
     private static final RequestMatcher PAYMENT_NOTIFICATIONS = pathPattern("/api/payment/notifications/**");
 
-    /** Paths that only ever serve files: CSS, JS, images, WebJars and uploaded media. */
-    static final String[] STATIC_RESOURCES = {"/css/**", "/js/**", "/img/**", "/webjars/**", "/media/**"};
+    /**
+     * Paths that never need a session: files (CSS, JS, images, WebJars and uploaded media) and the operator's
+     * endpoints (health probes and info, which show no details).
+     */
+    static final String[] SESSIONLESS = {"/css/**", "/js/**", "/img/**", "/webjars/**", "/media/**", "/actuator/**"};
 
     /**
-     * Files are public and read-only, so they skip the work the page chain does per request (CSRF token and its cookie,
-     * the security context from the session, the request cache, anonymous authentication, logout matching): under load
-     * that work cost a static file most of its throughput. They keep the security headers, and only GET/HEAD are served.
+     * Files and probes are public and read-only, so they skip the work the page chain does per request (CSRF token and
+     * its cookie, the security context from the session, the request cache, anonymous authentication, logout matching):
+     * under load that work cost a static file most of its throughput. They keep the security headers, and only GET/HEAD
+     * are served.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain staticResources(HttpSecurity http) throws Exception {
-        http.securityMatcher(STATIC_RESOURCES)
+    SecurityFilterChain sessionlessPaths(HttpSecurity http) throws Exception {
+        http.securityMatcher(SESSIONLESS)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(org.springframework.http.HttpMethod.GET).permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.HEAD).permitAll()

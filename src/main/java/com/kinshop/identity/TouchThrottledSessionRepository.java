@@ -16,6 +16,10 @@ import java.util.Set;
  * passes the new access time on only when the stored one is at least {@code touchInterval} old, so a request that
  * changes nothing writes nothing; attributes, id changes and principals are saved as before. The price: a session
  * may expire up to one interval early (1 minute of 7 days by default).
+ * <p>
+ * Within one request it also answers a second lookup of the same session from what the first one read (see
+ * {@link SessionReadsPerRequest}): Spring Session's filter asked the database again at the end of most signed-in
+ * requests, only to learn the requested session id it already had.
  */
 final class TouchThrottledSessionRepository implements FindByIndexNameSessionRepository<Session>, DisposableBean {
 
@@ -44,12 +48,22 @@ final class TouchThrottledSessionRepository implements FindByIndexNameSessionRep
 
     @Override
     public Session findById(String id) {
+        Session read = SessionReadsPerRequest.recall(id);
+        if (read != null) {
+            return read;
+        }
         Session found = store.findById(id);
-        return found == null ? null : new LazilyTouched(found);
+        if (found == null) {
+            return null;
+        }
+        Session session = new LazilyTouched(found);
+        SessionReadsPerRequest.remember(session);
+        return session;
     }
 
     @Override
     public void deleteById(String id) {
+        SessionReadsPerRequest.forget(id);
         store.deleteById(id);
     }
 

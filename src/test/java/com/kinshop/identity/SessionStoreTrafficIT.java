@@ -13,6 +13,8 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
 import javax.sql.DataSource;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,6 +74,7 @@ class SessionStoreTrafficIT {
         HttpResponse<String> css = get("/css/kinshop.css", session).get(20, TimeUnit.SECONDS);
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(get("/js/kinshop.js", session).get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness", session).get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 
         HttpResponse<String> page = get("/p/1", null).get(20, TimeUnit.SECONDS);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -107,6 +110,41 @@ class SessionStoreTrafficIT {
         unlock();
         assertThat(signOut.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
         assertThat(jdbc.sql("select count(*) from spring_session where session_id = ?").param(idOf(session)).query(Long.class).single()).isZero();
+    }
+
+    /**
+     * The request's first read waits for one lock; a second lock, queued behind that read, is held from the moment the
+     * read is done: a second read of the session would wait for it. The file requested after it on the same
+     * connection answers only once the signed-in request has finished entirely (its filters' closing save included).
+     */
+    @Test
+    void aSignedInRequestReadsItsSessionOnce() throws Exception {
+        String session = signedInSessionCookie();
+        lock("ACCESS EXCLUSIVE");
+        try (Socket connection = new Socket("localhost", port)) {
+            connection.setSoTimeout(20_000);
+            connection.getOutputStream().write(("GET /p/1 HTTP/1.1\r\nHost: localhost\r\nCookie: KINSHOP_SESSION=" + session
+                    + "\r\n\r\nGET /css/kinshop.css HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            awaitBlockedOnSessionTables("select s.primary_id%");
+
+            try (Connection secondLocker = dataSource.getConnection()) {
+                secondLocker.setAutoCommit(false);
+                CompletableFuture<Void> relocked = CompletableFuture.runAsync(() -> lockTables(secondLocker, "ACCESS EXCLUSIVE"));
+                awaitBlockedOnSessionTables("lock table%");
+                unlock(); // the request's read goes first, then the queued lock is granted
+                relocked.get(20, TimeUnit.SECONDS);
+
+                String responses;
+                try {
+                    responses = new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (SocketTimeoutException stillWaiting) {
+                    throw new AssertionError("the signed-in request did not finish while the session tables were locked: it read its session again", stillWaiting);
+                }
+                assertThat(responses).startsWith("HTTP/1.1 200").contains("/me/cart/items"); // rendered for the signed-in member
+                assertThat(responses.split("HTTP/1\\.1 200", -1)).hasSize(3); // both answered while the store stayed locked
+                secondLocker.rollback();
+            }
+        }
     }
 
     @Test
@@ -164,8 +202,14 @@ class SessionStoreTrafficIT {
     private void lock(String mode) throws SQLException {
         locker = dataSource.getConnection();
         locker.setAutoCommit(false);
-        try (Statement statement = locker.createStatement()) {
+        lockTables(locker, mode);
+    }
+
+    private static void lockTables(Connection connection, String mode) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("lock table " + SESSION_TABLES + " in " + mode + " mode");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
