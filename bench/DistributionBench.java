@@ -148,6 +148,7 @@ public class DistributionBench {
         baselineRound(ledger, transactions, warm.size(), journalsPerOrder, -1);
         List<Long> measured = ids.subList(warmupOrders, ids.size());
         Traffic.bySql.clear();
+        Traffic.microsBySql.clear();
 
         Map<String, long[]> scansBefore = scans();
         Phase settle = new Phase(), settleDrained = new Phase(), base = new Phase();
@@ -188,10 +189,11 @@ public class DistributionBench {
                         + " baseline %.1f statements and %.2f commits%n", settle.traffic[0] / (double) settle.orders, settle.traffic[1] / (double) settle.orders,
                 settle.traffic[2] / (double) settle.orders, settle.traffic[3] / (double) settle.orders, base.traffic[0] / (double) base.orders,
                 base.traffic[1] / (double) base.orders);
-        System.out.println("settlement's statements per order, by text (tx: the order's transaction, async: listeners):");
+        System.out.println("statements per order and their time per order (wall, in the app), by text (tx: the order's transaction, async: listeners, base: the baseline):");
         Traffic.bySql.entrySet().stream().sorted(Map.Entry.<String, java.util.concurrent.atomic.LongAdder>comparingByValue(
                         java.util.Comparator.comparingLong(java.util.concurrent.atomic.LongAdder::sum)).reversed())
-                .forEach(e -> System.out.printf("  %6.2f  %s%n", e.getValue().sum() / (double) settle.orders, e.getKey()));
+                .forEach(e -> System.out.printf("  %6.2f  %7.3f ms  %s%n", e.getValue().sum() / (double) settle.orders,
+                        Traffic.microsBySql.getOrDefault(e.getKey(), new java.util.concurrent.atomic.LongAdder()).sum() / 1000.0 / settle.orders, e.getKey()));
 
         Thread.sleep(1500); // backends flush their table statistics about once a second
         Map<String, long[]> scansAfter = scans();
@@ -278,6 +280,8 @@ public class DistributionBench {
     static Phase baselineRound(Ledger ledger, TransactionTemplate transactions, int orders, int journalsPerOrder, int round) throws Exception {
         long entriesBefore = count("select count(*) from ledger_entry");
         long[] traffic0 = Traffic.now();
+        Traffic.phase = "base ";
+        Traffic.recording = Traffic.ALL;
         long t0 = System.nanoTime();
         for (int i = 0; i < orders; i++) {
             int order = i;
@@ -293,6 +297,8 @@ public class DistributionBench {
         }
         Phase p = new Phase();
         p.seconds = (System.nanoTime() - t0) / 1e9;
+        Traffic.recording = Traffic.NONE;
+        Traffic.phase = "";
         long[] traffic1 = Traffic.now();
         p.traffic = Traffic.between(traffic0, traffic1, traffic1);
         p.entries = count("select count(*) from ledger_entry") - entriesBefore;
@@ -666,6 +672,7 @@ public class DistributionBench {
                 otherCommits = new java.util.concurrent.atomic.LongAdder();
         static final Map<String, java.util.concurrent.atomic.LongAdder> bySql = new java.util.concurrent.ConcurrentHashMap<>();
         static volatile int recording = NONE;
+        static volatile String phase = ""; // "base ": the baseline's statements, to set beside settlement's
         static volatile Thread timed;
 
         static void install(org.springframework.context.ConfigurableApplicationContext context) {
@@ -707,15 +714,39 @@ public class DistributionBench {
                             case "prepareStatement", "prepareCall", "createStatement" -> {
                                 (main ? mainStatements : otherStatements).increment();
                                 if (recording == ALL || recording == LISTENERS && !main) {
-                                    String sql = (args != null && args.length > 0 && args[0] instanceof String text ? text : "(statement)").replaceAll("\\s+", " ").strip();
-                                    bySql.computeIfAbsent((main ? "tx    " : "async ") + sql.substring(0, Math.min(110, sql.length())),
-                                            k -> new java.util.concurrent.atomic.LongAdder()).increment();
+                                    String sql = normalized(args != null && args.length > 0 && args[0] instanceof String text ? text : "(statement)");
+                                    bySql.computeIfAbsent(phase + (main ? "tx    " : "async ") + sql, k -> new java.util.concurrent.atomic.LongAdder()).increment();
                                 }
                             }
                             case "commit" -> (main ? mainCommits : otherCommits).increment();
                             default -> { }
                         }
-                        return invoke(target, method, args);
+                        Object result = invoke(target, method, args);
+                        return recording != NONE && result instanceof PreparedStatement statement && args != null && args[0] instanceof String sql
+                                ? timing(statement, phase + (main ? "tx    " : "async ") + normalized(sql)) : result;
+                    });
+        }
+
+        static final Map<String, java.util.concurrent.atomic.LongAdder> microsBySql = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static String normalized(String sql) {
+            String text = sql.replaceAll("\\s+", " ").strip();
+            return text.substring(0, Math.min(110, text.length()));
+        }
+
+        /** Times each execution of a statement prepared while a settlement round records (wall time in the app: the round trip and PostgreSQL's work). */
+        static PreparedStatement timing(PreparedStatement target, String key) {
+            return (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(), new Class<?>[] {PreparedStatement.class},
+                    (proxy, method, args) -> {
+                        if (!method.getName().startsWith("execute")) {
+                            return invoke(target, method, args);
+                        }
+                        long t = System.nanoTime();
+                        try {
+                            return invoke(target, method, args);
+                        } finally {
+                            microsBySql.computeIfAbsent(key, k -> new java.util.concurrent.atomic.LongAdder()).add((System.nanoTime() - t) / 1000);
+                        }
                     });
         }
 

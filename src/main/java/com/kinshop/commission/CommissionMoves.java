@@ -52,7 +52,8 @@ class CommissionMoves {
     /**
      * Moves every commission of the order that is in a state the move starts from, setting {@code alsoSet} too, in one
      * guarded UPDATE that locks them in id order (the order every other path locks them in); returns all the order's
-     * commissions in id order, each saying whether it moved. One statement however many lines and levels the order has.
+     * commissions in id order, each saying whether it moved. One statement however many lines and levels the order has;
+     * a moved commission's amount comes from its row as locked (RETURNING), not from the statement's snapshot.
      */
     List<OfOrder> moveAllOf(long orderId, Move move, String alsoSet, Map<String, ?> params) {
         return jdbc.sql("""
@@ -61,8 +62,8 @@ class CommissionMoves {
 
                             from (select id from commission where order_id = :order and status in (:from) order by id for update) due
                             where c.id = due.id and c.status in (:from)
-                            returning c.id)
-                        select c.id, c.beneficiary_id, moved.id is not null, c.amount_fen - c.cancelled_fen
+                            returning c.id, c.amount_fen - c.cancelled_fen as remaining)
+                        select c.id, c.beneficiary_id, moved.id is not null, coalesce(moved.remaining, c.amount_fen - c.cancelled_fen)
                         from commission c left join moved on moved.id = c.id where c.order_id = :order order by c.id""")
                 .params(params).param("to", move.to().name()).param("order", orderId).param("from", StateNames.of(move.from()))
                 .query((rs, n) -> new OfOrder(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), Money.fen(rs.getLong(4))))
