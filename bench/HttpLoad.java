@@ -29,7 +29,12 @@ public class HttpLoad {
     record Target(String name, String base, String path, boolean signIn) {
     }
 
-    record Result(String name, long requests, long errors, double seconds, long[] latenciesMicros) {
+    record Result(String name, long requests, long errors, double seconds, long[] latenciesMicros, double cpuMillis) {
+        /** CPU the serving process spent per answered request: steadier than req/s on a shared machine. */
+        double cpuPerRequest() {
+            return requests == 0 ? Double.NaN : cpuMillis / requests;
+        }
+
         double rps() {
             return requests / seconds;
         }
@@ -74,16 +79,40 @@ public class HttpLoad {
         }
         double baseline = rps(results, "static asset");
         double bareRps = rps(results, "bare Spring Boot");
-        System.out.printf("%-44s %10s %8s %8s %9s %9s %7s%n", "target", "req/s", "ratio", "÷ bare", "p50 ms", "p99 ms", "errors");
+        System.out.printf("%-44s %10s %8s %8s %9s %9s %7s %11s%n", "target", "req/s", "ratio", "÷ bare", "p50 ms", "p99 ms", "errors", "CPU ms/req");
         for (Result r : results) {
-            System.out.printf("%-44s %10.0f %8.3f %8.3f %9.2f %9.2f %7d%n", r.name(), r.rps(), r.rps() / baseline, r.rps() / bareRps,
-                    r.percentile(0.50) / 1000.0, r.percentile(0.99) / 1000.0, r.errors());
+            System.out.printf("%-44s %10.0f %8.3f %8.3f %9.2f %9.2f %7d %11.3f%n", r.name(), r.rps(), r.rps() / baseline, r.rps() / bareRps,
+                    r.percentile(0.50) / 1000.0, r.percentile(0.99) / 1000.0, r.errors(), r.cpuPerRequest());
         }
+        double cpuBare = cpu(results, "bare Spring Boot");
+        System.out.printf("%nCPU per request as a ratio (bare ÷ target; 1 = as cheap as bare; needs APP_PID and BARE_PID):%n");
+        System.out.printf("static asset:     %.3f%n", cpuBare / cpu(results, "static asset"));
+        System.out.printf("trivial endpoint: %.3f%n", cpuBare / cpu(results, "trivial endpoint"));
+        System.out.printf("product page ÷ static asset (static CPU ÷ page CPU): %.3f%n", cpu(results, "static asset") / cpu(results, "product detail"));
         System.out.println();
         System.out.printf("static asset ÷ bare Boot:           %.3f (aim >= 0.5)%n", baseline / bareRps);
         System.out.printf("trivial endpoint ÷ bare Boot:       %.3f (aim >= 0.5)%n", rps(results, "trivial endpoint") / bareRps);
         System.out.printf("product page ÷ static asset:        %.3f (aim >= 0.5)%n", rps(results, "product detail") / baseline);
         System.out.printf("signed-in product page ÷ anonymous: %.3f%n", rps(results, "signed in: product") / rps(results, "product detail"));
+    }
+
+    static double cpu(List<Result> results, String namePrefix) {
+        return results.stream().filter(r -> r.name().startsWith(namePrefix)).mapToDouble(Result::cpuPerRequest).findFirst().orElse(Double.NaN);
+    }
+
+    /** CPU time (user + system) of a process so far, in ms, from /proc; NaN when the process is not known. */
+    static double cpuMillisOf(String pidVariable) {
+        String pid = System.getenv(pidVariable);
+        if (pid == null || pid.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0; // utime + stime, 100 ticks/s
+        } catch (java.io.IOException e) {
+            return Double.NaN;
+        }
     }
 
     static double rps(List<Result> results, String namePrefix) {
@@ -92,6 +121,8 @@ public class HttpLoad {
 
     static Result run(Target target, int clients, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        String pidVariable = target.name().startsWith("bare") ? "BARE_PID" : "APP_PID";
+        double cpuBefore = cpuMillisOf(pidVariable);
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Future<long[]>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -107,7 +138,7 @@ public class HttpLoad {
         }
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(target.name(), merged.length, errors, seconds, merged);
+        return new Result(target.name(), merged.length, errors, seconds, merged, cpuMillisOf(pidVariable) - cpuBefore);
     }
 
     /** Returns [errors, latency...] in microseconds. */

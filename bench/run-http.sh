@@ -38,4 +38,4 @@ for _ in $(seq 1 120); do
   curl -sf "http://localhost:$APP_PORT/actuator/health" >/dev/null && curl -sf "http://localhost:$BARE_PORT/hello" >/dev/null && break
   sleep 1
 done
-java bench/HttpLoad.java "http://localhost:$APP_PORT" "${1:-8}" "${2:-10}" "http://localhost:$BARE_PORT"
+APP_PID=$app BARE_PID=$bare java bench/HttpLoad.java "http://localhost:$APP_PORT" "${1:-8}" "${2:-10}" "http://localhost:$BARE_PORT"
