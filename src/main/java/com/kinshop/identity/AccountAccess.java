@@ -7,10 +7,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -118,12 +119,9 @@ public class AccountAccess {
      */
     @Transactional
     public List<AccountView> createIfAbsent(List<NewAccount> wanted, String password) {
-        String[] hash = new String[1];
-        return wanted.stream().map(account -> accounts.findByPhone(account.phone()).orElseGet(() -> {
-            if (hash[0] == null) {
-                hash[0] = passwords.encode(password);
-            }
-            return accounts.save(Account.register(account.phone(), hash[0], account.nickname(), account.roles(), clock.instant()));
-        }).toView()).toList();
+        SingletonSupplier<String> hash = SingletonSupplier.of(() -> passwords.encode(password)); // only if one is missing
+        return wanted.stream().map(account -> accounts.findByPhone(account.phone())
+                .orElseGet(() -> accounts.save(Account.register(account.phone(), hash.obtain(), account.nickname(), account.roles(), clock.instant())))
+                .toView()).toList();
     }
 }

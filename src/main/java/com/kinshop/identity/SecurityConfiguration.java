@@ -1,6 +1,7 @@
 package com.kinshop.identity;
 
 import com.kinshop.shared.Problems;
+import com.kinshop.shared.ServedFiles;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -53,7 +54,8 @@ class SecurityConfiguration {
      * Paths that never need a session: files (CSS, JS, images, WebJars and uploaded media) and the operator's
      * endpoints (health probes and info, which show no details).
      */
-    static final String[] SESSIONLESS = {"/css/**", "/js/**", "/img/**", "/webjars/**", "/media/**", "/actuator/**"};
+    static final String[] SESSIONLESS = java.util.stream.Stream.concat(ServedFiles.FOLDERS.stream(), java.util.stream.Stream.of("/actuator/"))
+            .map(folder -> folder + "**").toArray(String[]::new);
 
     /**
      * Files and probes are public and read-only, so they skip the work the page chain does per request (CSRF token and

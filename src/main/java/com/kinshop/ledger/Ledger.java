@@ -164,10 +164,9 @@ public class Ledger {
      */
     private long account(LedgerAccount account) {
         OpenedInTransaction mine = openedInThisTransaction();
-        for (Known known : new Known[] {opened.get(account.code()), mine.accounts.get(account.code())}) {
-            if (known != null && known.matches(account)) {
-                return known.id();
-            }
+        Known known = mine.accounts.getOrDefault(account.code(), opened.get(account.code())); // this transaction's is the newer
+        if (known != null && known.matches(account)) {
+            return known.id();
         }
         jdbc.sql("insert into ledger_account (code, type, may_go_negative, reference, created_at) values (?, ?, ?, ?, ?) on conflict (code) do nothing")
                 .params(account.code(), account.type().name(), account.mayGoNegative(), account.reference(), now()).update();

@@ -1,6 +1,7 @@
 package com.kinshop.shared.web;
 
 import com.kinshop.shared.MediaStore;
+import com.kinshop.shared.ServedFiles;
 import io.micrometer.observation.ObservationPredicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
@@ -34,8 +35,6 @@ import java.util.Locale;
 class WebConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
-    /** URL prefixes served only by the resource handlers below. */
-    private static final List<String> STATIC_FOLDERS = List.of("/css/", "/js/", "/img/", "/webjars/", MediaStore.URL_PREFIX);
 
     private final MediaStore media;
 
@@ -78,7 +77,7 @@ class WebConfiguration implements WebMvcConfigurer {
             @Override
             protected List<FlashMap> retrieveFlashMaps(HttpServletRequest request) {
                 String path = pathOf(request);
-                return isFile(path) || path.startsWith("/actuator/") ? null : super.retrieveFlashMaps(request);
+                return ServedFiles.contains(path) || path.startsWith("/actuator/") ? null : super.retrieveFlashMaps(request);
             }
         };
     }
@@ -95,15 +94,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private static boolean isFileOrProbe(HttpServletRequest request) {
         String path = pathOf(request);
-        return path.startsWith("/actuator/health") || isFile(path);
+        return path.startsWith("/actuator/health") || ServedFiles.contains(path);
     }
 
     private static String pathOf(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
-    }
-
-    private static boolean isFile(String path) {
-        return STATIC_FOLDERS.stream().anyMatch(path::startsWith);
     }
 
     /** Controllers' mappings are matched path first ({@link PathFirstRequestMappings}); Boot configures them as usual. */
