@@ -1,5 +1,6 @@
 package com.kinshop.bargain;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,13 @@ public class BargainTimers {
         this.clock = clock;
     }
 
+    /** One node sweeps at a time (the rows are claimed with SKIP LOCKED regardless); tests call {@link #runDue} directly. */
     @Scheduled(fixedDelayString = "${kinshop.bargains.timer-interval:15s}", initialDelayString = "${kinshop.bargains.timer-interval:15s}")
+    @SchedulerLock(name = "bargain-timers", lockAtMostFor = "PT10M")
+    void scheduled() {
+        runDue();
+    }
+
     public void runDue() {
         Instant now = clock.instant();
         int expired = sweep("bargain", "status in (:states) and expires_at <= :due", BargainStatus.Move.EXPIRE.from().stream().map(Enum::name).toList(), now,

@@ -5,6 +5,7 @@ import com.kinshop.ordering.OrderStatus;
 import com.kinshop.referral.Teams;
 import com.kinshop.referral.Tiers;
 import com.kinshop.shared.Money;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,13 +83,16 @@ class TierPromotions {
         evaluate(settled.shares().stream().map(share -> new AccountId(share.memberId())).distinct().toList());
     }
 
+    /** Once per cluster: the lock is kept {@code nightly-lock-at-least} after the start, longer than the nodes' clocks differ. */
     @Scheduled(cron = "${kinshop.commission.tier-cron:0 30 2 * * *}", zone = "${kinshop.time-zone}")
+    @SchedulerLock(name = "commission-tier-promotions", lockAtMostFor = "PT2H", lockAtLeastFor = "${kinshop.jobs.nightly-lock-at-least:PT5M}")
     void nightly() {
         List<AccountId> owners = jdbc.sql("select owner_account_id from shop order by owner_account_id").query(Long.class).list().stream()
                 .map(AccountId::new).toList();
         for (int from = 0; from < owners.size(); from += NIGHTLY_BATCH) {
             evaluate(owners.subList(from, Math.min(owners.size(), from + NIGHTLY_BATCH)));
         }
+        log.info("Nightly tier review: {} shop owners evaluated", owners.size());
     }
 
     /** The tiers and the members' current ones are read once for the batch; each member's figures only as far as a tier needs them. */

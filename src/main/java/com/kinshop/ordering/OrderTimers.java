@@ -1,6 +1,7 @@
 package com.kinshop.ordering;
 
 import com.kinshop.ordering.OrderEvents.CancelReason;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +17,9 @@ import java.util.function.LongPredicate;
 
 /**
  * The order timers. Deadlines are columns on the orders, so they survive restarts and need no in-memory schedule;
- * every node sweeps what is due, claiming rows with {@code FOR UPDATE SKIP LOCKED} (two nodes never take the same
- * order), and each move is a guarded update, so a timer racing a buyer or a payment changes the order once.
+ * one node at a time sweeps what is due (a ShedLock row), claiming rows with {@code FOR UPDATE SKIP LOCKED} (two
+ * nodes never take the same order even without the lock), and each move is a guarded update, so a timer racing a
+ * buyer or a payment changes the order once.
  */
 @Component
 public class OrderTimers {
@@ -42,7 +44,13 @@ public class OrderTimers {
         this.clock = clock;
     }
 
+    /** One node sweeps at a time (the rows are claimed with SKIP LOCKED regardless); tests call {@link #runDue} directly. */
     @Scheduled(fixedDelayString = "${kinshop.orders.timer-interval}", initialDelayString = "${kinshop.orders.timer-interval}")
+    @SchedulerLock(name = "order-timers", lockAtMostFor = "PT10M")
+    void scheduled() {
+        runDue();
+    }
+
     public void runDue() {
         int cancelled = sweep(OrderStatus.AWAITING_PAYMENT, "pay_deadline <= ?", now(),
                 id -> lifecycle.cancel(id, CancelReason.PAYMENT_TIMEOUT), this::askProviderFirst);

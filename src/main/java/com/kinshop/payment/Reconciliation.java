@@ -2,6 +2,7 @@ package com.kinshop.payment;
 
 import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.media.Schema;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,14 +46,18 @@ public class Reconciliation {
     public record Report(LocalDate day, String provider, int checked, List<Difference> differences, OffsetDateTime ranAt) {
     }
 
+    /** Once per cluster: the lock is kept {@code nightly-lock-at-least} after the start, longer than the nodes' clocks differ. */
     @Scheduled(cron = "${kinshop.payment.reconcile-cron:0 10 0 * * *}", zone = "${kinshop.time-zone}")
+    @SchedulerLock(name = "payment-reconciliation", lockAtMostFor = "PT1H", lockAtLeastFor = "${kinshop.jobs.nightly-lock-at-least:PT5M}")
     void nightly() {
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
-        for (Report report : run(yesterday)) {
+        List<Report> reports = run(yesterday);
+        for (Report report : reports) {
             if (!report.differences().isEmpty()) {
                 log.warn("Reconciliation {} {}: {} differences", report.provider(), report.day(), report.differences().size());
             }
         }
+        log.info("Nightly reconciliation of {}: {} providers checked", yesterday, reports.size());
     }
 
     @Transactional

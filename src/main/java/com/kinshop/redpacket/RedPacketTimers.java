@@ -1,5 +1,6 @@
 package com.kinshop.redpacket;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,7 +51,13 @@ public class RedPacketTimers {
         return spendableAfterEnd;
     }
 
+    /** One node sweeps at a time (the rows are claimed with SKIP LOCKED regardless); tests call {@link #runDue} directly. */
     @Scheduled(fixedDelayString = "${kinshop.red-packets.timer-interval:15s}", initialDelayString = "${kinshop.red-packets.timer-interval:15s}")
+    @SchedulerLock(name = "red-packet-timers", lockAtMostFor = "PT10M")
+    void scheduled() {
+        runDue();
+    }
+
     public void runDue() {
         Instant now = clock.instant();
         int started = sweep(CampaignStatus.SCHEDULED, "starts_at <= ?", now, id -> moves.start(id, now).isPresent());

@@ -58,6 +58,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problems.of(HttpStatus.CONFLICT, "request.concurrent-change", null));
     }
 
+    /**
+     * PostgreSQL kept refusing the transaction (deadlock, serialization failure, lock timeout) even after it was retried
+     * ({@code ConflictRetries}): nothing was saved; the same request in a moment will go through.
+     */
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> busy() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "request.busy", null));
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
