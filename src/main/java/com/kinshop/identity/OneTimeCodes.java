@@ -37,12 +37,29 @@ class OneTimeCodes {
     private final Cache<Long, AtomicInteger> tries;
     private final Clock clock;
 
-    OneTimeCodes(JdbcClient jdbc, IdentityProperties settings, Clock clock) {
+    /**
+     * {@code sharedSecret} ({@code kinshop.identity.code-secret}) keys the codes' HMAC: every node must have the same,
+     * or a code sent through one node fails on the next. Unset, a single node keys them with random bytes of its own.
+     */
+    OneTimeCodes(JdbcClient jdbc, IdentityProperties settings, Clock clock,
+                 @org.springframework.beans.factory.annotation.Value("${kinshop.identity.code-secret:}") String sharedSecret) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.tries = Caffeine.newBuilder().expireAfterWrite(settings.codeTtl().multipliedBy(2)).maximumSize(1_000_000).build();
         this.clock = clock;
-        random.nextBytes(secret);
+        if (sharedSecret.isBlank()) {
+            random.nextBytes(secret);
+        } else {
+            System.arraycopy(sha256(sharedSecret), 0, secret, 0, secret.length);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Issues a new code, refusing when the previous one for this phone and purpose is too recent. */
