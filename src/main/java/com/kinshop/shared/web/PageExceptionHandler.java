@@ -28,6 +28,14 @@ class PageExceptionHandler {
                 org.springframework.http.HttpStatus.CONFLICT);
     }
 
+    /** PostgreSQL kept refusing the transaction even after its retries ({@code ConflictRetries}): nothing was saved. */
+    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    ModelAndView busy(jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, "1");
+        return new ModelAndView("error", Map.of("status", 503, "reason", problems.message("request.busy")),
+                org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
     @ExceptionHandler(BusinessException.class)
     ModelAndView refused(BusinessException e) {
         return new ModelAndView("error", Map.of("status", e.status().value(), "reason", problems.message(e.messageKey(), e.args())), e.status());
