@@ -17,7 +17,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
-import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
 import org.springframework.transaction.interceptor.TransactionAttributeSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -43,8 +42,8 @@ class ConflictRetries {
     /** Ordered just outside the transaction advisor (lowest precedence), so each attempt is a transaction of its own. */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor conflictRetryAdvisor(Environment environment) {
-        TransactionAttributeSource transactional = new AnnotationTransactionAttributeSource();
+    static Advisor conflictRetryAdvisor(Environment environment, TransactionAttributeSource transactional) {
+        // the transaction advisor's own source: exactly the methods that start a transaction (package-private ones too)
         StaticMethodMatcherPointcut transactionBoundaries = new StaticMethodMatcherPointcut() {
             @Override
             public boolean matches(Method method, Class<?> targetClass) {
