@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Flash-sale load (see FlashLoad.java): Redis, node 1 (embedded PostgreSQL on a fixed port, throw-away data, demo
-# data), node 2 (the same PostgreSQL as an external datasource), both with the Redis hot counters; then the driver
+# Flash-sale load (see FlashLoad.java): Redis, node 1 (embedded PostgreSQL on a fixed port, fresh data with fsync on,
+# demo data), node 2 (the same PostgreSQL as an external datasource), both with the Redis hot counters; then the driver
 # measures the baselines and the sales in one run and prints the ratios.
 # Usage: mvn -q -DskipTests package && bench/run-flash.sh [clients] [units] [seconds]
 #   env: NODE1_PORT (18300), NODE2_PORT (18301), PG_PORT (15440), REDIS_PORT (6380), JAR (target/kinshop-*.jar),
@@ -40,7 +40,10 @@ wait_ready() {
   echo "node on port $1 not ready; see target/bench-flash-*.log" >&2
   exit 1
 }
-java -jar "$jar" --server.port="$NODE1_PORT" --kinshop.embedded-db.ephemeral=true --kinshop.embedded-db.port="$PG_PORT" "${common[@]}" \
+# a kept data directory, so PostgreSQL flushes every commit to disk (a throw-away one skips fsync): "durably sold" and
+# the hot-row baseline both pay what production pays for a commit
+rm -rf target/bench-flash-pg
+java -jar "$jar" --server.port="$NODE1_PORT" --kinshop.embedded-db.data-dir=target/bench-flash-pg --kinshop.embedded-db.port="$PG_PORT" "${common[@]}" \
   > target/bench-flash-node1.log 2>&1 &
 pids+=($!)
 wait_ready "$NODE1_PORT"
