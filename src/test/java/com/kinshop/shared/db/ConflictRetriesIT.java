@@ -94,6 +94,16 @@ class ConflictRetriesIT extends ApiTest {
         assertThat(english.json().get("detail").asString()).isEqualTo("The system is busy: nothing was saved, please try again in a moment");
     }
 
+    @Test
+    void onAPageTheSameRefusalIsTheErrorPageWith503AndRetryAfter() {
+        Response page = member.get("/probe/conflicts/refused-page");
+
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.header("Retry-After")).isEqualTo("1");
+        assertThat(page.body()).contains("系统繁忙，请稍后重试（未保存任何更改）");
+        assertThat(counts()).as("every attempt rolled back").containsExactly(0, 0, 0);
+    }
+
     private List<Integer> counts() {
         return jdbc.sql("select n from conflict_probe order by id").query(Integer.class).list();
     }
@@ -113,7 +123,7 @@ class ConflictRetriesIT extends ApiTest {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    @Import({ProbeRows.class, ProbeEndpoints.class})
+    @Import({ProbeRows.class, ProbeEndpoints.class, ProbePage.class})
     static class Probe {
     }
 
@@ -159,6 +169,22 @@ class ConflictRetriesIT extends ApiTest {
             refusals.incrementAndGet();
             jdbc.sql("update conflict_probe set n = n + 1 where id = ?").param(id).update();
             jdbc.sql("do $$ begin raise exception using errcode = '40001', message = 'conflict probe: could not serialize'; end $$").update();
+        }
+    }
+
+    @org.springframework.stereotype.Controller
+    static class ProbePage {
+
+        private final ProbeRows rows;
+
+        ProbePage(ProbeRows rows) {
+            this.rows = rows;
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/probe/conflicts/refused-page")
+        String refused() {
+            rows.refused(2);
+            return "error";
         }
     }
 
