@@ -58,7 +58,7 @@ class TwoNodesIT {
                 "--kinshop.payment.reconcile-cron=*/" + NIGHTLY_EVERY_SECONDS + " * * * * *",
                 "--kinshop.commission.tier-cron=*/" + NIGHTLY_EVERY_SECONDS + " * * * * *",
                 // shorter than a tick, longer than the two nodes' schedulers fire apart
-                "--kinshop.jobs.nightly-lock-at-least=PT2S"));
+                "--kinshop.jobs.nightly-lock-at-least=PT3S"));
     }
 
     @AfterAll
