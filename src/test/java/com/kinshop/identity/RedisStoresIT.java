@@ -73,7 +73,9 @@ class RedisStoresIT {
 
         assertThat(redis.hasKey(SESSIONS + id)).isTrue();
         assertThat(sessionsOf(account)).containsExactly(id);
-        assertThat(jdbc.sql("select count(*) from spring_session").query(Long.class).single()).isZero();
+        // (the JVM's other contexts share this PostgreSQL and keep their JDBC sessions there)
+        assertThat(jdbc.sql("select count(*) from spring_session where session_id = ? or principal_name = ?").params(id, String.valueOf(account))
+                .query(Long.class).single()).isZero();
 
         HttpSession elsewhere = signIn(phone);
         assertThat(elsewhere.get("/api/me").json().get("id").asLong()).isEqualTo(account);
@@ -158,6 +160,24 @@ class RedisStoresIT {
         // the limit is the bucket in Redis, not this node's memory: emptied there, the phone may try again
         redis.delete(bucket);
         assertThat(attacker.post("/api/auth/login", Map.of("phone", phone, "password", "guess-again1")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aCodesTriesAreCountedInRedisSoEveryNodeSharesItsLimit() {
+        String phone = Phones.fresh();
+        HttpSession visitor = new HttpSession(port);
+        assertThat(visitor.post("/api/auth/codes", Map.of("phone", phone, "purpose", "REGISTER")).status()).isEqualTo(202);
+        String code = Phones.lastCodeSentTo(jdbc, phone);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        long codeId = jdbc.sql("select id from one_time_code where phone = ?").param(phone).query(Long.class).single();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(visitor.post("/api/auth/register", IdentityApiIT.registration(phone, wrong, "猜码")).fieldError("code")).isEqualTo("验证码不正确");
+        }
+        assertThat(redis.hasKey("rate-limit:code-tries:" + codeId)).isTrue();
+        Response exhausted = visitor.post("/api/auth/register", IdentityApiIT.registration(phone, code, "猜码"));
+        assertThat(exhausted.status()).isEqualTo(400);
+        assertThat(exhausted.fieldError("code")).isEqualTo("验证码错误次数过多，请重新获取");
     }
 
     @Test
