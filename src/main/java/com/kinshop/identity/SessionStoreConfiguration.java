@@ -1,6 +1,7 @@
 package com.kinshop.identity;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
+import org.springframework.session.data.redis.config.ConfigureRedisAction;
 import org.springframework.session.data.redis.config.annotation.web.http.EnableRedisIndexedHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
@@ -98,6 +100,16 @@ class SessionStoreConfiguration {
             if (!environment.getProperty("kinshop.redis.enabled", Boolean.class, false)) {
                 throw new IllegalStateException(STORE + "=redis needs kinshop.redis.enabled=true (and spring.data.redis.host/port)");
             }
+        }
+
+        /**
+         * A managed Redis that refuses CONFIG (some clouds do) must have {@code notify-keyspace-events Egx} set by its
+         * operator; {@code kinshop.session.redis.configure-keyspace-notifications=false} then stops the start-up CONFIG SET.
+         */
+        @Bean
+        @ConditionalOnBooleanProperty(name = "kinshop.session.redis.configure-keyspace-notifications", havingValue = false)
+        ConfigureRedisAction keyspaceNotificationsSetByTheOperator() {
+            return ConfigureRedisAction.NO_OP;
         }
 
         /** Boot configures the JDBC store's timeout; for Redis it is ours to apply (same property, same default). */

@@ -199,7 +199,7 @@ public final class RedisServer implements AutoCloseable {
 
     private static final class PortTaken extends RuntimeException {
         PortTaken(int port) {
-            super("port " + port + " is taken");
+            super("redis-server could not listen on port " + port + ": another process holds it");
         }
     }
 }
