@@ -7,9 +7,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,5 +89,24 @@ class RedisHotCountersTest extends HotCountersContract {
         counters.load(pool, slots(2, 10), Map.of("a", 1));
         assertThat(counters.take(pool, "b", 1)).isEqualTo(Take.slot(2));
         assertThat(counters.remaining(pool)).isEqualTo(8);
+    }
+
+    @Test
+    void takesGoByTheScriptsShaNotItsText() {
+        String pool = freshPool();
+        counters.load(pool, slots(1, 100), Map.of());
+        counters.take(pool, "warm", 100); // the first use of a script may send its text once
+        redis.execute((RedisCallback<Void>) connection -> {
+            connection.serverCommands().resetConfigStats();
+            return null;
+        });
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(counters.take(pool, "member-" + i, 1).taken()).isTrue();
+        }
+
+        Properties stats = redis.execute((RedisCallback<Properties>) connection -> connection.serverCommands().info("commandstats"));
+        assertThat(stats.getProperty("cmdstat_evalsha")).startsWith("calls=50,");
+        assertThat(stats.getProperty("cmdstat_eval")).isNull();
     }
 }
