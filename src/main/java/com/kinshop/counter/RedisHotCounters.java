@@ -1,8 +1,6 @@
 package com.kinshop.counter;
 
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -15,7 +13,8 @@ import java.util.Map;
 /**
  * The several-nodes adapter: each pool three Redis keys sharing one hash tag, so a pool lives on one Redis Cluster slot
  * and a script may touch all three: {@code {pool}:free} (a list of free slots), {@code {pool}:held} (a hash holder →
- * count) and {@code {pool}:loaded} (a marker: without it the pool is unknown, never "sold out"). Each operation that
+ * count) and {@code {pool}:loaded} (a marker: without it the pool is unknown, never "sold out"); a load stages the
+ * new pool under two more keys of the same tag and swaps it in with one script. Each operation that
  * reads and writes is one Lua script, run atomically by Redis whichever node sends it; scripts go by their SHA
  * (EVALSHA) and are sent in full only when Redis does not know them (first use, after a restart).
  */
@@ -30,6 +29,7 @@ class RedisHotCounters implements HotCounters {
     private static final RedisScript<Long> TAKE = script("take.lua");
     private static final RedisScript<Long> GIVE_BACK = script("give-back.lua");
     private static final RedisScript<Long> REMAINING = script("remaining.lua");
+    private static final RedisScript<Long> SWAP_IN = script("swap-in.lua");
 
     private final StringRedisTemplate redis;
 
@@ -38,24 +38,29 @@ class RedisHotCounters implements HotCounters {
     }
 
     /** A pool's keys; the braces make Redis Cluster hash only the pool's name. */
-    record Keys(String loaded, String free, String held) {
+    record Keys(String loaded, String free, String held, String stagedFree, String stagedHeld) {
 
         static Keys of(String pool) {
             if (pool.isEmpty() || pool.indexOf('{') >= 0 || pool.indexOf('}') >= 0) {
                 throw new IllegalArgumentException("A pool name must be non-empty and without braces: " + pool);
             }
             String tagged = "{" + pool + "}";
-            return new Keys(tagged + ":loaded", tagged + ":free", tagged + ":held");
+            return new Keys(tagged + ":loaded", tagged + ":free", tagged + ":held", tagged + ":staged-free", tagged + ":staged-held");
+        }
+
+        /** What take and give-back read and write. */
+        List<String> live() {
+            return List.of(loaded, free, held);
         }
 
         List<String> all() {
-            return List.of(loaded, free, held);
+            return List.of(loaded, free, held, stagedFree, stagedHeld);
         }
     }
 
     @Override
     public Take take(String pool, String holder, int limit) {
-        long answer = redis.execute(TAKE, Keys.of(pool).all(), holder, Integer.toString(limit));
+        long answer = redis.execute(TAKE, Keys.of(pool).live(), holder, Integer.toString(limit));
         if (answer == NOT_LOADED) {
             return Take.NOT_LOADED;
         }
@@ -70,41 +75,29 @@ class RedisHotCounters implements HotCounters {
 
     @Override
     public void giveBack(String pool, String holder, long slot) {
-        redis.execute(GIVE_BACK, Keys.of(pool).all(), holder, Long.toString(slot));
+        redis.execute(GIVE_BACK, Keys.of(pool).live(), holder, Long.toString(slot));
     }
 
     /**
-     * One MULTI/EXEC: Redis runs the queued commands as one step, so a take on another node sees the old pool or the
-     * new one, never a half-loaded one (the marker is set in the same step as the slots).
+     * Stages the new pool in chunks (bounded commands for pools of any size), then swaps it in with one script, so a
+     * take on another node sees the old pool or the new one, never a half-loaded one. Plain commands and a script on
+     * keys of one hash tag: works on Redis Cluster too, where MULTI/EXEC across a connection does not.
      */
     @Override
     public void load(String pool, Collection<Long> freeSlots, Map<String, Integer> heldByHolder) {
         Keys keys = Keys.of(pool);
-        List<List<String>> chunks = chunks(freeSlots);
-        Map<String, String> held = new LinkedHashMap<>();
-        heldByHolder.forEach((holder, count) -> {
-            if (count > 0) {
-                held.put(holder, Integer.toString(count));
-            }
-        });
-        List<Object> results = redis.execute(new SessionCallback<>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <K, V> List<Object> execute(RedisOperations<K, V> operations) {
-                RedisOperations<String, String> transaction = (RedisOperations<String, String>) operations;
-                transaction.multi();
-                transaction.delete(keys.all());
-                chunks.forEach(chunk -> transaction.opsForList().rightPushAll(keys.free(), chunk));
-                if (!held.isEmpty()) {
-                    transaction.opsForHash().putAll(keys.held(), held);
-                }
-                transaction.opsForValue().set(keys.loaded(), "1");
-                return transaction.exec();
-            }
-        });
-        if (results == null || results.isEmpty()) {
-            throw new IllegalStateException("Redis did not run the load of pool " + pool);
+        redis.delete(List.of(keys.stagedFree(), keys.stagedHeld())); // left by a loader that died half-way
+        for (List<String> chunk : chunks(freeSlots.stream().map(String::valueOf).toList())) {
+            redis.opsForList().rightPushAll(keys.stagedFree(), chunk);
         }
+        List<Map.Entry<String, String>> held = heldByHolder.entrySet().stream().filter(entry -> entry.getValue() > 0)
+                .map(entry -> Map.entry(entry.getKey(), Integer.toString(entry.getValue()))).toList();
+        for (List<Map.Entry<String, String>> chunk : chunks(held)) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            chunk.forEach(entry -> fields.put(entry.getKey(), entry.getValue()));
+            redis.opsForHash().putAll(keys.stagedHeld(), fields);
+        }
+        redis.execute(SWAP_IN, keys.all());
     }
 
     @Override
@@ -118,18 +111,10 @@ class RedisHotCounters implements HotCounters {
         redis.delete(Keys.of(pool).all());
     }
 
-    private static List<List<String>> chunks(Collection<Long> slots) {
-        List<List<String>> chunks = new ArrayList<>();
-        List<String> chunk = new ArrayList<>(Math.min(LOAD_CHUNK, slots.size()));
-        for (Long slot : slots) {
-            chunk.add(Long.toString(slot));
-            if (chunk.size() == LOAD_CHUNK) {
-                chunks.add(chunk);
-                chunk = new ArrayList<>(LOAD_CHUNK);
-            }
-        }
-        if (!chunk.isEmpty()) {
-            chunks.add(chunk);
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += LOAD_CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + LOAD_CHUNK)));
         }
         return chunks;
     }

@@ -59,6 +59,20 @@ class RedisHotCountersTest extends HotCountersContract {
     }
 
     @Test
+    void whatALoaderThatDiedHalfWayStagedIsNotLoadedByTheNextOne() {
+        String pool = freshPool();
+        redis.opsForList().rightPushAll("{" + pool + "}:staged-free", "1", "2", "99");
+        redis.opsForHash().put("{" + pool + "}:staged-held", "ghost", "5");
+        assertThat(counters.take(pool, "a", 1)).isEqualTo(Take.NOT_LOADED); // staged is not loaded
+
+        counters.load(pool, slots(1, 2), Map.of("b", 1));
+
+        assertThat(counters.remaining(pool)).isEqualTo(2);
+        assertThat(redis.opsForHash().entries("{" + pool + "}:held")).isEqualTo(Map.of("b", "1"));
+        assertThat(redis.keys("{" + pool + "}:staged*")).isEmpty();
+    }
+
+    @Test
     void flushedKeysMakeThePoolUnknownNotSoldOutAndALoadBringsItBack() {
         String pool = freshPool();
         counters.load(pool, slots(1, 10), Map.of());

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,11 +32,13 @@ public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private final Path log;
+    private final boolean cluster;
     private Process process;
     private Thread reaper;
 
-    private RedisServer(int port) {
+    private RedisServer(int port, boolean cluster) {
         this.port = port;
+        this.cluster = cluster;
         this.log = Path.of("target", "redis-" + port + ".log");
     }
 
@@ -55,9 +58,29 @@ public final class RedisServer implements AutoCloseable {
 
     /** A Redis on {@code port}; fails if the port is taken. */
     public static RedisServer start(int port) {
-        RedisServer server = new RedisServer(port);
+        RedisServer server = new RedisServer(port, false);
         server.launch();
         return server;
+    }
+
+    /**
+     * A Redis Cluster of one node holding all 16384 slots, on the first free port of 6390–6399: it refuses what a real
+     * cluster refuses (a command or script whose keys hash to different slots), so code meant for Redis Cluster can be
+     * tested on one process.
+     */
+    public static RedisServer startClusterOfOne() {
+        for (int port = FIRST_PORT; port <= LAST_PORT; port++) {
+            if (isFree(port)) {
+                try {
+                    RedisServer server = new RedisServer(port, true);
+                    server.launch();
+                    return server;
+                } catch (PortTaken raced) {
+                    // try the next one
+                }
+            }
+        }
+        throw new AssertionError("No free port for redis-server in " + FIRST_PORT + "–" + LAST_PORT);
     }
 
     public int port() {
@@ -87,8 +110,17 @@ public final class RedisServer implements AutoCloseable {
         if (!Files.isExecutable(Path.of(BINARY))) {
             throw new AssertionError(BINARY + " is not installed: `apt-get install redis-server` (.ci/run does it when it is missing)");
         }
-        List<String> command = List.of(BINARY, "--port", Integer.toString(port), "--save", "", "--appendonly", "no",
-                "--bind", "127.0.0.1", "--daemonize", "no", "--dir", System.getProperty("java.io.tmpdir"));
+        List<String> command = new ArrayList<>(List.of(BINARY, "--port", Integer.toString(port), "--save", "", "--appendonly", "no",
+                "--bind", "127.0.0.1", "--daemonize", "no", "--dir", System.getProperty("java.io.tmpdir")));
+        if (cluster) {
+            Path nodes = Path.of(System.getProperty("java.io.tmpdir"), "kinshop-redis-nodes-" + port + ".conf");
+            try {
+                Files.deleteIfExists(nodes); // a new cluster every start, like the keys
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            command.addAll(List.of("--cluster-enabled", "yes", "--cluster-config-file", nodes.toString()));
+        }
         try {
             Files.createDirectories(log.getParent());
             process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -99,6 +131,24 @@ public final class RedisServer implements AutoCloseable {
         reaper = new Thread(process::destroyForcibly, "redis-server-reaper-" + port);
         Runtime.getRuntime().addShutdownHook(reaper);
         awaitPong();
+        if (cluster) {
+            takeAllSlots();
+        }
+    }
+
+    private void takeAllSlots() {
+        String answer = command("CLUSTER ADDSLOTSRANGE 0 16383");
+        if (!answer.startsWith("+OK")) {
+            throw new AssertionError("CLUSTER ADDSLOTSRANGE on redis " + port + " answered " + answer);
+        }
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (bulk("CLUSTER INFO").contains("cluster_state:ok")) {
+                return;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("redis cluster on " + port + " not ok within " + STARTUP);
     }
 
     private void awaitPong() {
@@ -166,6 +216,27 @@ public final class RedisServer implements AutoCloseable {
                 line.append((char) c);
             }
             return line.toString().strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One inline command whose reply is a bulk string, its text. */
+    private String bulk(String inline) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((inline + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder header = new StringBuilder();
+            for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+                header.append((char) c);
+            }
+            if (header.charAt(0) != '$') {
+                return header.toString();
+            }
+            byte[] body = in.readNBytes(Integer.parseInt(header.substring(1).strip()));
+            return new String(body, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
