@@ -4,8 +4,7 @@ import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.TooManyRequestsException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,13 +17,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Six-digit one-time codes: stored as an HMAC, valid for a few minutes, a limited number of tries, consumed at most
  * once (a guarded update decides between two simultaneous correct tries). Tries are counted with an atomic counter
  * per code before comparing, so parallel guesses cannot get past the limit, and a wrong guess needs no transaction
- * of its own. The counters live in this node's memory: with several nodes, each allows the limit.
+ * of its own. The counters are {@link RateLimitBuckets} (one per code, never refilled while the code lives): in this
+ * node's memory, or in Redis when several nodes must share one limit.
  */
 @Component
 class OneTimeCodes {
@@ -34,18 +33,22 @@ class OneTimeCodes {
     private final byte[] secret = new byte[32];
     private final JdbcClient jdbc;
     private final IdentityProperties settings;
-    private final Cache<Long, AtomicInteger> tries;
+    private final RateLimitBuckets tries;
+    private final Bandwidth triesPerCode;
     private final Clock clock;
 
     /**
      * {@code sharedSecret} ({@code kinshop.identity.code-secret}) keys the codes' HMAC: every node must have the same,
      * or a code sent through one node fails on the next. Unset, a single node keys them with random bytes of its own.
      */
-    OneTimeCodes(JdbcClient jdbc, IdentityProperties settings, Clock clock,
+    OneTimeCodes(JdbcClient jdbc, IdentityProperties settings, RateLimitBuckets tries, Clock clock,
                  @org.springframework.beans.factory.annotation.Value("${kinshop.identity.code-secret:}") String sharedSecret) {
         this.jdbc = jdbc;
         this.settings = settings;
-        this.tries = Caffeine.newBuilder().expireAfterWrite(settings.codeTtl().multipliedBy(2)).maximumSize(1_000_000).build();
+        this.tries = tries;
+        // refilled only after the code has long expired, so its tries never come back while it can be used
+        this.triesPerCode = Bandwidth.builder().capacity(settings.codeMaxAttempts())
+                .refillIntervally(settings.codeMaxAttempts(), settings.codeTtl().multipliedBy(2)).build();
         this.clock = clock;
         if (sharedSecret.isBlank()) {
             random.nextBytes(secret);
@@ -98,8 +101,7 @@ class OneTimeCodes {
         if (!now.isBefore(latest.expiresAt())) {
             throw BusinessException.invalid(FIELD, "code.expired");
         }
-        int attempt = tries.get(latest.id(), id -> new AtomicInteger()).incrementAndGet();
-        if (attempt > settings.codeMaxAttempts()) {
+        if (!tries.bucket("code-tries:" + latest.id(), triesPerCode).tryConsume(1)) {
             throw BusinessException.invalid(FIELD, "code.too-many-attempts");
         }
         if (!latest.hash().equals(hash(phone, purpose, code == null ? "" : code.trim()))) {

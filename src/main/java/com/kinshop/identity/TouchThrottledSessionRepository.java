@@ -25,10 +25,16 @@ final class TouchThrottledSessionRepository implements FindByIndexNameSessionRep
 
     private final FindByIndexNameSessionRepository<Session> store;
     private final Duration touchInterval;
+    private final boolean replacesStoreBean;
 
-    TouchThrottledSessionRepository(FindByIndexNameSessionRepository<Session> store, Duration touchInterval) {
+    /**
+     * @param replacesStoreBean true when this decorator took the store's place in the context (JDBC), so it must stop
+     * the store with the context; false when both are beans (Redis), and the context stops the store itself
+     */
+    TouchThrottledSessionRepository(FindByIndexNameSessionRepository<Session> store, Duration touchInterval, boolean replacesStoreBean) {
         this.store = store;
         this.touchInterval = touchInterval;
+        this.replacesStoreBean = replacesStoreBean;
     }
 
     /** The rule: touch only when the stored access time is at least one interval old. */
@@ -77,7 +83,7 @@ final class TouchThrottledSessionRepository implements FindByIndexNameSessionRep
     /** The store owns a cleanup scheduler; it must still stop with the context. */
     @Override
     public void destroy() throws Exception {
-        if (store instanceof DisposableBean disposable) {
+        if (replacesStoreBean && store instanceof DisposableBean disposable) {
             disposable.destroy();
         }
     }

@@ -30,7 +30,7 @@ class TouchThrottledSessionRepositoryTest {
         Instant stored = inStore.getLastAccessedTime();
         var backing = new ConcurrentHashMap<String, Session>();
         backing.put("s-1", inStore);
-        var sessions = new TouchThrottledSessionRepository(new IndexedMapSessions(backing), MINUTE);
+        var sessions = new TouchThrottledSessionRepository(new IndexedMapSessions(backing), MINUTE, true);
 
         var read = sessions.findById("s-1");
         read.setLastAccessedTime(stored.plusSeconds(30));
