@@ -60,9 +60,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * PostgreSQL kept refusing the transaction (deadlock, serialization failure, lock timeout) even after it was retried
-     * ({@code ConflictRetries}): nothing was saved; the same request in a moment will go through.
+     * ({@code ConflictRetries}): nothing was saved; the same request in a moment will go through. The same answer when
+     * the database or Redis (counters, rate limits) is unreachable or too slow for a moment.
      */
-    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    @ExceptionHandler({org.springframework.dao.PessimisticLockingFailureException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class, org.springframework.dao.QueryTimeoutException.class})
     ResponseEntity<ProblemDetail> busy() {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "request.busy", null));

@@ -28,8 +28,10 @@ class PageExceptionHandler {
                 org.springframework.http.HttpStatus.CONFLICT);
     }
 
-    /** PostgreSQL kept refusing the transaction even after its retries ({@code ConflictRetries}): nothing was saved. */
-    @ExceptionHandler(org.springframework.dao.PessimisticLockingFailureException.class)
+    /** PostgreSQL kept refusing the transaction even after its retries ({@code ConflictRetries}): nothing was saved. Also when
+     * the database or Redis is unreachable or too slow for a moment. */
+    @ExceptionHandler({org.springframework.dao.PessimisticLockingFailureException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class, org.springframework.dao.QueryTimeoutException.class})
     ModelAndView busy(jakarta.servlet.http.HttpServletResponse response) {
         response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, "1");
         return new ModelAndView("error", Map.of("status", 503, "reason", problems.message("request.busy")),
