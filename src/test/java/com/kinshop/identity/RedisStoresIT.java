@@ -199,6 +199,10 @@ class RedisStoresIT {
         REDIS.close(); // Redis down: the node says so (load balancers stop sending it buyers)
         try {
             assertThat(new HttpSession(port).get("/actuator/health").status()).isEqualTo(503);
+            // a sign-in needs its rate-limit bucket: without Redis it is refused as busy (503 + Retry-After), never a 500
+            Response signIn = new HttpSession(port).post("/api/auth/login", Map.of("phone", Phones.fresh(), "password", "kinshop123"));
+            assertThat(signIn.status()).as(signIn.body()).isEqualTo(503);
+            assertThat(signIn.header("retry-after")).isEqualTo("1");
         } finally {
             REDIS.restart();
         }

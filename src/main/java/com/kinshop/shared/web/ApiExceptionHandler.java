@@ -64,7 +64,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * the database or Redis (counters, rate limits) is unreachable or too slow for a moment.
      */
     @ExceptionHandler({org.springframework.dao.PessimisticLockingFailureException.class,
-            org.springframework.dao.DataAccessResourceFailureException.class, org.springframework.dao.QueryTimeoutException.class})
+            org.springframework.dao.DataAccessResourceFailureException.class, org.springframework.dao.QueryTimeoutException.class,
+            io.lettuce.core.RedisException.class}) // the last: Bucket4j talks to Lettuce directly, untranslated
     ResponseEntity<ProblemDetail> busy() {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "request.busy", null));

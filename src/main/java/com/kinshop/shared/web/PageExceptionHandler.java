@@ -31,7 +31,8 @@ class PageExceptionHandler {
     /** PostgreSQL kept refusing the transaction even after its retries ({@code ConflictRetries}): nothing was saved. Also when
      * the database or Redis is unreachable or too slow for a moment. */
     @ExceptionHandler({org.springframework.dao.PessimisticLockingFailureException.class,
-            org.springframework.dao.DataAccessResourceFailureException.class, org.springframework.dao.QueryTimeoutException.class})
+            org.springframework.dao.DataAccessResourceFailureException.class, org.springframework.dao.QueryTimeoutException.class,
+            io.lettuce.core.RedisException.class}) // the last: Bucket4j talks to Lettuce directly, untranslated
     ModelAndView busy(jakarta.servlet.http.HttpServletResponse response) {
         response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, "1");
         return new ModelAndView("error", Map.of("status", 503, "reason", problems.message("request.busy")),
