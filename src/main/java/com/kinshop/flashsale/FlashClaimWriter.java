@@ -54,8 +54,11 @@ class FlashClaimWriter {
                 return Written.STALE_SLOT;
             }
             pools.giveBack(sale.id(), item.skuId(), member.value(), slot);
-            if (UniqueConstraints.violated(duplicate, "flash_claim_one_per_key")) {
-                return new Written(byKey(member, sale.id(), key, request).orElseThrow(() -> duplicate), false);
+            // a double tap with one key collides on the member's number or on the key, whichever index PostgreSQL checks first;
+            // by now the first tap has committed (the insert waited for it), so its claim is there to answer with
+            Optional<FlashClaim> earlier = key == null ? Optional.empty() : byKey(member, sale.id(), key, request);
+            if (earlier.isPresent()) {
+                return new Written(earlier.get(), false);
             }
             throw limitReached(sale, UniqueConstraints.violated(duplicate, "flash_claim_live_address_nth"));
         } catch (RuntimeException refused) {

@@ -58,6 +58,7 @@ public class FlashTimers {
     public Swept runDue() {
         int ordered = orders.sweep(200);
         Instant now = clock.instant();
+        healLeakedUnits(now);
         List<Long> ended = jdbc.sql("""
                         select id from flash_sale where status = ? and units_returned_at is null and ends_at <= ? order by ends_at, id limit 20""")
                 .params(FlashReview.APPROVED.name(), FlashMoves.utc(now.minus(GRACE))).query(Long.class).list();
@@ -70,6 +71,41 @@ public class FlashTimers {
             }
         }
         return new Swept(ordered, closed);
+    }
+
+    /** Pools that looked leaked on the last sweep: a second look in a row reloads them. */
+    private final java.util.Set<String> suspects = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A node that crashed between taking a unit and writing or giving it back leaks that unit: the counter says sold out
+     * while the database has a free slot. Seen on two sweeps in a row (so not a claim still being written), the pool is
+     * reloaded from the database; the worst a wrong guess can do is make an attempt collide on a slot and reload again.
+     */
+    private void healLeakedUnits(Instant now) {
+        record Item(long saleId, long skuId, int quantity, int live) {
+        }
+        List<Item> running = jdbc.sql("""
+                        select i.sale_id, i.sku_id, i.quantity,
+                               (select count(*) from flash_claim c where c.sale_id = i.sale_id and c.sku_id = i.sku_id and c.status in (:live))
+                        from flash_sale s join flash_sale_item i on i.sale_id = s.id
+                        where s.status = :approved and s.starts_at <= :now and s.ends_at > :now""")
+                .param("live", com.kinshop.shared.StateNames.of(ClaimStatus.LIVE)).param("approved", FlashReview.APPROVED.name())
+                .param("now", FlashMoves.utc(now))
+                .query((rs, n) -> new Item(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4))).list();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Item item : running) {
+            String pool = FlashRules.pool(item.saleId(), item.skuId());
+            if (pools.remaining(item.saleId(), item.skuId()) == 0 && item.live() < item.quantity()) {
+                seen.add(pool);
+                if (suspects.contains(pool)) {
+                    log.warn("Flash pool {} said sold out with {} of {} units free in the database: reloaded", pool, item.quantity() - item.live(),
+                            item.quantity());
+                    pools.load(item.saleId(), new FlashFacts.ItemFacts(item.skuId(), 0, item.quantity()), true);
+                }
+            }
+        }
+        suspects.retainAll(seen);
+        suspects.addAll(seen);
     }
 
     private boolean returnUnsold(long saleId, Instant now) {
