@@ -21,6 +21,12 @@ public class FlashClaimReads {
         return claim(jdbc, member, claimId);
     }
 
+    /** The member's claims in a session, newest first (the session page shows where each stands). */
+    public java.util.List<FlashClaim> inSale(AccountId member, long saleId) {
+        return jdbc.sql("select id from flash_claim where member_id = ? and sale_id = ? order by id desc limit 10").params(member.value(), saleId)
+                .query(Long.class).list().stream().map(id -> claim(jdbc, member, id)).toList();
+    }
+
     static FlashClaim claim(JdbcClient jdbc, AccountId member, long claimId) {
         return jdbc.sql("""
                         select id, status, sale_id, sku_id, checkout_number, order_number, pay_before, failure

@@ -105,13 +105,32 @@ class FlashSaleDemoData implements DemoDataSeeder {
             AccountId member = accounts.findByPhone(phone).orElseThrow().id();
             FlashClaim claim = gate.buy(member, soldOut.id(), new FlashGate.BuyRequest(soldOut.items().get(0).skuId(), address(member, phone).value(), null),
                     null);
-            orders.place(claim.claimId());
-            String checkout = jdbc.sql("select checkout_number from flash_claim where id = ?").param(claim.claimId()).query(String.class).single();
+            String checkout = orderedCheckout(claim.claimId());
             String payment = orderPayments.pay(member, checkout).paymentNumber();
             payer.pay(payment);
             payments.recover(payment);
         }
         log.info("Demo flash sales: session {} running, session {} upcoming, session {} sold out", running.id(), upcoming.id(), soldOut.id());
+    }
+
+    /** The claim's checkout once its order is written (the gate's executor is on it already; this helps if it lags). */
+    private String orderedCheckout(long claimId) {
+        Instant until = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(until)) {
+            orders.place(claimId);
+            Optional<String> checkout = jdbc.sql("select checkout_number from flash_claim where id = ? and checkout_number is not null").param(claimId)
+                    .query(String.class).optional();
+            if (checkout.isPresent()) {
+                return checkout.get();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("Demo flash claim " + claimId + " was not ordered");
     }
 
     private FlashSale approved(SupplierId supplier, AccountId staff, String title, FlashSaleForm.Item offer, int quantity, Instant startsAt,

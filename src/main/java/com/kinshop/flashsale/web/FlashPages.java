@@ -1,5 +1,8 @@
 package com.kinshop.flashsale.web;
 
+import com.kinshop.flashsale.ClaimStatus;
+import com.kinshop.flashsale.FlashClaim;
+import com.kinshop.flashsale.FlashClaimReads;
 import com.kinshop.flashsale.FlashSale;
 import com.kinshop.flashsale.FlashSales;
 import com.kinshop.identity.CurrentUser;
@@ -24,11 +27,13 @@ import java.util.List;
 class FlashPages {
 
     private final FlashSales sales;
+    private final FlashClaimReads claims;
     private final Addresses addresses;
     private final long payMinutes;
 
-    FlashPages(FlashSales sales, Addresses addresses, @Value("${kinshop.flashsale.pay-within:5m}") Duration payWithin) {
+    FlashPages(FlashSales sales, FlashClaimReads claims, Addresses addresses, @Value("${kinshop.flashsale.pay-within:5m}") Duration payWithin) {
         this.sales = sales;
+        this.claims = claims;
         this.addresses = addresses;
         this.payMinutes = Math.max(1, payWithin.toMinutes());
     }
@@ -48,6 +53,9 @@ class FlashPages {
         model.addAttribute("addresses", user == null ? List.of() : addresses.of(user.id()));
         model.addAttribute("next", "/flash-sales/" + id);
         model.addAttribute("payMinutes", payMinutes);
+        List<FlashClaim> mine = user == null ? List.of() : claims.inSale(user.id(), id);
+        model.addAttribute("myClaims", mine);
+        model.addAttribute("atLimit", mine.stream().filter(claim -> ClaimStatus.LIVE.contains(claim.status())).count() >= sale.perMemberLimit());
         model.addAttribute("tab", "home");
         return "flashsale/sale";
     }
