@@ -203,4 +203,25 @@ class FlashSaleIT extends MoneyPathTest {
         flash.addsUp(sale, 1);
         assertThat(jdbc.sql("select sold_out_at is not null from flash_sale where id = ?").param(sale.id()).query(Boolean.class).single()).isTrue();
     }
+
+    @Test
+    void thePagesShowTheSessionsAndTheConsolesTheirFigures() {
+        FlashSaleFixtures.Sale sale = flash.running("秒杀页面货", 6, 1, Duration.ofDays(1));
+        Member buyer = fixtures.member("看页面的人");
+        long address = flash.address(buyer);
+        assertThat(flash.buy(buyer, sale, address, null).status()).isEqualTo(202);
+        HttpSession visitor = new HttpSession(port);
+        assertThat(visitor.get("/").body()).contains("data-testid=\"channel-flash-sales\"");
+        assertThat(visitor.get("/flash-sales").body()).contains("data-flash-sale=\"" + sale.id() + "\"").contains("抢购中");
+        String page = visitor.get("/flash-sales/" + sale.id()).body();
+        assertThat(page).contains("data-phase=\"RUNNING\"").contains("剩 5 / 6 件").contains("登录抢购");
+        String mine = buyer.session().get("/flash-sales/" + sale.id()).body();
+        assertThat(mine).contains("data-testid=\"my-claim\"").contains("已达限购");
+        assertThat(new HttpSession(port).language("en").get("/flash-sales/" + sale.id()).body()).contains("On now").contains("5 of 6 left");
+        String console = fixtures.operator().get("/console/admin/flash-sales").body();
+        assertThat(console).contains("data-flash-sale=\"" + sale.id() + "\"").contains("1 / 1");
+        assertThat(sale.supplier().session().get("/console/supplier/flash-sales").body()).contains("data-flash-sale=\"" + sale.id() + "\"");
+        assertThat(sale.supplier().session().get("/console/supplier/flash-sales?product=" + sale.productId()).body())
+                .contains("data-testid=\"flash-sale-form\"");
+    }
 }
