@@ -47,7 +47,7 @@ public class FlashTimers {
     public record Swept(int ordered, int sessionsClosed) {
     }
 
-    @Scheduled(fixedDelayString = "${kinshop.flashsale.timer-interval:5s}", initialDelayString = "${kinshop.flashsale.timer-interval:5s}")
+    @Scheduled(fixedDelayString = "${kinshop.flashsale.timer-interval:${kinshop.flash-sale.timer-interval:5s}}", initialDelayString = "${kinshop.flashsale.timer-interval:${kinshop.flash-sale.timer-interval:5s}}")
     public void scheduled() {
         Swept swept = runDue();
         if (swept.ordered() + swept.sessionsClosed() > 0) {
