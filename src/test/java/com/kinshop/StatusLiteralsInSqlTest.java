@@ -40,7 +40,9 @@ class StatusLiteralsInSqlTest {
             Map.entry("group_buy", names(com.kinshop.groupbuy.GroupStatus.values())),
             Map.entry("group_seat", names(com.kinshop.groupbuy.SeatStatus.values())),
             Map.entry("bargain_campaign", names(com.kinshop.bargain.CampaignStatus.values())),
-            Map.entry("bargain", names(com.kinshop.bargain.BargainStatus.values())));
+            Map.entry("bargain", names(com.kinshop.bargain.BargainStatus.values())),
+            Map.entry("flash_sale", names(com.kinshop.flashsale.FlashReview.values())),
+            Map.entry("flash_claim", names(com.kinshop.flashsale.ClaimStatus.values())));
     private static final Pattern TABLE = Pattern.compile("\\b(?:from|join|update|into)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTED = Pattern.compile("'([A-Z_]+)'");
 

@@ -51,15 +51,24 @@ public class Checkouts {
     /**
      * A play's own checkout (group price, flash price): one SKU at {@code unitPrice}, orders of {@code kind} carrying
      * {@code promotionRef}, to be paid within {@code payWithin} (null: the usual timeout). The play calls this inside its
-     * own transaction, so its seat or quota and the order are taken together or not at all.
+     * own transaction, so its seat or quota and the order are taken together or not at all. {@code unitsSetAside}: the
+     * play reserved the units itself beforehand (a flash sale sets its quantity aside at approval), so checkout reserves
+     * none for the line and a cancellation releases none (the play takes the unit back through
+     * {@link CheckoutParticipant#release}); paying still sells it.
      */
     public record PromotionOrder(AccountId buyer, Addresses.AddressId address, SkuId sku, int quantity, String shopCode, Money unitPrice,
-                                 OrderKind kind, String promotionRef, Duration payWithin) {
+                                 OrderKind kind, String promotionRef, Duration payWithin, boolean unitsSetAside) {
 
         public PromotionOrder {
             if (kind == null || kind == OrderKind.NORMAL || promotionRef == null || promotionRef.isBlank() || unitPrice == null) {
                 throw new IllegalArgumentException("A promotion order names its kind, its promotion and its price");
             }
+        }
+
+        /** A play that takes its units from stock at checkout, like any order. */
+        public PromotionOrder(AccountId buyer, Addresses.AddressId address, SkuId sku, int quantity, String shopCode, Money unitPrice,
+                              OrderKind kind, String promotionRef, Duration payWithin) {
+            this(buyer, address, sku, quantity, shopCode, unitPrice, kind, promotionRef, payWithin, false);
         }
     }
 
@@ -67,20 +76,20 @@ public class Checkouts {
     public Placed checkOut(AccountId buyer, Addresses.AddressId addressId, CheckoutParticipant.Selection selection) {
         // one checkout per buyer at a time: a second one (another key, another tab) finds the cart already emptied
         jdbc.sql("select id from account where id = ? for update").param(buyer.value()).query(Long.class).single();
-        return place(buyer, addressId, cart.view(buyer), true, OrderKind.NORMAL, null, null, selection);
+        return place(buyer, addressId, cart.view(buyer), true, OrderKind.NORMAL, null, null, false, selection);
     }
 
     /** "Buy now" (立即购买): one SKU straight to orders; the cart is neither read nor changed. */
     @Transactional
     public Placed buyNow(AccountId buyer, Addresses.AddressId addressId, SkuId sku, int quantity, String shopCode,
                          CheckoutParticipant.Selection selection) {
-        return place(buyer, addressId, cart.buyNow(sku, quantity, shopCode), false, OrderKind.NORMAL, null, null, selection);
+        return place(buyer, addressId, cart.buyNow(sku, quantity, shopCode), false, OrderKind.NORMAL, null, null, false, selection);
     }
 
     @Transactional
     public Placed promotionCheckout(PromotionOrder order) {
         return place(order.buyer(), order.address(), cart.promotion(order.sku(), order.quantity(), order.shopCode(), order.unitPrice()), false,
-                order.kind(), order.promotionRef(), order.payWithin(), CheckoutParticipant.Selection.AUTOMATIC);
+                order.kind(), order.promotionRef(), order.payWithin(), order.unitsSetAside(), CheckoutParticipant.Selection.AUTOMATIC);
     }
 
     /** What a checkout of the cart (or of one SKU) would cost with the buyer's choice of discounts, and the other choices. */
@@ -89,7 +98,7 @@ public class Checkouts {
     }
 
     private Placed place(AccountId buyer, Addresses.AddressId addressId, Cart.View view, boolean fromCart, OrderKind kind, String promotionRef,
-                         Duration payWithin, CheckoutParticipant.Selection selection) {
+                         Duration payWithin, boolean unitsSetAside, CheckoutParticipant.Selection selection) {
         Addresses.Address address = addresses.get(buyer, addressId);
         if (view.items().isEmpty()) {
             throw BusinessException.invalid(null, "checkout.cart-empty");
@@ -98,8 +107,8 @@ public class Checkouts {
         OffsetDateTime payDeadline = now.plus(payWithin == null ? properties.paymentTimeout() : payWithin);
         CheckoutOffers.Preview preview = offers.preview(buyer, view, kind, promotionRef, selection);
         CheckoutPricing.Quote quote = preview.quote();
-        // all units first, in SKU order: two checkouts over the same SKUs lock them in the same order
-        quote.orders().stream().flatMap(order -> order.lines().stream()).map(CheckoutPricing.PricedLine::line)
+        // all units first, in SKU order: two checkouts over the same SKUs lock them in the same order (none when the play set them aside)
+        quote.orders().stream().filter(order -> !unitsSetAside).flatMap(order -> order.lines().stream()).map(CheckoutPricing.PricedLine::line)
                 .sorted(Comparator.comparingLong(line -> line.sku().value()))
                 .forEach(line -> stock.reserve(line.sku(), line.quantity()));
         String checkoutNumber = BusinessNumbers.next(jdbc, "C", now.toInstant());
@@ -130,12 +139,13 @@ public class Checkouts {
                 CheckoutPricing.Line line = priced.line();
                 jdbc.sql("""
                                 insert into order_line (order_id, sku_id, product_id, product_name, spec, unit_price_fen, quantity, paid_fen, discount_fen,
-                                                        platform_discount_fen, supplier_discount_fen, commission_budget_fen, shop_code, supply_price_fen)
-                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                        platform_discount_fen, supplier_discount_fen, commission_budget_fen, shop_code, supply_price_fen,
+                                                        units_set_aside)
+                                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(order, line.sku().value(), line.product().value(), line.productName(), line.spec(), priced.unitPrice().fen(),
                                 line.quantity(), priced.paid().fen(), priced.discount().fen(), priced.platformDiscount().fen(),
                                 priced.supplierDiscount().fen(), priced.commissionBudget().fen(), view.item(line.sku()).shopCode(),
-                                view.item(line.sku()).facts().supplyPrice().fen())
+                                view.item(line.sku()).facts().supplyPrice().fen(), unitsSetAside)
                         .update();
                 if (fromCart) {
                     cart.remove(buyer, line.sku());

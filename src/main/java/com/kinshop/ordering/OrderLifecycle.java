@@ -121,7 +121,8 @@ public class OrderLifecycle {
                     // the plays' rows (a group, a bargain, their campaign) before the SKU rows: the order a play's own
                     // checkout locks them in, so a cancellation and a checkout of the same campaign never deadlock
                     offers.release(order, reason);
-                    lines(orderId).forEach(line -> stock.release(line.sku(), line.quantity()));
+                    // units a play set aside stay with the play: its release above took them back
+                    lines(orderId).stream().filter(line -> !line.unitsSetAside()).forEach(line -> stock.release(line.sku(), line.quantity()));
                 },
                 order -> new OrderEvents.OrderCancelled(order.id(), order.number(), order.buyer(), order.supplier(), reason, clock.instant(),
                         order.kind(), order.promotionRef()));
@@ -216,14 +217,14 @@ public class OrderLifecycle {
         return completed.isPresent();
     }
 
-    record LineUnits(long id, SkuId sku, ProductId product, int quantity, Money paid) {
+    record LineUnits(long id, SkuId sku, ProductId product, int quantity, Money paid, boolean unitsSetAside) {
     }
 
     /** An order's lines in SKU order, so two transactions touching the same SKUs lock them in the same order. */
     private List<LineUnits> lines(long orderId) {
-        return jdbc.sql("select id, sku_id, product_id, quantity, paid_fen from order_line where order_id = ? order by sku_id").param(orderId)
-                .query((rs, n) -> new LineUnits(rs.getLong(1), new SkuId(rs.getLong(2)), new ProductId(rs.getLong(3)), rs.getInt(4),
-                        Money.fen(rs.getLong(5)))).list();
+        return jdbc.sql("select id, sku_id, product_id, quantity, paid_fen, units_set_aside from order_line where order_id = ? order by sku_id")
+                .param(orderId).query((rs, n) -> new LineUnits(rs.getLong(1), new SkuId(rs.getLong(2)), new ProductId(rs.getLong(3)), rs.getInt(4),
+                        Money.fen(rs.getLong(5)), rs.getBoolean(6))).list();
     }
 
     /** The id of an order that belongs to this buyer or supplier; anyone else's is simply not found. */
