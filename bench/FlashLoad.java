@@ -224,7 +224,7 @@ public class FlashLoad {
         Instant startsAt = Instant.now().plusSeconds(3);
         Outcome proposed = post(staff, node + "/api/supplier/flash-sales", """
                 {"title":"压测场次","startsAt":"%s","endsAt":"%s","perMemberLimit":1,"items":[{"skuId":%d,"flashPriceFen":%d,"quantity":%d}]}"""
-                .formatted(startsAt, startsAt.plus(Duration.ofHours(1)), sku, retail, units), UUID.randomUUID().toString());
+                .formatted(startsAt, startsAt.plus(Duration.ofHours(1)), sku, retail - 1, units), UUID.randomUUID().toString());
         require(proposed, 201);
         long id = number(proposed.body(), "id");
         require(post(passwordSignIn(node, OPERATOR), node + "/api/admin/flash-sales/" + id + "/approval", "{\"approved\":true}", null), 200);

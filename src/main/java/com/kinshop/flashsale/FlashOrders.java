@@ -26,8 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns claims into FLASH orders: ordering's promotion checkout at the flash price, with the units already set aside
- * (so checkout reserves none), to be paid within {@code kinshop.flashsale.pay-within} (default 5 minutes; the cluster test's
- * spelling {@code kinshop.flash-sale.payment-window} is read when it is not set). Started on a small executor as
+ * (so checkout reserves none), to be paid within {@code kinshop.flashsale.pay-within} (default 5 minutes). Started on a small executor as
  * soon as the claim commits, so the buyer's answer does not wait for it; a claim the executor never got to (queue
  * full, node crashed) is found by the sweep, which takes claims with {@code FOR UPDATE SKIP LOCKED} so two nodes never
  * order one claim twice. An order that cannot be written (the address deleted meanwhile) fails the claim and gives
@@ -51,7 +50,7 @@ class FlashOrders {
             FlashOrders::thread, new ThreadPoolExecutor.DiscardPolicy());
 
     FlashOrders(JdbcClient jdbc, Checkouts checkouts, FlashMoves moves, FlashPools pools, TransactionTemplate transactions, Clock clock,
-                @Value("${kinshop.flashsale.pay-within:${kinshop.flash-sale.payment-window:5m}}") Duration payWithin) {
+                @Value("${kinshop.flashsale.pay-within:5m}") Duration payWithin) {
         this.jdbc = jdbc;
         this.checkouts = checkouts;
         this.moves = moves;

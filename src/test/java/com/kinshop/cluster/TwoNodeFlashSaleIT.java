@@ -61,7 +61,7 @@ class TwoNodeFlashSaleIT {
     @BeforeAll
     void startTwoNodesAndSignInTheBuyers() throws Exception {
         cluster = TwoNodes.start("two-node-flash-sale", List.of("--kinshop.orders.timer-interval=1s",
-                "--kinshop.flash-sale.payment-window=" + PAY_WINDOW.toSeconds() + "s", "--kinshop.flash-sale.timer-interval=1s"));
+                "--kinshop.flashsale.pay-within=" + PAY_WINDOW.toSeconds() + "s", "--kinshop.flashsale.timer-interval=1s"));
         for (int i = 0; i < BUYERS; i++) {
             buyers.add(cluster.newBuyer());
         }
@@ -88,7 +88,7 @@ class TwoNodeFlashSaleIT {
         Instant startsAt = Instant.now().plusSeconds(15);
         Response proposed = staff.post("/api/supplier/flash-sales", Map.of("title", "两节点秒杀", "startsAt", startsAt.toString(),
                         "endsAt", startsAt.plus(Duration.ofMinutes(30)).toString(), "perMemberLimit", 1,
-                        "items", List.of(Map.of("skuId", skuId, "flashPriceFen", retail, "quantity", UNITS))),
+                        "items", List.of(Map.of("skuId", skuId, "flashPriceFen", retail - 1, "quantity", UNITS))),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
         assertThat(proposed.json().get("status").asString()).isEqualTo("PENDING");

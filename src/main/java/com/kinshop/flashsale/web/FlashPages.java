@@ -31,7 +31,7 @@ class FlashPages {
     private final Addresses addresses;
     private final long payMinutes;
 
-    FlashPages(FlashSales sales, FlashClaimReads claims, Addresses addresses, @Value("${kinshop.flashsale.pay-within:${kinshop.flash-sale.payment-window:5m}}") Duration payWithin) {
+    FlashPages(FlashSales sales, FlashClaimReads claims, Addresses addresses, @Value("${kinshop.flashsale.pay-within:5m}") Duration payWithin) {
         this.sales = sales;
         this.claims = claims;
         this.addresses = addresses;
