@@ -1,6 +1,5 @@
 package com.kinshop.bargain;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +35,8 @@ public class BargainTimers {
         this.clock = clock;
     }
 
-    /** One node sweeps at a time (the rows are claimed with SKIP LOCKED regardless); tests call {@link #runDue} directly. */
+    /** Every node sweeps: each due row is claimed with SKIP LOCKED and moved by a guarded update, so it is handled once. Tests call {@link #runDue} directly. */
     @Scheduled(fixedDelayString = "${kinshop.bargains.timer-interval:15s}", initialDelayString = "${kinshop.bargains.timer-interval:15s}")
-    @SchedulerLock(name = "bargain-timers", lockAtMostFor = "PT10M")
     void scheduled() {
         runDue();
     }

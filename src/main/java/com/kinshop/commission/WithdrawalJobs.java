@@ -1,6 +1,5 @@
 package com.kinshop.commission;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +14,6 @@ class WithdrawalJobs {
     }
 
     @Scheduled(fixedDelayString = "${kinshop.commission.payout-poll:2s}", initialDelayString = "${kinshop.commission.payout-poll:2s}")
-    @SchedulerLock(name = "commission-payouts", lockAtMostFor = "PT10M")
     void payApproved() {
         for (int paid = 0; paid < 100 && withdrawals.payNext(); paid++) {
             // one payout per transaction

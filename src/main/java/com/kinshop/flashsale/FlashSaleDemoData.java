@@ -95,11 +95,11 @@ class FlashSaleDemoData implements DemoDataSeeder {
             return;
         }
         Instant now = clock.instant();
-        FlashSale running = approved(supplier.get(), staff.get(), "午间秒杀 12 点场", offers.get(0), 20, now.minus(Duration.ofMinutes(30)),
+        FlashSale running = approved(supplier.get(), staff.get(), "限时秒杀 · 纸品专场", offers.get(0), 20, now.minus(Duration.ofMinutes(30)),
                 now.plus(Duration.ofHours(6)));
-        FlashSale upcoming = approved(supplier.get(), staff.get(), "晚间秒杀 20 点场", offers.get(1), 50, now.plus(Duration.ofHours(2)),
+        FlashSale upcoming = approved(supplier.get(), staff.get(), "美妆秒杀 · 预告场", offers.get(1), 50, now.plus(Duration.ofHours(2)),
                 now.plus(Duration.ofHours(4)));
-        FlashSale soldOut = approved(supplier.get(), staff.get(), "整点秒杀 抢光场", offers.get(2), 2, now.minus(Duration.ofMinutes(10)),
+        FlashSale soldOut = approved(supplier.get(), staff.get(), "爆款秒杀 · 洗衣凝珠", offers.get(2), 2, now.minus(Duration.ofMinutes(10)),
                 now.plus(Duration.ofHours(5)));
         for (String phone : List.of("13800000001", "13800000002")) {
             AccountId member = accounts.findByPhone(phone).orElseThrow().id();

@@ -47,9 +47,8 @@ public class FlashTimers {
     public record Swept(int ordered, int sessionsClosed) {
     }
 
-    /** One node sweeps at a time (claims are taken with SKIP LOCKED regardless); tests call {@link #runDue} directly. */
+    /** Every node sweeps: claims are taken with SKIP LOCKED, so each is ordered once. Tests call {@link #runDue} directly. */
     @Scheduled(fixedDelayString = "${kinshop.flashsale.timer-interval:5s}", initialDelayString = "${kinshop.flashsale.timer-interval:5s}")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "flashsale-timers", lockAtMostFor = "PT10M")
     public void scheduled() {
         Swept swept = runDue();
         if (swept.ordered() + swept.sessionsClosed() > 0) {

@@ -1,6 +1,5 @@
 package com.kinshop.groupbuy;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,9 +43,8 @@ public class GroupTimers {
     public record Swept(int failed, int virtuallyFilled, int refunded) {
     }
 
-    /** One node sweeps at a time (the rows are claimed with SKIP LOCKED regardless); tests call {@link #runDue} directly. */
+    /** Every node sweeps: each due row is claimed with SKIP LOCKED and moved by a guarded update, so it is handled once. Tests call {@link #runDue} directly. */
     @Scheduled(fixedDelayString = "${kinshop.groupbuy.timer-interval:10s}", initialDelayString = "${kinshop.groupbuy.timer-interval:10s}")
-    @SchedulerLock(name = "groupbuy-timers", lockAtMostFor = "PT10M")
     public void scheduled() {
         Swept swept = runDue();
         if (swept.failed() + swept.virtuallyFilled() + swept.refunded() > 0) {

@@ -1,7 +1,6 @@
 package com.kinshop.ordering;
 
 import com.kinshop.ordering.OrderEvents.CancelReason;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,9 +43,8 @@ public class OrderTimers {
         this.clock = clock;
     }
 
-    /** One node sweeps at a time (the rows are claimed with SKIP LOCKED regardless); tests call {@link #runDue} directly. */
+    /** Every node sweeps: each due row is claimed with SKIP LOCKED and moved by a guarded update, so it is handled once. Tests call {@link #runDue} directly. */
     @Scheduled(fixedDelayString = "${kinshop.orders.timer-interval}", initialDelayString = "${kinshop.orders.timer-interval}")
-    @SchedulerLock(name = "order-timers", lockAtMostFor = "PT10M")
     void scheduled() {
         runDue();
     }

@@ -1,6 +1,5 @@
 package com.kinshop.payment;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,7 +24,6 @@ class PaymentJobs {
     }
 
     @Scheduled(fixedDelayString = "${kinshop.payment.refund-poll:1s}", initialDelayString = "${kinshop.payment.refund-poll:1s}")
-    @SchedulerLock(name = "payment-refunds", lockAtMostFor = "PT10M")
     void sendDueRefunds() {
         for (int sent = 0; sent < 100 && refunds.sendNextDueRefund(); sent++) {
             // one refund per transaction
@@ -33,7 +31,6 @@ class PaymentJobs {
     }
 
     @Scheduled(fixedDelayString = "${kinshop.payment.recover-poll:30s}", initialDelayString = "${kinshop.payment.recover-poll:30s}")
-    @SchedulerLock(name = "payment-recovery", lockAtMostFor = "PT10M")
     void recoverOpenPayments() {
         for (String number : payments.openPaymentsToRecover(100)) {
             try {

@@ -1,6 +1,5 @@
 package com.kinshop.redpacket;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,9 +50,8 @@ public class RedPacketTimers {
         return spendableAfterEnd;
     }
 
-    /** One node sweeps at a time (the rows are claimed with SKIP LOCKED regardless); tests call {@link #runDue} directly. */
+    /** Every node sweeps: each due row is claimed with SKIP LOCKED and moved by a guarded update, so it is handled once. Tests call {@link #runDue} directly. */
     @Scheduled(fixedDelayString = "${kinshop.red-packets.timer-interval:15s}", initialDelayString = "${kinshop.red-packets.timer-interval:15s}")
-    @SchedulerLock(name = "red-packet-timers", lockAtMostFor = "PT10M")
     void scheduled() {
         runDue();
     }

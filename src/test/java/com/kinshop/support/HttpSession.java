@@ -155,7 +155,18 @@ public class HttpSession {
         request.header("Accept-Language", language);
         try {
             HttpRequest sent = request.build();
-            HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException closed) {
+                // a pooled connection the server had closed while idle (keep-alive timeout): the request never reached it;
+                // sent again as a client would, when sending it twice is safe (GET, or the same Idempotency-Key)
+                boolean safe = sent.method().equals("GET") || sent.headers().firstValue("Idempotency-Key").isPresent();
+                if (!safe || closed.getMessage() == null || !closed.getMessage().contains("received no bytes")) {
+                    throw closed;
+                }
+                response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+            }
             Map<String, String> headers = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
             Response answer = new Response(response.statusCode(), headers, response.body());

@@ -1,7 +1,6 @@
 package com.kinshop.payment.sandbox;
 
 import com.kinshop.payment.NotificationSignature;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,7 +47,6 @@ class SandboxDeliveries {
     }
 
     @Scheduled(fixedDelayString = "${kinshop.payment.sandbox.delivery-poll:500ms}")
-    @SchedulerLock(name = "sandbox-deliveries", lockAtMostFor = "PT10M")
     void deliverDue() {
         for (int sent = 0; sent < 50 && Boolean.TRUE.equals(transactions.execute(status -> deliverNext())); sent++) {
             // one delivery per transaction

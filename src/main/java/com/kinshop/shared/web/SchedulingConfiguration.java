@@ -15,7 +15,9 @@ import java.net.UnknownHostException;
 /**
  * Periodic work. Every node schedules every job; a job that must run once per cluster is annotated
  * {@code @SchedulerLock} and first takes its row in the {@code shedlock} table (PostgreSQL's clock decides, not the
- * nodes'), so the others skip that run. The default for a job that forgets to say how long it may hold the lock.
+ * nodes'), so the others skip that run: the nightly jobs. The sweeps take no such lock — each due row is claimed
+ * with SKIP LOCKED and moved by a guarded update, so it is handled once whichever node sweeps, and a node killed in the
+ * middle of a sweep does not stop the others' sweeps until its lock runs out (the crash tests caught that).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
