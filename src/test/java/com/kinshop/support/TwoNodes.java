@@ -3,7 +3,6 @@ package com.kinshop.support;
 import com.kinshop.support.HttpSession.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +37,7 @@ public final class TwoNodes implements AutoCloseable {
     private final Path work;
     private final EmbeddedPostgres postgres;
     private final RedisServer redis;
+    private final com.zaxxer.hikari.HikariDataSource pool;
     private final JdbcClient db;
     private final List<KinshopProcess> nodes = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
@@ -46,7 +46,12 @@ public final class TwoNodes implements AutoCloseable {
         this.work = work;
         this.postgres = postgres;
         this.redis = redis;
-        this.db = JdbcClient.create(new DriverManagerDataSource(postgres.getJdbcUrl("postgres", "kinshop"), "postgres", ""));
+        // pooled: a connection per statement (DriverManagerDataSource) cost a PostgreSQL backend start each, minutes over 2,000 buyers
+        this.pool = new com.zaxxer.hikari.HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "kinshop"));
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(8);
+        this.db = JdbcClient.create(pool);
     }
 
     /** Starts PostgreSQL, Redis, node A (with demo data), then node B; {@code settings} are extra arguments for both. */
@@ -159,6 +164,7 @@ public final class TwoNodes implements AutoCloseable {
     @Override
     public void close() {
         nodes.forEach(KinshopProcess::stop);
+        pool.close();
         redis.close();
         try {
             postgres.close();
