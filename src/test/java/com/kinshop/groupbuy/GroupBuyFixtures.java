@@ -16,8 +16,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Group-buy campaigns, groups and seats through the public API, and the invariants every test checks after. */
-class GroupBuyFixtures {
+/** Group-buy campaigns, groups and seats through the public API, and the invariants every test checks after (also used by the two-node test). */
+public class GroupBuyFixtures {
 
     /** Normal ¥100, supply ¥50, commission 10 %: with the 5 % platform fee any group price from ¥58.83 keeps the price rule. */
     static final long NORMAL_FEN = 10_000;
@@ -28,14 +28,14 @@ class GroupBuyFixtures {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    GroupBuyFixtures(Fixtures fixtures, Purchases purchases, JdbcClient jdbc, Clock clock) {
+    public GroupBuyFixtures(Fixtures fixtures, Purchases purchases, JdbcClient jdbc, Clock clock) {
         this.fixtures = fixtures;
         this.purchases = purchases;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    record Campaign(long id, long productId, long skuId, Staff supplier) {
+    public record Campaign(long id, long productId, long skuId, Staff supplier) {
     }
 
     Map<String, Object> form(long productId, long skuId, long groupPriceFen, int size, int units, int perMemberLimit) {
@@ -46,7 +46,7 @@ class GroupBuyFixtures {
     }
 
     /** A new supplier's product on sale and an approved campaign for it, running now. */
-    Campaign campaign(String name, int size, int units, int perMemberLimit) {
+    public Campaign campaign(String name, int size, int units, int perMemberLimit) {
         Staff supplier = fixtures.supplier(name + "供应商");
         long[] product = fixtures.onSale(supplier, name, List.of(Fixtures.sku("标准装", NORMAL_FEN, NORMAL_FEN / 2, "RATE", 1000, units + 20)));
         Response created = supplier.session().post("/api/supplier/group-campaigns", form(product[0], product[1], GROUP_FEN, size, units, perMemberLimit));
@@ -72,19 +72,19 @@ class GroupBuyFixtures {
     }
 
     /** Opens and answers the group id and the seat's checkout and order. */
-    Seat opened(Member member, Campaign campaign, String shopCode) {
+    public Seat opened(Member member, Campaign campaign, String shopCode) {
         Response opened = open(member, campaign, 1, shopCode);
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         return seat(member, opened);
     }
 
-    Seat joined(Member member, long groupId, Campaign campaign) {
+    public Seat joined(Member member, long groupId, Campaign campaign) {
         Response joined = join(member, groupId, campaign, 1, purchases.address(member));
         assertThat(joined.status()).as(joined.body()).isEqualTo(201);
         return seat(member, joined);
     }
 
-    record Seat(Member member, long groupId, String checkoutNumber, String orderNumber) {
+    public record Seat(Member member, long groupId, String checkoutNumber, String orderNumber) {
     }
 
     private static Seat seat(Member member, Response response) {
@@ -93,16 +93,16 @@ class GroupBuyFixtures {
     }
 
     /** Pays the seat's checkout at the sandbox cashier and waits until the group module counted it. */
-    void pay(Seat seat) {
+    public void pay(Seat seat) {
         purchases.cashier(seat.member(), purchases.startPayment(seat.member(), seat.checkoutNumber()).get("payUrl").asString(), "pay");
         Purchases.await("seat of " + seat.orderNumber() + " counted", () -> !"SEATED".equals(seatStatus(seat.orderNumber())));
     }
 
-    String seatStatus(String orderNumber) {
+    public String seatStatus(String orderNumber) {
         return jdbc.sql("select status from group_seat where order_number = ?").param(orderNumber).query(String.class).single();
     }
 
-    String groupStatus(long groupId) {
+    public String groupStatus(long groupId) {
         return jdbc.sql("select status from group_buy where id = ?").param(groupId).query(String.class).single();
     }
 
@@ -114,7 +114,7 @@ class GroupBuyFixtures {
      * sold + reserved + available = units, each count agreeing with the seats: reserved are the seats awaiting payment,
      * sold the seats paid and not refunded; and no group holds more seats than its size or other than its live seats.
      */
-    void unitsAddUp(long campaignId) {
+    public void unitsAddUp(long campaignId) {
         Map<String, Object> row = jdbc.sql("select units, units_reserved, units_sold from group_campaign where id = ?").param(campaignId)
                 .query().singleRow();
         int units = ((Number) row.get("units")).intValue();
