@@ -323,7 +323,18 @@ public class FlashLoad {
     }
 
     static Outcome send(HttpClient http, HttpRequest request) throws Exception {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException closed) {
+            // a pooled connection the node closed while idle (keep-alive timeout) never carried the request: send it again
+            // when that is safe, as any client would (a GET, or a buy with its Idempotency-Key)
+            boolean safe = request.method().equals("GET") || request.headers().firstValue("Idempotency-Key").isPresent();
+            if (!safe || closed.getMessage() == null || !closed.getMessage().contains("received no bytes")) {
+                throw closed;
+            }
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         return new Outcome(response.statusCode(), response.body());
     }
 
