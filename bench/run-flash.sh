@@ -4,7 +4,7 @@
 # measures the baselines and the sales in one run and prints the ratios.
 # Usage: mvn -q -DskipTests package && bench/run-flash.sh [clients] [units] [seconds]
 #   env: NODE1_PORT (18300), NODE2_PORT (18301), PG_PORT (15440), REDIS_PORT (6380), JAR (target/kinshop-*.jar),
-#        ONLY=baseline (trivial endpoint and hot row only)
+#        ONLY=baseline (trivial endpoint and hot row only), SESSION_STORE=jdbc|redis (where the nodes keep sessions; jdbc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NODE1_PORT=${NODE1_PORT:-18300}
@@ -28,7 +28,7 @@ cleanup() {
 trap cleanup EXIT
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no > target/bench-flash-redis.log 2>&1 &
 pids+=($!)
-common=(--kinshop.redis.enabled=true --spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$REDIS_PORT"
+common=(--kinshop.redis.enabled=true --spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$REDIS_PORT" --kinshop.session.store="${SESSION_STORE:-jdbc}"
   --kinshop.identity.code-secret=bench-flash --kinshop.media.dir=target/bench-media
   --kinshop.identity.rate-limit.login-per-phone=100000000 --kinshop.identity.rate-limit.login-per-ip=100000000
   --kinshop.identity.rate-limit.codes-per-ip-per-hour=100000000 --kinshop.demo.orders=false --logging.level.root=WARN)
