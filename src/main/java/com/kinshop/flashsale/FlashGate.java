@@ -9,9 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The buy gate. Cheap checks first (the body, the session's terms from memory, the server's clock), then one atomic
@@ -26,8 +24,6 @@ import java.util.regex.Pattern;
  */
 @Service
 public class FlashGate {
-
-    private static final Pattern VALID_KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,100}");
 
     private final FlashFacts facts;
     private final FlashPools pools;
@@ -55,8 +51,8 @@ public class FlashGate {
     }
 
     public FlashClaim buy(AccountId member, long saleId, BuyRequest request, String key) {
-        if (key != null && !VALID_KEY.matcher(key).matches()) {
-            throw BusinessException.invalid(Idempotency.HEADER, "idempotency.key.invalid");
+        if (key != null) {
+            Idempotency.requireValid(key); // the same keys as everywhere; kept on the claim rather than as a stored response
         }
         if (request == null || request.skuId() == null) {
             throw BusinessException.invalid("skuId", "flash.sku.required");
@@ -89,7 +85,7 @@ public class FlashGate {
                     if (written.claim() != null) {
                         if (written.fresh()) {
                             orders.placeSoon(written.claim().claimId());
-                            recordSellOut(sale);
+                            moves.soldOutIfNoneLeft(sale.id(), clock.instant()); // winners only: at most the units, never a refused attempt
                         }
                         return written.claim();
                     }
@@ -98,14 +94,5 @@ public class FlashGate {
             }
         }
         throw BusinessException.conflict("skuId", "flash.sold-out");
-    }
-
-    /** The first time every SKU of the session is gone, the session's sell-out time is stamped (once per cluster). */
-    private void recordSellOut(FlashFacts.SaleFacts sale) {
-        boolean allGone = sale.items().values().stream().allMatch(item -> pools.remaining(sale.id(), item.skuId()) == 0);
-        if (allGone) {
-            Instant now = clock.instant();
-            moves.soldOut(sale.id(), now);
-        }
     }
 }

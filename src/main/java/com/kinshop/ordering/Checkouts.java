@@ -107,10 +107,12 @@ public class Checkouts {
         OffsetDateTime payDeadline = now.plus(payWithin == null ? properties.paymentTimeout() : payWithin);
         CheckoutOffers.Preview preview = offers.preview(buyer, view, kind, promotionRef, selection);
         CheckoutPricing.Quote quote = preview.quote();
-        // all units first, in SKU order: two checkouts over the same SKUs lock them in the same order (none when the play set them aside)
-        quote.orders().stream().filter(order -> !unitsSetAside).flatMap(order -> order.lines().stream()).map(CheckoutPricing.PricedLine::line)
-                .sorted(Comparator.comparingLong(line -> line.sku().value()))
-                .forEach(line -> stock.reserve(line.sku(), line.quantity()));
+        if (!unitsSetAside) { // a play that set its units aside already holds them
+            // all units first, in SKU order: two checkouts over the same SKUs lock them in the same order
+            quote.orders().stream().flatMap(order -> order.lines().stream()).map(CheckoutPricing.PricedLine::line)
+                    .sorted(Comparator.comparingLong(line -> line.sku().value()))
+                    .forEach(line -> stock.reserve(line.sku(), line.quantity()));
+        }
         String checkoutNumber = BusinessNumbers.next(jdbc, "C", now.toInstant());
         long checkout = jdbc.sql("insert into checkout (number, buyer_id, payable_fen, created_at) values (?, ?, ?, ?) returning id")
                 .params(checkoutNumber, buyer.value(), quote.payable().fen(), now).query(Long.class).single();
