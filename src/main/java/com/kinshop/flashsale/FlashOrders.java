@@ -107,7 +107,11 @@ class FlashOrders {
                 Checkouts.Placed placed = checkouts.promotionCheckout(new Checkouts.PromotionOrder(new AccountId(queued.memberId()),
                         new Addresses.AddressId(queued.addressId()), new SkuId(queued.skuId()), 1, queued.shopCode(), Money.fen(queued.priceFen()),
                         OrderKind.FLASH, REF_PREFIX + queued.saleId(), payWithin, true));
-                return moves.ordered(claimId, placed.checkoutNumber(), placed.orderNumbers().get(0), now.plus(payWithin), now);
+                if (!moves.ordered(claimId, placed.checkoutNumber(), placed.orderNumbers().get(0), now.plus(payWithin), now)) {
+                    // cannot happen while this transaction holds the claim's row; if it did, the order must not stay without its claim
+                    throw new IllegalStateException("Flash claim " + claimId + " left QUEUED while ordered: order rolled back");
+                }
+                return true;
             }));
         } catch (BusinessException refused) {
             // the checkout refused for good (address gone, product withdrawn): the claim fails and its unit goes back
