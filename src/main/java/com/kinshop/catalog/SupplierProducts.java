@@ -31,8 +31,10 @@ public class SupplierProducts {
     private final MediaStore media;
     private final JsonMapper json;
     private final Clock clock;
+    private final List<ListingGate> listingGates;
 
-    SupplierProducts(JdbcClient jdbc, PlatformSettings settings, MediaStore media, JsonMapper json, Clock clock) {
+    SupplierProducts(JdbcClient jdbc, PlatformSettings settings, MediaStore media, JsonMapper json, Clock clock, List<ListingGate> listingGates) {
+        this.listingGates = listingGates;
         this.jdbc = jdbc;
         this.settings = settings;
         this.media = media;
@@ -100,11 +102,27 @@ public class SupplierProducts {
     @Transactional
     public void submitForReview(SupplierId supplier, ProductId product) {
         requireEditable(supplier, product);
+        listingGates.forEach(gate -> gate.checkMayList(supplier));
+        submitUngated(supplier, product);
+    }
+
+    /**
+     * The demo catalog only: it is seeded before any module that gates listing has anything to check against (the
+     * demo deposits are paid in by a later seeder, through the payment provider).
+     */
+    void submitUngated(SupplierId supplier, ProductId product) {
         if (jdbc.sql("select count(*) from product_image where product_id = ?").param(product.value()).query(Integer.class).single() == 0) {
             throw BusinessException.invalid("images", "product.image.required");
         }
         ProductPricing.checkStored(jdbc, product, settings.platformFeeBp());
         move(supplier, product, "status in ('DRAFT', 'REJECTED', 'OFF_SALE')", ProductStatus.PENDING_REVIEW);
+    }
+
+    /** Every product of the supplier on sale goes off sale (the supplier exits); answers how many. */
+    @Transactional
+    public int takeAllOffSale(SupplierId supplier) {
+        return jdbc.sql("update product set status = ?, updated_at = ? where supplier_id = ? and status = ?")
+                .params(ProductStatus.OFF_SALE.name(), now(), supplier.value(), ProductStatus.ON_SALE.name()).update();
     }
 
     @Transactional

@@ -58,4 +58,17 @@ public final class LedgerAccounts {
     public static LedgerAccount supplierRedPackets(long supplierId) {
         return LedgerAccount.of("supplier:" + supplierId + ":red-packets", AccountType.LIABILITY);
     }
+
+    /**
+     * A supplier's deposit (保证金): what the platform holds for it and owes back on exit (credit side, like its
+     * payable). Deductions and the return post with {@code notOverdrawing}, so it never goes past zero.
+     */
+    public static LedgerAccount supplierDeposit(long supplierId) {
+        return LedgerAccount.of("supplier:" + supplierId + ":deposit", AccountType.LIABILITY);
+    }
+
+    /** A deposit on its way back to the supplier (requested on exit, not yet paid out by the provider). */
+    public static LedgerAccount supplierDepositReturning(long supplierId) {
+        return LedgerAccount.of("supplier:" + supplierId + ":deposit:returning", AccountType.LIABILITY);
+    }
 }

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -185,6 +186,26 @@ public class Orders {
                         where o.status in (:finished) and b.balance_fen <> 0 order by o.id""")
                 .param("finished", StateNames.of(EnumSet.of(OrderStatus.COMPLETED, OrderStatus.REFUNDED, OrderStatus.CANCELLED)))
                 .query(String.class).list();
+    }
+
+    /** Who an order is between and when it was paid (null: never), for modules acting on an order by its number (complaints). */
+    public record Parties(long orderId, String number, AccountId buyer, SupplierId supplier, OrderStatus status, Instant paidAt) {
+    }
+
+    public Optional<Parties> parties(String orderNumber) {
+        return jdbc.sql("select id, number, buyer_id, supplier_id, status, paid_at from orders where number = ?").param(orderNumber)
+                .query((rs, n) -> new Parties(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)), new SupplierId(rs.getLong(4)),
+                        OrderStatus.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class) == null ? null
+                        : rs.getObject(6, OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    /** Whether the supplier has an order not yet finished (awaiting payment, paid, shipped or received): its deposit may not leave. */
+    public boolean hasOrdersInProgress(SupplierId supplier) {
+        return jdbc.sql("select exists (select 1 from orders where supplier_id = :supplier and status not in (:finished))")
+                .param("supplier", supplier.value())
+                .param("finished", StateNames.of(EnumSet.of(OrderStatus.COMPLETED, OrderStatus.REFUNDED, OrderStatus.CANCELLED)))
+                .query(Boolean.class).single();
     }
 
     /** Disputes the operator must decide, oldest first, then the ones already decided. */
