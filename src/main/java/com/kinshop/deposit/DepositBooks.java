@@ -41,7 +41,7 @@ class DepositBooks {
         LedgerAccount deposit = LedgerAccounts.supplierDeposit(supplierId);
         LedgerAccount to = payee == PenaltyPayee.BUYER ? LedgerAccounts.memberAvailable(buyer.value()) : LedgerAccounts.PLATFORM_REVENUE;
         try {
-            ledger.post(Journal.builder("deposit-penalty:" + complaintNumber, "DEPOSIT_PENALTY_" + payee.name(), complaintNumber)
+            ledger.post(Journal.builder("deposit-penalty:" + complaintNumber, payee == PenaltyPayee.BUYER ? "DEPOSIT_PENALTY_BUYER" : "DEPOSIT_PENALTY_PLATFORM", complaintNumber)
                     .move(penalty, to, deposit).notOverdrawing(deposit).build());
         } catch (InsufficientBalanceException e) {
             throw BusinessException.conflict("penaltyFen", "deposit.penalty.over-balance", balance(supplierId).toPlainString());
