@@ -1,6 +1,5 @@
 package com.kinshop.complaint;
 
-import com.kinshop.deposit.PenaltyPayee;
 import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -19,5 +18,6 @@ public record Complaint(String number, String orderNumber, Long orderLineId,
                         String supplierName, Instant createdAt, Instant answerDeadline, String answer, Instant answeredAt,
                         @Schema(description = "When the timer handed it to the operator unanswered; null if answered or still in time") Instant overdueAt,
                         @Schema(description = "The decision: true upheld, false dismissed, null not yet decided") Boolean upheld,
-                        Money penalty, PenaltyPayee penaltyTo, String decisionReason, Instant decidedAt, Instant withdrawnAt) {
+                        Money penalty,
+                        @Schema(description = "BUYER or PLATFORM (a PenaltyPayee); null unless a penalty was taken") String penaltyTo, String decisionReason, Instant decidedAt, Instant withdrawnAt) {
 }

@@ -1,7 +1,6 @@
 package com.kinshop.complaint;
 
 import com.kinshop.catalog.SupplierId;
-import com.kinshop.deposit.PenaltyPayee;
 import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
@@ -82,7 +81,7 @@ public class ComplaintViews {
         return new Complaint(rs.getString(1), rs.getString(2), hasLine ? line : null, rs.getString(4), ComplaintCategory.valueOf(rs.getString(5)),
                 rs.getString(6), List.of(JSON.readValue(rs.getString(7), String[].class)), ComplaintStatus.valueOf(rs.getString(8)), rs.getString(9),
                 rs.getString(10), instant(rs, 11), instant(rs, 12), rs.getString(13), instant(rs, 14), instant(rs, 15), upheld,
-                hasPenalty ? Money.fen(penalty) : null, rs.getString(18) == null ? null : PenaltyPayee.valueOf(rs.getString(18)), rs.getString(19),
+                hasPenalty ? Money.fen(penalty) : null, rs.getString(18), rs.getString(19),
                 instant(rs, 20), instant(rs, 21));
     }
 
