@@ -182,6 +182,45 @@ class ComplaintIT extends MoneyPathTest {
         assertThat(bought.supplier().session().get("/api/admin/complaints").status()).isEqualTo(403);
     }
 
+    @Test
+    void thePagesFileAnswerAndDecideAndShowEachRefusalInTheReadersLanguage() {
+        Bought bought = deposits.paidOrder("页面果园", 100);
+        String form = "/me/complaints/new?order=" + bought.order();
+        assertThat(bought.buyer().session().get("/me/orders/" + bought.order()).body()).contains(form).contains("投诉商家");
+        Response noCategory = bought.buyer().session().postForm(form, "/me/complaints",
+                Map.of("order", bought.order(), "line", "", "category", "", "text", "包装破损"));
+        assertThat(noCategory.status()).isEqualTo(200);
+        assertThat(noCategory.body()).contains("请选择投诉类型").contains("包装破损");
+        Response english = bought.buyer().session().postForm(form + "&lang=en", "/me/complaints",
+                Map.of("order", bought.order(), "category", "QUALITY", "text", " "));
+        assertThat(english.body()).contains("Please write something");
+        bought.buyer().session().get("/me/complaints?lang=zh_CN");
+        assertThat(complaints(bought.order())).isZero();
+
+        Response filed = bought.buyer().session().postForm(form, "/me/complaints",
+                Map.of("order", bought.order(), "line", String.valueOf(bought.lineId()), "category", "COUNTERFEIT", "text", "商标印刷模糊，怀疑是仿品。"));
+        assertThat(filed.status()).isEqualTo(302);
+        assertThat(bought.buyer().session().get("/me/complaints").body()).contains("商标印刷模糊，怀疑是仿品。").contains("假冒伪劣").contains("待商家答复");
+        String number = jdbc.sql("select number from complaint where order_number = ?").param(bought.order()).query(String.class).single();
+
+        String console = "/console/supplier/complaints";
+        bought.supplier().session().postForm(console, console + "/" + number + "/answer", Map.of("answer", "已送检，结果出来后回复。"));
+        Response twice = bought.supplier().session().postForm(console, console + "/" + number + "/answer", Map.of("answer", "再答"));
+        assertThat(twice.status()).isEqualTo(302);
+        assertThat(bought.supplier().session().get(console).body()).contains("已经答复过，每条投诉只能答复一次").contains("已送检，结果出来后回复。");
+
+        String admin = "/console/admin/complaints";
+        fixtures.operator().postForm(admin, admin + "/" + number + "/decision",
+                Map.of("verdict", "uphold", "penalty", "150", "penaltyTo", "PLATFORM", "reason", "鉴定为仿品"));
+        assertThat(fixtures.operator().get(admin).body()).contains("扣罚金额超过保证金余额 ¥100.00");
+        assertThat(status(number)).isEqualTo("AWAITING_DECISION");
+        fixtures.operator().postForm(admin, admin + "/" + number + "/decision",
+                Map.of("verdict", "uphold", "penalty", "100", "penaltyTo", "PLATFORM", "reason", "鉴定为仿品"));
+        assertThat(status(number)).isEqualTo("UPHELD");
+        assertThat(deposits.balance(bought.supplier().supplierId())).isZero();
+        assertThat(bought.supplier().session().get("/console/supplier/deposit").body()).contains("¥100.00").contains("投诉 " + number + " 成立，保证金扣罚计入平台");
+    }
+
     private String file(Bought bought) {
         Response filed = bought.buyer().session().post("/api/me/complaints", filing(bought.order(), "QUALITY", "收到的商品有破损。"));
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);

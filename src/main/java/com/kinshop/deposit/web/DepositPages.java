@@ -77,7 +77,7 @@ class DepositPages {
     @PostMapping("/console/admin/deposits/{supplierId}/return")
     String exitBy(@AuthenticationPrincipal CurrentUser user, @PathVariable long supplierId, RedirectAttributes redirect) {
         return Flash.outcome(redirect, "redirect:/console/admin/deposits", "deposit.return.requested",
-                () -> returns.request(new SupplierId(suppliers.get(new SupplierId(supplierId)).id().value()), user.id()));
+                () -> returns.request(suppliers.get(new SupplierId(supplierId)).id(), user.id())); // 404 for an unknown supplier
     }
 
     private SupplierId supplierOf(CurrentUser user) {
