@@ -6,6 +6,7 @@ import com.kinshop.ledger.Ledger;
 import com.kinshop.support.Fixtures;
 import com.kinshop.support.Fixtures.Member;
 import com.kinshop.support.HttpSession.Response;
+import com.kinshop.support.Concurrently;
 import com.kinshop.support.KinshopIT;
 import com.kinshop.support.MoneyPathTest;
 import com.kinshop.support.MutableClock;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -219,6 +221,25 @@ class ComplaintIT extends MoneyPathTest {
         assertThat(status(number)).isEqualTo("UPHELD");
         assertThat(deposits.balance(bought.supplier().supplierId())).isZero();
         assertThat(bought.supplier().session().get("/console/supplier/deposit").body()).contains("¥100.00").contains("投诉 " + number + " 成立，保证金扣罚计入平台");
+    }
+
+    @Test
+    void tenSimultaneousComplaintsAboutOneOrderFileOneAndFiveAnswersAnswerOnce() throws Exception {
+        Bought bought = deposits.paidOrder("并发投诉果园", 0);
+        List<Response> filings = Concurrently.all(10, () -> bought.buyer().session().post("/api/me/complaints",
+                filing(bought.order(), "QUALITY", "同一订单并发投诉")));
+        assertThat(filings).extracting(Response::status).containsOnly(201, 409);
+        assertThat(filings.stream().filter(answer -> answer.status() == 201)).hasSize(1);
+        filings.stream().filter(answer -> answer.status() == 409)
+                .forEach(refused -> assertThat(refused.fieldError("orderNumber")).isEqualTo("该订单已有一条处理中的投诉"));
+        assertThat(complaints(bought.order())).isEqualTo(1);
+
+        String number = filings.stream().filter(answer -> answer.status() == 201).findFirst().orElseThrow().json().get("number").asString();
+        List<Response> answers = Concurrently.all(5, () -> bought.supplier().session().post("/api/supplier/complaints/" + number + "/answer",
+                Map.of("answer", "并发答复")));
+        assertThat(answers).extracting(Response::status).containsOnly(200, 409);
+        assertThat(answers.stream().filter(answer -> answer.status() == 200)).hasSize(1);
+        assertThat(status(number)).isEqualTo("AWAITING_DECISION");
     }
 
     private String file(Bought bought) {
