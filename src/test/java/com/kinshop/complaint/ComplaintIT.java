@@ -148,6 +148,11 @@ class ComplaintIT extends MoneyPathTest {
                 .isEqualTo("投诉 " + number + " 成立，保证金扣罚赔付买家");
         Response shortNow = bought.supplier().session().get("/api/supplier/deposit");
         assertThat(shortNow.json().get("standing").get("shortfall").get("fen").asLong()).isEqualTo(12_000);
+
+        Response withdrawn = bought.buyer().session().post("/api/me/withdrawals", Map.of("amountFen", 12_000),
+                Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        assertThat(withdrawn.status()).as("the compensation is withdrawable like commission: " + withdrawn.body()).isEqualTo(201);
+        assertThat(available(bought.buyer().id())).isEqualTo(buyerAvailable);
     }
 
     @Test
