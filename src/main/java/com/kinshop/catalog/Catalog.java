@@ -53,6 +53,12 @@ public class Catalog {
                 .params(supplier.value(), limit).query(Catalog::card).list();
     }
 
+    /** A supplier's sellable products in the given order (its public page: best composite score first). */
+    public List<ProductCard> sellableOf(SupplierId supplier, ProductSort sort, int limit) {
+        return jdbc.sql("select * from (" + CARD + " where " + SELLABLE + " and p.supplier_id = ?) p order by " + sort.orderBy + " limit ?")
+                .params(supplier.value(), limit).query(Catalog::card).list();
+    }
+
     /** Sellable products matching {@code query} (may be blank) in {@code category} or its sub-categories (may be null). */
     public List<ProductCard> search(String query, CategoryId category, ProductSort sort, int limit) {
         String q = query == null ? "" : query.strip();
