@@ -42,7 +42,7 @@ public final class CompositeScore {
         return Math.min(1.0, (double) complaintsUpheld / (linesSold + RATE_PRIOR));
     }
 
-    /** The score rounded to hundredths; {@code supplierFactor} in (0, 1]. */
+    /** The score rounded to hundredths; {@code supplierFactor} above 0, at most 1. */
     public static double of(Inputs in, double priorMean, int priorWeight, double supplierFactor) {
         if (supplierFactor <= 0 || supplierFactor > 1) {
             throw new IllegalArgumentException("supplierFactor must be in (0, 1]");
