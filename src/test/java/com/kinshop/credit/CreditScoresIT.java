@@ -1,0 +1,251 @@
+package com.kinshop.credit;
+
+import com.kinshop.support.ApiTest;
+import com.kinshop.support.Concurrently;
+import com.kinshop.support.Fixtures.Staff;
+import com.kinshop.support.HttpSession;
+import com.kinshop.support.HttpSession.Response;
+import com.kinshop.support.KinshopIT;
+import com.kinshop.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Events → counters → composite scores and the 综合 sort; redelivery, concurrency, flagging and suspension, over the real app. */
+@KinshopIT
+class CreditScoresIT extends ApiTest {
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    MutableClock clock;
+
+    CreditEvents events;
+
+    @BeforeEach
+    void events() {
+        events = new CreditEvents(publisher, transactions, jdbc, clock);
+        events.handled(); // nothing of an earlier test still on its way
+    }
+
+    private long[] counters(long product) {
+        return jdbc.sql("select review_count, star_sum, units_sold, units_refunded, lines_sold, complaints_upheld from credit_product_counter where product_id = ?")
+                .param(product).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)})
+                .optional().orElse(new long[6]);
+    }
+
+    private double composite(long product) {
+        return jdbc.sql("select composite_score from product where id = ?").param(product).query(Double.class).single();
+    }
+
+    private double expectedComposite(long product, double factor) {
+        long[] c = counters(product);
+        double mean = jdbc.sql("select review_count, star_sum from credit_platform_total").query((rs, n) -> CompositeScore.platformMean(rs.getLong(1), rs.getLong(2))).single();
+        return CompositeScore.of(new CompositeScore.Inputs(c[0], c[1], c[2], c[3], c[4], c[5]), mean, CreditRules.DEFAULTS.priorWeight(), factor);
+    }
+
+    private List<Long> search(String q, String sort) {
+        Response found = new HttpSession(port).get("/api/catalog/products?q=" + q + (sort == null ? "" : "&sort=" + sort));
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        found.json().forEach(card -> ids.add(card.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
+    void eventsFeedTheCountersAndTheCompositeSortIsTheDefault() {
+        Staff supplier = fixtures.supplier("综合排序果园");
+        long loved = fixtures.onSale(supplier, "综合甲苹果", 2_000, 50)[0];
+        long plain = fixtures.onSale(supplier, "综合甲梨子", 2_000, 50)[0];
+        long refunded = fixtures.onSale(supplier, "综合甲橘子", 2_000, 50)[0];
+        for (int i = 0; i < 5; i++) {
+            events.publish(events.stars(loved, supplier.supplierId(), 5, 5, 4));
+            events.publish(events.stars(refunded, supplier.supplierId(), 4, 4, 4));
+        }
+        var paid = events.paid(supplier.supplierId(), refunded, 4);
+        events.publish(paid);
+        events.publish(events.refunded(paid, 3));
+        events.handled();
+
+        assertThat(counters(loved)).containsExactly(5, 25, 0, 0, 0, 0);
+        assertThat(counters(refunded)).containsExactly(5, 20, 4, 3, 1, 0);
+        assertThat(counters(plain)).as("no event, no counters").containsExactly(0, 0, 0, 0, 0, 0);
+        assertThat(composite(loved)).isCloseTo(expectedComposite(loved, 1.0), within(0.006)).isGreaterThan(75);
+        assertThat(composite(refunded)).isCloseTo(expectedComposite(refunded, 1.0), within(0.006));
+        assertThat(composite(plain)).as("a product without reviews keeps the prior's score").isEqualTo(75.0);
+
+        // 综合 by default, in the API and on the search page; newest first is still there when asked for
+        assertThat(search("综合甲", null)).containsExactly(loved, plain, refunded);
+        assertThat(search("综合甲", "COMPOSITE")).containsExactly(loved, plain, refunded);
+        assertThat(search("综合甲", "NEWEST")).containsExactly(refunded, plain, loved);
+        String page = new HttpSession(port).get("/search?q=综合甲").body();
+        assertThat(page.indexOf("综合甲苹果")).isLessThan(page.indexOf("综合甲梨子"));
+        assertThat(page.indexOf("综合甲梨子")).isLessThan(page.indexOf("综合甲橘子"));
+        assertThat(page).contains(">综合<");
+        assertThat(new HttpSession(port).get("/search?q=综合甲&lang=en").body()).contains(">Overall<");
+
+        // the product page shows the composite score and the supplier's level; the supplier page its figures
+        String product = new HttpSession(port).get("/p/" + loved).body();
+        assertThat(product).contains("data-testid=\"composite-score\">" + String.format(java.util.Locale.ROOT, "%.1f", composite(loved)) + "<")
+                .contains("data-level=\"GOOD\"");
+        Response credit = new HttpSession(port).get("/api/credit/suppliers/" + supplier.supplierId());
+        assertThat(credit.status()).as(credit.body()).isEqualTo(200);
+        assertThat(credit.json().get("ratings").asLong()).isEqualTo(10);
+        assertThat(credit.json().get("afterSalesRate").asDouble()).isEqualTo(1.0);
+        assertThat(credit.json().get("level").asString()).isEqualTo(CreditLevel.of(credit.json().get("score").asInt()).name());
+        String supplierPage = new HttpSession(port).get("/suppliers/" + supplier.supplierId()).body();
+        assertThat(supplierPage.indexOf("综合甲苹果")).isPositive().isLessThan(supplierPage.indexOf("综合甲橘子"));
+        assertThat(supplierPage).contains("data-figure=\"ratings\">10<");
+    }
+
+    @Test
+    void aRedeliveredEventCountsOnce() {
+        Staff supplier = fixtures.supplier("重投果园");
+        long product = fixtures.onSale(supplier, "重投苹果", 2_000, 50)[0];
+        var stars = events.stars(product, supplier.supplierId(), 5, 5, 5);
+        var paid = events.paid(supplier.supplierId(), product, 2);
+        var shipped = events.shipped(paid, java.time.Duration.ofHours(3));
+        var refund = events.refunded(paid, 1);
+        var complaint = events.upheld(supplier.supplierId(), product);
+        var deduction = events.deducted(supplier.supplierId());
+        for (int delivery = 1; delivery <= 2; delivery++) { // as the publication registry may after a crash
+            for (Object event : List.of(stars, paid, shipped, refund, complaint, deduction)) {
+                events.publish(event);
+            }
+            events.handled();
+            assertThat(counters(product)).as("delivery " + delivery).containsExactly(1, 5, 2, 1, 1, 1);
+        }
+        var day = jdbc.sql("""
+                        select ratings, product_star_sum, orders_paid, orders_shipped, shipped_on_time, refunds_granted, complaints_upheld,
+                               deposit_deductions, deducted_fen
+                        from credit_supplier_day where supplier_id = ?""").param(supplier.supplierId())
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                        rs.getLong(8), rs.getLong(9))).list();
+        assertThat(day).containsExactly(List.of(1L, 5L, 1L, 1L, 1L, 1L, 1L, 1L, 500L));
+        // a later refund of the second unit counts the increase only, and the order once in the after-sales rate
+        events.publish(events.refunded(paid, 2));
+        events.handled();
+        assertThat(counters(product)[3]).isEqualTo(2);
+        assertThat(jdbc.sql("select refunds_granted from credit_supplier_day where supplier_id = ?").param(supplier.supplierId()).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void concurrentEventsForOneProductKeepTheCountersExact() throws Exception {
+        Staff supplier = fixtures.supplier("并发评价果园");
+        long product = fixtures.onSale(supplier, "并发苹果", 2_000, 500)[0];
+        long[] platformBefore = jdbc.sql("select review_count, star_sum from credit_platform_total").query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
+        AtomicInteger next = new AtomicInteger();
+        List<String> outcomes = Concurrently.all(24, () -> {
+            int i = next.getAndIncrement();
+            try {
+                events.publish(i % 2 == 0 ? events.stars(product, supplier.supplierId(), 1 + i % 5, 4, 4) : events.paid(supplier.supplierId(), product, 2));
+                return "published";
+            } catch (RuntimeException e) {
+                return e.toString();
+            }
+        });
+        assertThat(outcomes).as("every publishing transaction commits").containsOnly("published");
+        events.handled();
+        assertThat(jdbc.sql("select count(*) from event_publication where listener_id like '%CreditCounters%' and completion_date is null")
+                .query(Long.class).single()).as("no listener failed (a failure leaves its publication incomplete)").isZero();
+
+        int starSum = 0;
+        for (int i = 0; i < 24; i += 2) {
+            starSum += 1 + i % 5;
+        }
+        assertThat(counters(product)).containsExactly(12, starSum, 24, 0, 12, 0);
+        long[] platformAfter = jdbc.sql("select review_count, star_sum from credit_platform_total").query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
+        assertThat(platformAfter[0] - platformBefore[0]).isEqualTo(12);
+        assertThat(platformAfter[1] - platformBefore[1]).isEqualTo(starSum);
+        assertThat(jdbc.sql("select orders_paid from credit_supplier_day where supplier_id = ?").param(supplier.supplierId()).query(Long.class).single())
+                .isEqualTo(12);
+        assertThat(composite(product)).as("the last recomputation saw every counted event").isCloseTo(expectedComposite(product, 1.0), within(0.006));
+    }
+
+    @Test
+    void aFlaggedSuppliersProductsRankLowerAndItsSubmissionsAreMarkedInTheReviewQueue() {
+        Staff good = fixtures.supplier("信用好果园");
+        Staff flagged = fixtures.supplier("被投诉果园");
+        long goodProduct = fixtures.onSale(good, "标记乙苹果", 2_000, 50)[0];
+        long flaggedProduct = fixtures.onSale(flagged, "标记乙蜜桃", 2_000, 50)[0];
+        for (Staff s : List.of(good, flagged)) { // the same reviews for both
+            long p = s == good ? goodProduct : flaggedProduct;
+            for (int i = 0; i < 3; i++) {
+                events.publish(events.stars(p, s.supplierId(), 5, 5, 5));
+            }
+        }
+        events.handled();
+        assertThat(composite(flaggedProduct)).isEqualTo(composite(goodProduct));
+        double before = composite(flaggedProduct);
+
+        // 4 upheld complaints on another product: 87.5 + ratings − 32 → below the flag threshold (60), above suspension (40)
+        long other = fixtures.onSale(flagged, "被投诉的另一件", 2_000, 50)[0];
+        for (int i = 0; i < 4; i++) {
+            events.publish(events.upheld(flagged.supplierId(), other));
+        }
+        events.handled();
+        Response credit = flagged.session().get("/api/supplier/credit");
+        assertThat(credit.status()).as(credit.body()).isEqualTo(200);
+        assertThat(credit.json().get("flagged").asBoolean()).isTrue();
+        assertThat(credit.json().get("suspended").asBoolean()).isFalse();
+        assertThat(composite(flaggedProduct)).as("flagged: 70 % of the same score").isCloseTo(before * 0.7, within(0.01));
+        assertThat(search("标记乙", null)).containsExactly(goodProduct, flaggedProduct);
+
+        // the operator sees the supplier below the threshold, and its next submission marked 低信用
+        Response queue = fixtures.operator().get("/api/admin/credit/flagged");
+        assertThat(queue.status()).isEqualTo(200);
+        List<Long> flaggedIds = new ArrayList<>();
+        queue.json().forEach(row -> flaggedIds.add(row.get("supplier").asLong()));
+        assertThat(flaggedIds).contains(flagged.supplierId()).doesNotContain(good.supplierId());
+        Response created = flagged.session().post("/api/supplier/products", fixtures.product("低信用新品", List.of(
+                com.kinshop.support.Fixtures.sku("标准装", 2_000, 1_000, "RATE", 1000, 10))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long submitted = created.json().get("id").asLong();
+        assertThat(com.kinshop.support.Fixtures.upload(flagged.session(), "/api/supplier/products/" + submitted + "/images", "image",
+                com.kinshop.support.Fixtures.png(300, 300)).status()).isEqualTo(200);
+        assertThat(flagged.session().post("/api/supplier/products/" + submitted + "/submit", Map.of()).status()).isEqualTo(200);
+        String reviewQueue = fixtures.operator().get("/console/admin/reviews").body();
+        int card = reviewQueue.indexOf("data-review=\"" + submitted + "\"");
+        assertThat(card).isPositive();
+        assertThat(reviewQueue.substring(card, reviewQueue.indexOf("</b>", card) + 200)).contains("低信用");
+    }
+
+    @Test
+    void aSuspendedSuppliersNewCampaignsAreRefusedWithAClearConflictAndNothingIsCreated() {
+        Staff supplier = fixtures.supplier("暂停活动果园");
+        long product = fixtures.onSale(supplier, "暂停的苹果", 2_000, 50)[0];
+        for (int i = 0; i < 6; i++) {
+            events.publish(events.upheld(supplier.supplierId(), product));
+        }
+        events.publish(events.deducted(supplier.supplierId()));
+        events.handled(); // 87.5 − 48 − 5 = 34.5 → 35, below 40
+        Response credit = supplier.session().get("/api/supplier/credit");
+        assertThat(credit.json().get("credit").get("score").asInt()).isEqualTo(35);
+        assertThat(credit.json().get("suspended").asBoolean()).isTrue();
+
+        Response packet = supplier.session().post("/api/supplier/red-packets", Map.of("name", "暂停红包", "budgetFen", 1_000, "minFen", 100, "maxFen", 200,
+                "startsAt", clock.instant().toString(), "endsAt", clock.instant().plusSeconds(3600).toString(), "perMemberLimit", 1));
+        assertThat(packet.status()).as(packet.body()).isEqualTo(409);
+        assertThat(packet.json().get("code").asString()).isEqualTo("credit.suspended.campaigns");
+        assertThat(packet.json().get("detail").asString()).isEqualTo("商家信用分 35 低于 40 分，暂停创建新的营销活动");
+        Response coupon = supplier.session().language("en").post("/api/supplier/coupon-templates", Map.of("title", "暂停券", "kind", "AMOUNT_OFF",
+                "amountFen", 500, "thresholdFen", 5_000, "scope", "SUPPLIER", "validDays", 7, "totalQuantity", 10, "perMemberLimit", 1));
+        assertThat(coupon.status()).as(coupon.body()).isEqualTo(409);
+        assertThat(coupon.json().get("detail").asString()).isEqualTo("The seller's credit score 35 is below 40: new campaigns are suspended");
+        assertThat(jdbc.sql("select count(*) from red_packet_campaign where supplier_id = ?").param(supplier.supplierId()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from coupon_template where supplier_id = ?").param(supplier.supplierId()).query(Long.class).single()).isZero();
+    }
+}
