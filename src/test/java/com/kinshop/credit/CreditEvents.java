@@ -21,8 +21,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Publishes the events the credit module counts, each in its own transaction, the way the review, complaint, deposit and
- * ordering modules do (so through the event publication registry); waits until the credit listeners have handled them.
+ * Publishes the events the credit module counts, each in its own transaction, the way the review, complaint and deposit
+ * modules do (so through the event publication registry); waits until the credit listeners have handled them. Ordering's
+ * events about made-up orders are handed to the credit listener the way the registry delivers them (a transaction of
+ * their own), not published: ordering's other listeners (commission, in the publishing transaction) need real orders.
+ * Real paid orders reach the listener through the registry in {@link CreditScoresIT} too.
  */
 class CreditEvents {
 
@@ -33,8 +36,10 @@ class CreditEvents {
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CreditCounters counters;
 
-    CreditEvents(ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+    CreditEvents(ApplicationEventPublisher events, TransactionTemplate transactions, JdbcClient jdbc, Clock clock, CreditCounters counters) {
+        this.counters = counters;
         this.events = events;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -46,7 +51,15 @@ class CreditEvents {
     }
 
     void publish(Object event) {
-        transactions.executeWithoutResult(status -> events.publishEvent(event));
+        if (event instanceof OrderEvents.OrderPaid paid) {
+            transactions.executeWithoutResult(status -> counters.count(paid));
+        } else if (event instanceof OrderEvents.OrderShipped shipped) {
+            transactions.executeWithoutResult(status -> counters.count(shipped));
+        } else if (event instanceof OrderEvents.RefundGranted granted) {
+            transactions.executeWithoutResult(status -> counters.count(granted));
+        } else {
+            transactions.executeWithoutResult(status -> events.publishEvent(event));
+        }
     }
 
     ReviewEvents.StarsCounted stars(long product, long supplier, int productStars, int logisticsStars, int serviceStars) {

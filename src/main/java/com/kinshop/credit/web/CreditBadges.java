@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the product page's credit fragment shows (referenced as {@code @creditBadges} from the template, so the product
- * page's controller needs no change): the product's composite score and its supplier's credit level.
+ * page's controller needs no change; public, as SpEL only calls public methods): the product's composite score and its supplier's credit level.
  */
 @Component("creditBadges")
-class CreditBadges {
+public class CreditBadges {
 
     private final CompositeScores compositeScores;
     private final SupplierStanding standing;
@@ -21,7 +21,7 @@ class CreditBadges {
         this.standing = standing;
     }
 
-    record Badge(long supplierId, String composite, CreditLevel level) {
+    public record Badge(long supplierId, String composite, CreditLevel level) {
 
         /** Bootstrap's colour for the level. */
         public String tone() {
@@ -34,7 +34,7 @@ class CreditBadges {
         }
     }
 
-    Badge of(ProductDetail product) {
+    public Badge of(ProductDetail product) {
         double score = compositeScores.of(product.id()).orElse(0.0);
         return new Badge(product.supplierId().value(), String.format(java.util.Locale.ROOT, "%.1f", score), standing.levelOf(product.supplierId()));
     }
