@@ -40,6 +40,10 @@ class CreditCounters {
 
     @ApplicationModuleListener
     void on(ReviewEvents.StarsCounted counted) {
+        count(counted);
+    }
+
+    void count(ReviewEvents.StarsCounted counted) {
         if (!firstTime("stars:" + counted.reviewId())) {
             return;
         }
@@ -127,6 +131,10 @@ class CreditCounters {
 
     @ApplicationModuleListener
     void on(ComplaintEvents.ComplaintDecided decided) {
+        count(decided);
+    }
+
+    void count(ComplaintEvents.ComplaintDecided decided) {
         if (!decided.upheld() || !firstTime("complaint:" + decided.number())) {
             return;
         }
@@ -140,6 +148,10 @@ class CreditCounters {
 
     @ApplicationModuleListener
     void on(DepositEvents.DepositDeducted deducted) {
+        count(deducted);
+    }
+
+    void count(DepositEvents.DepositDeducted deducted) {
         if (!firstTime("deduction:" + deducted.complaintNumber())) {
             return;
         }
