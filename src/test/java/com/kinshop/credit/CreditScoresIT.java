@@ -269,6 +269,16 @@ class CreditScoresIT extends ApiTest {
                 "amountFen", 500, "thresholdFen", 5_000, "scope", "SUPPLIER", "validDays", 7, "totalQuantity", 10, "perMemberLimit", 1));
         assertThat(coupon.status()).as(coupon.body()).isEqualTo(409);
         assertThat(coupon.json().get("detail").asString()).isEqualTo("The seller's credit score " + score + " is below 40: new campaigns are suspended");
+        // group buy, bargain and flash sale ask first too: refused before the (empty) form is even looked at
+        for (String play : List.of("group-campaigns", "bargain-campaigns", "flash-sales")) {
+            Response refused = supplier.session().post("/api/supplier/" + play, Map.of());
+            assertThat(refused.status()).as(play + " " + refused.body()).isEqualTo(409);
+            assertThat(refused.json().get("code").asString()).isEqualTo("credit.suspended.campaigns");
+        }
+        for (String table : List.of("group_campaign", "bargain_campaign", "flash_sale")) {
+            assertThat(jdbc.sql("select count(*) from " + table + " where supplier_id = ?").param(supplier.supplierId()).query(Long.class).single())
+                    .as(table).isZero();
+        }
         assertThat(jdbc.sql("select count(*) from red_packet_campaign where supplier_id = ?").param(supplier.supplierId()).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from coupon_template where supplier_id = ?").param(supplier.supplierId()).query(Long.class).single()).isZero();
     }
