@@ -33,6 +33,8 @@ class CreditScoresIT extends ApiTest {
     MutableClock clock;
     @Autowired
     CreditCounters counters;
+    @Autowired
+    CreditWindowJob windowJob;
 
     CreditEvents events;
 
@@ -279,6 +281,16 @@ class CreditScoresIT extends ApiTest {
             assertThat(jdbc.sql("select count(*) from " + table + " where supplier_id = ?").param(supplier.supplierId()).query(Long.class).single())
                     .as(table).isZero();
         }
+        // the complaints leave the 90-day window: the daily job lifts the suspension without any new event
+        clock.advance(java.time.Duration.ofDays(91));
+        try {
+            windowJob.refreshAll();
+            assertThat(standing(supplier.supplierId(), "suspended")).isFalse();
+            assertThat(standing(supplier.supplierId(), "flagged")).isFalse();
+        } finally {
+            clock.advance(java.time.Duration.ofDays(-91)); // the clock is shared by the tests in this application
+        }
+
         assertThat(jdbc.sql("select count(*) from red_packet_campaign where supplier_id = ?").param(supplier.supplierId()).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from coupon_template where supplier_id = ?").param(supplier.supplierId()).query(Long.class).single()).isZero();
     }
