@@ -33,6 +33,7 @@ public class BargainCampaigns {
             k.id, k.supplier_id, k.sku_id, k.product_id, k.product_name, k.spec, k.image_url, k.normal_fen, k.floor_fen, k.helpers_needed,
             k.time_limit_s, k.units, k.sold, k.reserved, k.per_member_limit, k.new_members_only, k.status, k.decision_reason, k.starts_at, k.ends_at""";
 
+    private final com.kinshop.credit.SupplierStanding standing;
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final Suppliers suppliers;
@@ -42,7 +43,8 @@ public class BargainCampaigns {
     private final Clock clock;
 
     BargainCampaigns(JdbcClient jdbc, Catalog catalog, Suppliers suppliers, PlatformSettings settings, BargainMoves moves, BargainPolicy policy,
-                     Clock clock) {
+                     Clock clock, com.kinshop.credit.SupplierStanding standing) {
+        this.standing = standing;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.suppliers = suppliers;
@@ -55,6 +57,8 @@ public class BargainCampaigns {
     /** Submits a campaign for the operator's approval; the SKU must be the supplier's own, on sale, and the floor within the rules. */
     @Transactional
     public BargainCampaign create(SupplierId supplier, AccountId staff, CampaignForm submitted) {
+        standing.requireMayStartCampaign(supplier); // a supplier whose credit is below the suspend threshold starts none
+
         Instant now = clock.instant();
         CampaignForm form = submitted.checked(now);
         Catalog.SkuFacts sku = ownSellableSku(supplier, form.skuId());

@@ -27,7 +27,7 @@ public class Catalog {
 
     static final String SELLABLE = "p.status = 'ON_SALE' and s.status = 'APPROVED'";
     private static final String CARD = """
-            select p.id, p.name, p.subtitle, p.sales_count, p.published_at, s.name as supplier,
+            select p.id, p.name, p.subtitle, p.sales_count, p.published_at, p.composite_score, s.name as supplier,
                    (select url from product_image i where i.product_id = p.id order by position limit 1) as image,
                    (select min(retail_fen) from sku where product_id = p.id) as lowest
             from product p join supplier s on s.id = p.supplier_id""";
@@ -53,6 +53,12 @@ public class Catalog {
                 .params(supplier.value(), limit).query(Catalog::card).list();
     }
 
+    /** A supplier's sellable products in the given order (its public page: best composite score first). */
+    public List<ProductCard> sellableOf(SupplierId supplier, ProductSort sort, int limit) {
+        return jdbc.sql("select * from (" + CARD + " where " + SELLABLE + " and p.supplier_id = ?) p order by " + sort.orderBy + " limit ?")
+                .params(supplier.value(), limit).query(Catalog::card).list();
+    }
+
     /** Sellable products matching {@code query} (may be blank) in {@code category} or its sub-categories (may be null). */
     public List<ProductCard> search(String query, CategoryId category, ProductSort sort, int limit) {
         String q = query == null ? "" : query.strip();
@@ -61,7 +67,7 @@ public class Catalog {
                          and (:q = '' or p.name ilike :like or p.subtitle ilike :like)
                          and (cast(:category as bigint) is null or p.category_id = :category
                               or p.category_id in (select id from category where parent_id = :category))
-                        ) p order by\s""" + (sort == null ? ProductSort.NEWEST : sort).orderBy + " limit :limit")
+                        ) p order by\s""" + (sort == null ? ProductSort.DEFAULT : sort).orderBy + " limit :limit")
                 .param("q", q).param("like", like).param("category", category == null ? null : category.value()).param("limit", limit)
                 .query(Catalog::card).list();
     }

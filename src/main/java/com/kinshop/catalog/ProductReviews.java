@@ -18,12 +18,21 @@ public class ProductReviews {
     private final Catalog catalog;
     private final PlatformSettings settings;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<SupplierCreditFlags> creditFlags;
 
-    ProductReviews(JdbcClient jdbc, Catalog catalog, PlatformSettings settings, Clock clock) {
+    ProductReviews(JdbcClient jdbc, Catalog catalog, PlatformSettings settings, Clock clock,
+                   org.springframework.beans.factory.ObjectProvider<SupplierCreditFlags> creditFlags) {
+        this.creditFlags = creditFlags;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Of the queue's suppliers, those flagged for low credit (低信用): the operator looks harder at their products. */
+    public java.util.Set<SupplierId> lowCreditAmong(List<ProductDetail> queue) {
+        java.util.Set<SupplierId> suppliers = queue.stream().map(ProductDetail::supplierId).collect(java.util.stream.Collectors.toSet());
+        return creditFlags.stream().flatMap(flags -> flags.lowCredit(suppliers).stream()).collect(java.util.stream.Collectors.toSet());
     }
 
     public List<ProductDetail> queue() {

@@ -34,13 +34,15 @@ public class CouponTemplates {
                    (select coalesce(sum(c.discount_fen), 0) from member_coupon c where c.template_id = t.id and c.state = :used) as cost
             from coupon_template t""";
 
+    private final com.kinshop.credit.SupplierStanding standing;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Catalog catalog;
     private final Categories categories;
     private final Suppliers suppliers;
 
-    CouponTemplates(JdbcClient jdbc, Clock clock, Catalog catalog, Categories categories, Suppliers suppliers) {
+    CouponTemplates(JdbcClient jdbc, Clock clock, Catalog catalog, Categories categories, Suppliers suppliers, com.kinshop.credit.SupplierStanding standing) {
+        this.standing = standing;
         this.jdbc = jdbc;
         this.clock = clock;
         this.catalog = catalog;
@@ -70,6 +72,9 @@ public class CouponTemplates {
     /** Creates a template for {@code issuer} (null: the platform's). */
     @Transactional
     public Template create(SupplierId issuer, TemplateForm form) {
+        if (issuer != null) {
+            standing.requireMayStartCampaign(issuer); // the platform's own coupons are never throttled
+        }
         String title = form.title() == null ? "" : form.title().strip();
         if (title.isEmpty() || title.length() > TemplateForm.MAX_TITLE) {
             throw BusinessException.invalid("title", "coupon.title.length", TemplateForm.MAX_TITLE);

@@ -34,6 +34,7 @@ public class FlashSales {
 
     private static final String COLUMNS = "id, supplier_id, title, starts_at, ends_at, per_member_limit, status, review_reason";
 
+    private final com.kinshop.credit.SupplierStanding standing;
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final PlatformSettings settings;
@@ -44,7 +45,8 @@ public class FlashSales {
     private final Clock clock;
 
     FlashSales(JdbcClient jdbc, Catalog catalog, PlatformSettings settings, Stock stock, FlashMoves moves, HotCounters counters, FlashFacts facts,
-               Clock clock) {
+               Clock clock, com.kinshop.credit.SupplierStanding standing) {
+        this.standing = standing;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.settings = settings;
@@ -58,6 +60,8 @@ public class FlashSales {
     /** Proposes a session awaiting review; refusals name the field and store nothing. */
     @Transactional
     public FlashSale propose(SupplierId supplier, AccountId staff, FlashSaleForm submitted) {
+        standing.requireMayStartCampaign(supplier); // a supplier whose credit is below the suspend threshold starts none
+
         Instant now = clock.instant();
         FlashSaleForm.Checked form = submitted.checked(now);
         Map<Long, Catalog.SkuFacts> skus = catalog.skuFacts(form.items().stream().map(item -> new SkuId(item.skuId())).toList()).values().stream()

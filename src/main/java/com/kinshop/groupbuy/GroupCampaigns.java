@@ -32,13 +32,15 @@ public class GroupCampaigns {
             id, supplier_id, product_id, group_size, fill_within_secs, per_member_limit, units, units_reserved, units_sold,
             starts_at, ends_at, status, review_reason, virtual_fill""";
 
+    private final com.kinshop.credit.SupplierStanding standing;
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final PlatformSettings settings;
     private final GroupMoves moves;
     private final Clock clock;
 
-    GroupCampaigns(JdbcClient jdbc, Catalog catalog, PlatformSettings settings, GroupMoves moves, Clock clock) {
+    GroupCampaigns(JdbcClient jdbc, Catalog catalog, PlatformSettings settings, GroupMoves moves, Clock clock, com.kinshop.credit.SupplierStanding standing) {
+        this.standing = standing;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.settings = settings;
@@ -52,6 +54,8 @@ public class GroupCampaigns {
      */
     @Transactional
     public GroupCampaign create(SupplierId supplier, AccountId staff, CampaignForm submitted) {
+        standing.requireMayStartCampaign(supplier); // a supplier whose credit is below the suspend threshold starts none
+
         Instant now = clock.instant();
         CampaignForm.Checked form = submitted.checked(now);
         ProductDetail product = catalog.product(new ProductId(form.productId())).filter(found -> found.supplierId().equals(supplier))

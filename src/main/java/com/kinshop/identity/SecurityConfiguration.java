@@ -45,7 +45,8 @@ class SecurityConfiguration {
 
     /** JSON endpoints anyone may call; every other /api path needs a signed-in account. */
     static final String[] PUBLIC_API = {"/api/auth/**", "/api/catalog/**", "/api/shops/**",
-            "/api/group-campaigns/**", "/api/groups/**", "/api/flash-sales", "/api/flash-sales/*"};
+            "/api/group-campaigns/**", "/api/groups/**", "/api/flash-sales", "/api/flash-sales/*",
+            "/api/credit/suppliers/*"};
 
     private static final RequestMatcher API = pathPattern("/api/**");
     private static final RequestMatcher PAYMENT_NOTIFICATIONS = pathPattern("/api/payment/notifications/**");

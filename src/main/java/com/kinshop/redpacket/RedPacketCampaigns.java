@@ -24,12 +24,14 @@ public class RedPacketCampaigns {
 
     static final String COLUMNS = "id, supplier_id, name, budget_fen, min_fen, max_fen, per_member_limit, remaining_fen, claimed_count, status, starts_at, ends_at";
 
+    private final com.kinshop.credit.SupplierStanding standing;
     private final JdbcClient jdbc;
     private final RedPacketBooks books;
     private final Suppliers suppliers;
     private final Clock clock;
 
-    RedPacketCampaigns(JdbcClient jdbc, RedPacketBooks books, Suppliers suppliers, Clock clock) {
+    RedPacketCampaigns(JdbcClient jdbc, RedPacketBooks books, Suppliers suppliers, Clock clock, com.kinshop.credit.SupplierStanding standing) {
+        this.standing = standing;
         this.jdbc = jdbc;
         this.books = books;
         this.suppliers = suppliers;
@@ -42,6 +44,8 @@ public class RedPacketCampaigns {
      */
     @Transactional
     public Campaign create(SupplierId supplier, AccountId staff, CampaignForm submitted) {
+        standing.requireMayStartCampaign(supplier); // a supplier whose credit is below the suspend threshold starts none
+
         Instant now = clock.instant();
         CampaignForm form = submitted.checked(now);
         if (form.budgetFen() > books.available(supplier.value()).fen()) {

@@ -32,7 +32,7 @@ class StorefrontPages {
     }
 
     @GetMapping("/categories")
-    String categories(@RequestParam(required = false) Long id, @RequestParam(defaultValue = "NEWEST") String sort, Model model) {
+    String categories(@RequestParam(required = false) Long id, @RequestParam(defaultValue = "COMPOSITE") String sort, Model model) {
         var tree = categories.tree();
         Long selected = id != null ? id : tree.isEmpty() ? null : tree.get(0).category().id().value();
         model.addAttribute("tab", "categories");
@@ -45,7 +45,7 @@ class StorefrontPages {
     }
 
     @GetMapping("/search")
-    String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "NEWEST") String sort, Model model) {
+    String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "COMPOSITE") String sort, Model model) {
         model.addAttribute("tab", "home");
         model.addAttribute("q", q.strip());
         model.addAttribute("sort", sort(sort));
@@ -55,6 +55,6 @@ class StorefrontPages {
     }
 
     private static ProductSort sort(String value) {
-        return Arrays.stream(ProductSort.values()).filter(s -> s.name().equals(value)).findFirst().orElse(ProductSort.NEWEST);
+        return Arrays.stream(ProductSort.values()).filter(s -> s.name().equals(value)).findFirst().orElse(ProductSort.DEFAULT);
     }
 }

@@ -70,7 +70,9 @@ class OperatorConsolePages {
 
     @GetMapping("/reviews")
     String reviews(Model model) {
-        model.addAttribute("queue", reviews.queue());
+        var queue = reviews.queue();
+        model.addAttribute("queue", queue);
+        model.addAttribute("lowCredit", reviews.lowCreditAmong(queue));
         model.addAttribute("platformFeeBp", settings.platformFeeBp());
         model.addAttribute("nav", "reviews");
         return "console/admin/reviews";

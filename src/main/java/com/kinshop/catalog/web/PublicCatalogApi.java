@@ -48,7 +48,7 @@ class PublicCatalogApi {
     @Operation(summary = "Search sellable products (Chinese substring search), by category, sorted")
     @GetMapping("/api/catalog/products")
     List<ProductCard> search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long category,
-                             @RequestParam(defaultValue = "NEWEST") ProductSort sort) {
+                             @RequestParam(defaultValue = "COMPOSITE") ProductSort sort) {
         return catalog.search(q, category == null ? null : new CategoryId(category), sort, 100);
     }
 
