@@ -42,7 +42,8 @@ class StatusLiteralsInSqlTest {
             Map.entry("bargain_campaign", names(com.kinshop.bargain.CampaignStatus.values())),
             Map.entry("bargain", names(com.kinshop.bargain.BargainStatus.values())),
             Map.entry("flash_sale", names(com.kinshop.flashsale.FlashReview.values())),
-            Map.entry("flash_claim", names(com.kinshop.flashsale.ClaimStatus.values())));
+            Map.entry("flash_claim", names(com.kinshop.flashsale.ClaimStatus.values())),
+            Map.entry("review", names(com.kinshop.review.ReviewStatus.values())));
     private static final Pattern TABLE = Pattern.compile("\\b(?:from|join|update|into)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTED = Pattern.compile("'([A-Z_]+)'");
 

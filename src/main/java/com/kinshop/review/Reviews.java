@@ -70,7 +70,7 @@ public class Reviews {
                                                 service_stars, text, anonymous, refunded, has_images, status, received_at, created_at)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(line.lineId(), line.orderNumber(), line.productId(), line.supplier().value(), buyer.value(), line.spec(),
-                            form.productStars(), form.logisticsStars(), form.serviceStars(), text, form.anonymous(), line.refundedQuantity() > 0,
+                            form.productStars(), form.logisticsStars(), form.serviceStars(), text, form.masked(), line.refundedQuantity() > 0,
                             !urls.isEmpty(), ReviewStatus.COUNTED.name(), line.receivedAt().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {

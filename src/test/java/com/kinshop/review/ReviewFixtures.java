@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Received order lines to review, and reviews posted over HTTP as the app's clients do (multipart). */
 class ReviewFixtures {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final Fixtures fixtures;
     private final Purchases purchases;
     private final JdbcClient jdbc;
@@ -63,18 +65,25 @@ class ReviewFixtures {
         return jdbc.sql("select l.id from order_line l join orders o on o.id = l.order_id where o.number = ?").param(order).query(Long.class).single();
     }
 
-    static Map<String, String> stars(long lineId, int product, int logistics, int service, String text) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("orderLineId", String.valueOf(lineId));
-        fields.put("productStars", String.valueOf(product));
-        fields.put("logisticsStars", String.valueOf(logistics));
-        fields.put("serviceStars", String.valueOf(service));
-        fields.put("text", text);
-        return fields;
+    static Map<String, Object> stars(long lineId, int product, int logistics, int service, String text) {
+        Map<String, Object> review = new LinkedHashMap<>();
+        review.put("orderLineId", lineId);
+        review.put("productStars", product);
+        review.put("logisticsStars", logistics);
+        review.put("serviceStars", service);
+        review.put("text", text);
+        return review;
     }
 
-    static Response post(HttpSession session, Map<String, String> fields, List<byte[]> images) {
-        return multipart(session, "/api/reviews", fields, images, "image/png");
+    /** POST /api/reviews: the review as a JSON part, the images as 'images' parts. */
+    static Response post(HttpSession session, Map<String, Object> review, List<byte[]> images) {
+        return multipart(session, "/api/reviews", Map.of(), Map.of("review", review), images, "image/png");
+    }
+
+    static Response followUp(HttpSession session, long reviewId, String text, List<byte[]> images) {
+        Map<String, Object> followUp = new LinkedHashMap<>();
+        followUp.put("text", text);
+        return multipart(session, "/api/reviews/" + reviewId + "/follow-up", Map.of(), Map.of("followUp", followUp), images, "image/png");
     }
 
     static Response review(Received line, int stars, String text) {
@@ -83,11 +92,15 @@ class ReviewFixtures {
         return posted;
     }
 
-    static Response multipart(HttpSession session, String path, Map<String, String> fields, List<byte[]> images, String imageType) {
+    /** A multipart request as browsers and apps send it: plain fields, JSON parts, image parts. */
+    static Response multipart(HttpSession session, String path, Map<String, String> fields, Map<String, Object> jsonParts, List<byte[]> images,
+                              String imageType) {
         String boundary = "----kinshop" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        jsonParts.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + JSON.writeValueAsString(value) + "\r\n").getBytes(StandardCharsets.UTF_8)));
         for (byte[] image : images) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"images\"; filename=\"photo\"\r\nContent-Type: " + imageType
                     + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));

@@ -35,7 +35,7 @@ class ReviewPostingIT extends MoneyPathTest {
         Shop shop = reviews.shop("好评果园");
         Received line = reviews.received(shop, fixtures.member("张三丰"));
         var fields = ReviewFixtures.stars(line.lineId(), 4, 5, 3, "橙子很甜，汁水多，包装也很结实。");
-        fields.put("anonymous", "true");
+        fields.put("anonymous", true);
         Response posted = ReviewFixtures.post(line.buyer().session(), fields, List.of(Fixtures.png(400, 300), Fixtures.png(200, 200)));
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         assertThat(posted.json().get("status").asString()).isEqualTo("COUNTED");
@@ -105,8 +105,7 @@ class ReviewPostingIT extends MoneyPathTest {
                 Collections.nCopies(10, Fixtures.png(20, 20)));
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.fieldError("images")).isEqualTo("最多上传 9 张图片");
-        Response notImage = ReviewFixtures.multipart(session, "/api/reviews", ReviewFixtures.stars(line.lineId(), 5, 5, 5, ""),
-                List.of("not an image".getBytes()), "image/png");
+        Response notImage = ReviewFixtures.post(session, ReviewFixtures.stars(line.lineId(), 5, 5, 5, ""), List.of("not an image".getBytes()));
         assertThat(notImage.status()).isEqualTo(400);
         assertThat(notImage.fieldError("images")).isNotBlank();
         Response oversized = ReviewFixtures.post(session, ReviewFixtures.stars(line.lineId(), 5, 5, 5, ""),
@@ -120,7 +119,7 @@ class ReviewPostingIT extends MoneyPathTest {
         Response someoneElses = ReviewFixtures.post(stranger.session(), ReviewFixtures.stars(line.lineId(), 5, 5, 5, ""), List.of());
         assertThat(someoneElses.status()).isEqualTo(404);
         assertThat(someoneElses.json().get("detail").asString()).isEqualTo("找不到这件商品的订单");
-        Response missing = ReviewFixtures.post(session, Map.of("orderLineId", String.valueOf(line.lineId())), List.of());
+        Response missing = ReviewFixtures.post(session, Map.of("orderLineId", line.lineId()), List.of());
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.fieldError("productStars")).isNotBlank();
 
@@ -134,16 +133,14 @@ class ReviewPostingIT extends MoneyPathTest {
         Shop shop = reviews.shop("追评果园");
         Received line = reviews.received(shop, fixtures.member("追评买家"));
         long id = ReviewFixtures.review(line, 5, "第一印象很好").json().get("id").asLong();
-        String followUpPath = "/api/reviews/" + id + "/follow-up";
 
         Member stranger = fixtures.member("冒名追评");
-        assertThat(ReviewFixtures.multipart(stranger.session(), followUpPath, Map.of("text", "冒名"), List.of(), "image/png").status()).isEqualTo(404);
-        assertThat(ReviewFixtures.multipart(line.buyer().session(), followUpPath, Map.of("text", " "), List.of(), "image/png").fieldError("text"))
+        assertThat(ReviewFixtures.followUp(stranger.session(), id, "冒名", List.of()).status()).isEqualTo(404);
+        assertThat(ReviewFixtures.followUp(line.buyer().session(), id, " ", List.of()).fieldError("text"))
                 .isEqualTo("请填写内容");
-        Response followed = ReviewFixtures.multipart(line.buyer().session(), followUpPath, Map.of("text", "吃了一周，依然新鲜"),
-                List.of(Fixtures.png(100, 100)), "image/png");
+        Response followed = ReviewFixtures.followUp(line.buyer().session(), id, "吃了一周，依然新鲜", List.of(Fixtures.png(100, 100)));
         assertThat(followed.status()).as(followed.body()).isEqualTo(201);
-        Response second = ReviewFixtures.multipart(line.buyer().session(), followUpPath, Map.of("text", "再追一次"), List.of(), "image/png");
+        Response second = ReviewFixtures.followUp(line.buyer().session(), id, "再追一次", List.of());
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.fieldError("text")).isEqualTo("已经追评过了，每条评价只能追评一次");
         assertThat(reviews.count("review_follow_up", "review_id = ?", id)).isEqualTo(1);
@@ -168,8 +165,7 @@ class ReviewPostingIT extends MoneyPathTest {
         Received late = reviews.received(shop, fixtures.member("迟到追评"));
         long lateId = ReviewFixtures.review(late, 4, "还行").json().get("id").asLong();
         jdbc.sql("update review set received_at = received_at - interval '91 days' where id = ?").param(lateId).update();
-        Response tooLate = ReviewFixtures.multipart(late.buyer().session(), "/api/reviews/" + lateId + "/follow-up", Map.of("text", "太晚了"),
-                List.of(), "image/png");
+        Response tooLate = ReviewFixtures.followUp(late.buyer().session(), lateId, "太晚了", List.of());
         assertThat(tooLate.status()).isEqualTo(409);
         assertThat(tooLate.fieldError("text")).isEqualTo("确认收货已超过 90 天，不能再追评");
         assertThat(reviews.count("review_follow_up", "review_id = ?", lateId)).isZero();

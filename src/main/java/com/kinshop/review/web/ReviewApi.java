@@ -10,6 +10,7 @@ import com.kinshop.review.ReviewSort;
 import com.kinshop.review.ReviewView;
 import com.kinshop.review.Reviews;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -45,32 +47,35 @@ class ReviewApi {
         this.ratings = ratings;
     }
 
+    @Schema(name = "FollowUpForm")
+    record FollowUpForm(@Schema(description = "1–500 characters") String text) {
+    }
+
     @Schema(name = "HelpfulCount")
     record HelpfulCount(int helpfulCount) {
     }
 
-    @Operation(summary = "Review a received order line of mine (multipart: the fields, and up to 9 images as repeated 'images' parts)",
+    @Operation(summary = "Review a received order line of mine (multipart: a JSON part 'review', and up to 9 images as repeated 'images' parts)",
             description = "400 naming the field: stars outside 1–5, text over 500 characters, more than 9 images, an image over 2 MB or not "
                     + "a PNG/JPEG/GIF; 404 for someone else's or an unknown line; 409 when the line was not received yet or is already reviewed. "
                     + "status FLAGGED: a brushing signal fired, the review waits for the operator and does not count yet.")
     @ApiResponse(responseCode = "201", description = "Posted", content = @Content(schema = @Schema(implementation = Reviews.Posted.class)))
     @PostMapping(path = "/api/reviews", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Reviews.Posted> post(@AuthenticationPrincipal CurrentUser user, @RequestParam long orderLineId, @RequestParam int productStars,
-                                        @RequestParam int logisticsStars, @RequestParam int serviceStars,
-                                        @RequestParam(required = false) String text, @RequestParam(defaultValue = "false") boolean anonymous,
-                                        @RequestParam(name = "images", required = false) List<MultipartFile> images) throws IOException {
-        ReviewForm form = new ReviewForm(orderLineId, productStars, logisticsStars, serviceStars, text, anonymous);
+    ResponseEntity<Reviews.Posted> post(@AuthenticationPrincipal CurrentUser user,
+                                        @Parameter(description = "The review as JSON (Content-Type application/json)") @RequestPart("review") ReviewForm form,
+                                        @RequestPart(name = "images", required = false) List<MultipartFile> images) throws IOException {
         return ResponseEntity.status(HttpStatus.CREATED).body(reviews.post(user.id(), form, bytes(images)));
     }
 
-    @Operation(summary = "The one follow-up (追评) of my review, within 90 days of receipt (multipart: text, up to 9 'images')",
+    @Operation(summary = "The one follow-up (追评) of my review, within 90 days of receipt (multipart: a JSON part 'followUp' with text, up to 9 'images')",
             description = "400 naming the field: empty text or over 500 characters, images as above; 404 for someone else's review; "
                     + "409 for a second follow-up or after the 90 days.")
     @ApiResponse(responseCode = "201", description = "Posted")
     @PostMapping(path = "/api/reviews/{id}/follow-up", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Void> followUp(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(required = false) String text,
-                                  @RequestParam(name = "images", required = false) List<MultipartFile> images) throws IOException {
-        reviews.followUp(user.id(), id, text, bytes(images));
+    ResponseEntity<Void> followUp(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                  @Parameter(description = "The follow-up as JSON (Content-Type application/json)") @RequestPart("followUp") FollowUpForm form,
+                                  @RequestPart(name = "images", required = false) List<MultipartFile> images) throws IOException {
+        reviews.followUp(user.id(), id, form.text(), bytes(images));
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
