@@ -42,7 +42,7 @@ class ReviewAccessIT extends MoneyPathTest {
         mappings.getHandlerMethods().forEach((RequestMappingInfo info, org.springframework.web.method.HandlerMethod handler) -> {
             boolean reviewModule = handler.getBeanType().getPackageName().startsWith("com.kinshop.review");
             for (String path : info.getPatternValues()) {
-                boolean reviewPath = path.contains("review") || path.contains("rating");
+                boolean reviewPath = path.matches(".*/(reviews?|buyer-reviews|review-flags|ratings?)(/.*)?");
                 if (reviewModule || reviewPath) {
                     Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                     (methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods).forEach(m -> endpoints.add(new Endpoint(m, path)));

@@ -10,7 +10,6 @@ import com.kinshop.review.ReviewSort;
 import com.kinshop.review.ReviewView;
 import com.kinshop.review.Reviews;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -62,7 +61,7 @@ class ReviewApi {
     @ApiResponse(responseCode = "201", description = "Posted", content = @Content(schema = @Schema(implementation = Reviews.Posted.class)))
     @PostMapping(path = "/api/reviews", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Reviews.Posted> post(@AuthenticationPrincipal CurrentUser user,
-                                        @Parameter(description = "The review as JSON (Content-Type application/json)") @RequestPart("review") ReviewForm form,
+                                        @RequestPart("review") ReviewForm form,
                                         @RequestPart(name = "images", required = false) List<MultipartFile> images) throws IOException {
         return ResponseEntity.status(HttpStatus.CREATED).body(reviews.post(user.id(), form, bytes(images)));
     }
@@ -73,7 +72,7 @@ class ReviewApi {
     @ApiResponse(responseCode = "201", description = "Posted")
     @PostMapping(path = "/api/reviews/{id}/follow-up", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Void> followUp(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-                                  @Parameter(description = "The follow-up as JSON (Content-Type application/json)") @RequestPart("followUp") FollowUpForm form,
+                                  @RequestPart("followUp") FollowUpForm form,
                                   @RequestPart(name = "images", required = false) List<MultipartFile> images) throws IOException {
         reviews.followUp(user.id(), id, form.text(), bytes(images));
         return ResponseEntity.status(HttpStatus.CREATED).build();

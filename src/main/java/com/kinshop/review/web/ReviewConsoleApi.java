@@ -14,6 +14,7 @@ import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.DisplayTimes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -68,6 +69,7 @@ class ReviewConsoleApi {
 
     @Operation(summary = "Reply once to a review of my product (part REVIEW) or once to its follow-up (part FOLLOW_UP)",
             description = "400 naming part or text; 404 for another supplier's review or a follow-up that does not exist; 409 when already replied.")
+    @ApiResponse(responseCode = "201", description = "Replied")
     @PostMapping("/api/supplier/reviews/{id}/replies")
     ResponseEntity<Void> reply(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody ReplyForm form) {
         if (form.part() == null) {
@@ -85,6 +87,7 @@ class ReviewConsoleApi {
 
     @Operation(summary = "Hide illegal content: the review, its follow-up, or a reply, with a reason from the fixed list; audited, stars still count",
             description = "400 naming target or reason; 404 when that content does not exist; 409 when already hidden.")
+    @ApiResponse(responseCode = "204", description = "Hidden and audited")
     @PostMapping("/api/admin/reviews/{id}/hide")
     ResponseEntity<Void> hide(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody HideForm form) {
         moderation.hide(user.id(), id, form.target(), form.reason());
@@ -104,6 +107,7 @@ class ReviewConsoleApi {
     }
 
     @Operation(summary = "Clear a flag: the review counts from now on (ratings, StarsCounted), once", description = "409 when already decided.")
+    @ApiResponse(responseCode = "204", description = "Cleared: the review counts")
     @PostMapping("/api/admin/review-flags/{id}/clear")
     ResponseEntity<Void> clear(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         moderation.clear(user.id(), id);
@@ -111,6 +115,7 @@ class ReviewConsoleApi {
     }
 
     @Operation(summary = "Confirm brushing: the review never counts and is not shown", description = "409 when already decided.")
+    @ApiResponse(responseCode = "204", description = "Brushing confirmed")
     @PostMapping("/api/admin/review-flags/{id}/confirm")
     ResponseEntity<Void> confirm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         moderation.confirmBrushing(user.id(), id);
