@@ -35,9 +35,9 @@ class ReviewDemoData implements DemoDataSeeder {
     private static final List<String> BUYERS = List.of("13800000004", "13800000005", "13800000002");
     private static final String OPERATOR = "13800000000";
     private static final List<String> TEXTS = List.of(
-            "收到了，包装很用心，每一个都单独包好了，没有磕碰。口感比超市买的好太多，家里老人孩子都爱吃，会回购！",
+            "收到了，包装很用心，里外两层都包好了，没有磕碰。东西比超市买的好不少，家里人都说不错，会回购！",
             "物流很快，隔天就到。东西和描述一致，分量足，性价比很高。",
-            "还可以吧，个头大小不太均匀，有几个偏小，味道没问题。",
+            "还可以吧，做工一般，有一处小瑕疵，用起来没问题。",
             "第二次买了，品质稳定。客服回复也很及时，推荐给了同事。",
             "加微信 ks888 领优惠，低价代购各种大牌",
             "一般般，和图片有差距，快递盒有点压扁了。");
@@ -106,9 +106,9 @@ class ReviewDemoData implements DemoDataSeeder {
             var supplier = bought.line().supplier();
             AccountId replier = suppliers.staff(supplier).get(0).id();
             if (i == 0) {
-                reviews.followUp(bought.buyer(), id, "吃了两周再来追评：放冰箱里一直很新鲜，最后几个也没坏，值得。", List.of());
-                reviews.reply(supplier, replier, id, ReviewPart.REVIEW, "感谢您的认可！我们每天现摘现发，欢迎常来～");
-                reviews.reply(supplier, replier, id, ReviewPart.FOLLOW_UP, "谢谢追评，保存得当能放很久，祝生活愉快！");
+                reviews.followUp(bought.buyer(), id, "用了两周再来追评：品质一直很稳定，没有出现任何问题，值得。", List.of());
+                reviews.reply(supplier, replier, id, ReviewPart.REVIEW, "感谢您的认可！我们每一单都仔细检查后发出，欢迎常来～");
+                reviews.reply(supplier, replier, id, ReviewPart.FOLLOW_UP, "谢谢追评，有任何问题随时联系我们，祝生活愉快！");
             } else if (i == 2 || i == 5) {
                 reviews.reply(supplier, replier, id, ReviewPart.REVIEW, "抱歉给您带来不好的体验，已安排客服联系您补发或退款。");
             } else if (i == 4) {

@@ -55,6 +55,11 @@ class ReviewPostingIT extends MoneyPathTest {
         assertThat(shown.get("images")).hasSize(2);
         assertThat(shown.get("images").get(0).asString()).startsWith("/media/reviews/");
         assertThat(shown.get("text").asString()).isEqualTo("橙子很甜，汁水多，包装也很结实。");
+        Response productPage = new com.kinshop.support.HttpSession(port).get("/p/" + shop.productId());
+        assertThat(productPage.status()).isEqualTo(200);
+        assertThat(productPage.body()).contains("data-testid=\"product-reviews\"").contains("张**").contains("1 条评价");
+        Response productPageEn = new com.kinshop.support.HttpSession(port).get("/p/" + shop.productId() + "?lang=en");
+        assertThat(productPageEn.body()).contains("1 review<").contains("With photos 1");
         Response rating = new com.kinshop.support.HttpSession(port).get("/api/catalog/products/" + shop.productId() + "/rating");
         assertThat(rating.json().get("count").asInt()).isEqualTo(1);
         assertThat(rating.json().get("average").asDouble()).isEqualTo(4.0);
