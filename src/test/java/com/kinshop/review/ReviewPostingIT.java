@@ -60,6 +60,8 @@ class ReviewPostingIT extends MoneyPathTest {
         assertThat(productPage.body()).contains("data-testid=\"product-reviews\"").contains("张**").contains("1 条评价");
         Response productPageEn = new com.kinshop.support.HttpSession(port).get("/p/" + shop.productId() + "?lang=en");
         assertThat(productPageEn.body()).contains("1 review<").contains("With photos 1");
+        String search = new com.kinshop.support.HttpSession(port).get("/search?q=" + java.net.URLEncoder.encode("好评果园的商品", java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(search).as("the product card shows the score").contains("data-testid=\"card-score\"").contains("4.0 分 · 1 条评价");
         Response rating = new com.kinshop.support.HttpSession(port).get("/api/catalog/products/" + shop.productId() + "/rating");
         assertThat(rating.json().get("count").asInt()).isEqualTo(1);
         assertThat(rating.json().get("average").asDouble()).isEqualTo(4.0);
