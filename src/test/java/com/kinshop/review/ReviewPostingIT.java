@@ -179,6 +179,23 @@ class ReviewPostingIT extends MoneyPathTest {
     }
 
     @Test
+    void aLineRefundedAfterItsReviewIsShownAsRefundedAndItsStarsStay() {
+        Shop shop = reviews.shop("退款评价果园");
+        Received line = reviews.received(shop, fixtures.member("退款买家"));
+        ReviewFixtures.review(line, 2, "收到就坏了");
+        Response requested = line.buyer().session().post("/api/me/orders/" + line.orderNumber() + "/after-sales",
+                Map.of("lineId", line.lineId(), "kind", "REFUND_ONLY", "quantity", 1, "reason", "收到就坏了"));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        Response approved = shop.staff().session().post("/api/supplier/after-sales/" + requested.json().get("number").asString() + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        com.kinshop.support.Purchases.await("the review says refunded", () -> jdbc.sql("select refunded from review where order_line_id = ?")
+                .param(line.lineId()).query(Boolean.class).single());
+        var shown = new com.kinshop.support.HttpSession(port).get("/api/catalog/products/" + shop.productId() + "/reviews").json().get("reviews").get(0);
+        assertThat(shown.get("refunded").asBoolean()).isTrue();
+        assertThat(reviews.rating(shop.productId()).subList(0, 2)).as("the stars stay").containsExactly(1, 2L);
+    }
+
+    @Test
     void helpfulVotesOncePerAccountNeverOnOnesOwnAndSortMostUsefulFirst() {
         Shop shop = reviews.shop("有用果园");
         Received first = reviews.received(shop, fixtures.member("第一位"));
