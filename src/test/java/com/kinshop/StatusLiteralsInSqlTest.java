@@ -45,7 +45,8 @@ class StatusLiteralsInSqlTest {
             Map.entry("flash_claim", names(com.kinshop.flashsale.ClaimStatus.values())),
             Map.entry("complaint", names(com.kinshop.complaint.ComplaintStatus.values())),
             Map.entry("deposit_top_up", names(com.kinshop.deposit.TopUpStatus.values())),
-            Map.entry("deposit_return", names(com.kinshop.deposit.ReturnStatus.values())));
+            Map.entry("deposit_return", names(com.kinshop.deposit.ReturnStatus.values())),
+            Map.entry("review", names(com.kinshop.review.ReviewStatus.values())));
     private static final Pattern TABLE = Pattern.compile("\\b(?:from|join|update|into)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTED = Pattern.compile("'([A-Z_]+)'");
 

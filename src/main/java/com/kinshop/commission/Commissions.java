@@ -81,6 +81,12 @@ public class Commissions {
         }
     }
 
+    /** Whether the account earns commission on the order line (at any level): reviews use it as a brushing signal. */
+    public boolean isBeneficiary(long orderLineId, AccountId account) {
+        return jdbc.sql("select exists (select 1 from commission where order_line_id = ? and beneficiary_id = ?)")
+                .params(orderLineId, account.value()).query(Boolean.class).single();
+    }
+
     /** Level 1 is the buyer's referrer — or the buyer, buying through their own shop when self-purchase is on — then uplines. */
     private List<AccountId> beneficiaries(Orders.SoldLine line, DistributionPolicy policy) {
         boolean ownShop = line.shopCode() != null

@@ -176,6 +176,25 @@ public class Orders {
     }
 
     /**
+     * What the review module needs to accept a review of a line: whose it is, whether it was received (the order keeps
+     * {@code receivedAt} after a later refund), how much was refunded, and where it was delivered (for brushing checks).
+     */
+    public record ReviewableLine(long lineId, String orderNumber, AccountId buyer, SupplierId supplier, long productId, String productName,
+                                 String spec, int quantity, int refundedQuantity, Instant receivedAt, String deliveryPhone, String deliveryAddress) {
+    }
+
+    public java.util.Optional<ReviewableLine> reviewableLine(long lineId) {
+        return jdbc.sql("""
+                        select l.id, o.number, o.buyer_id, o.supplier_id, l.product_id, l.product_name, l.spec, l.quantity, l.refunded_quantity,
+                               o.received_at, o.phone, o.address
+                        from order_line l join orders o on o.id = l.order_id where l.id = ?""")
+                .param(lineId)
+                .query((rs, n) -> new ReviewableLine(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)), new SupplierId(rs.getLong(4)),
+                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9), instant(rs, 10), rs.getString(11), rs.getString(12)))
+                .optional();
+    }
+
+    /**
      * Orders that are done (completed, refunded, cancelled) but still hold money in escrow — should never happen; the
      * tests check it after every money scenario, and the operator's ledger page can too.
      */

@@ -10,6 +10,10 @@ import com.kinshop.coupon.ProductCoupons;
 import com.kinshop.groupbuy.GroupViews;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.ordering.Cart;
+import com.kinshop.review.ProductRatings;
+import com.kinshop.review.ReviewFilter;
+import com.kinshop.review.ReviewQueries;
+import com.kinshop.review.ReviewSort;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import com.kinshop.shop.ShareLinks;
@@ -49,9 +53,14 @@ class ProductPage {
     private final Cart cart;
     private final ProductCoupons productCoupons;
     private final GroupViews groupOffers;
+    private final ProductRatings ratings;
+    private final ReviewQueries reviews;
 
     ProductPage(Catalog catalog, Shops shops, ShareVisits visits, ShareLinks links, CommissionShares commissionShares, Suppliers suppliers,
-                PendingCartItems pendingCartItems, Cart cart, ProductCoupons productCoupons, GroupViews groupOffers) {
+                PendingCartItems pendingCartItems, Cart cart, ProductCoupons productCoupons, GroupViews groupOffers, ProductRatings ratings,
+                ReviewQueries reviews) {
+        this.ratings = ratings;
+        this.reviews = reviews;
         this.groupOffers = groupOffers;
         this.productCoupons = productCoupons;
         this.cart = cart;
@@ -86,6 +95,9 @@ class ProductPage {
         model.addAttribute("shopLink", shopLink(sharedBy, referrer));
         // 单独购买 / 发起拼团 and 去凑团 when an approved group buy runs for this product
         model.addAttribute("groupOffer", groupOffers.offerFor(productId).orElse(null));
+        // 商品评价: counted reviews only, the most useful few inline; the full list is the review module's page
+        model.addAttribute("rating", ratings.of(productId));
+        model.addAttribute("topReviews", reviews.ofProduct(productId, ReviewFilter.ALL, ReviewSort.USEFUL, 0, 3).reviews());
         Map<SkuId, Money> shareEarnings = Map.of();
         if (user != null) {
             pendingCartItems.addToCartOnReturn(user, productId, referrer, request, model);

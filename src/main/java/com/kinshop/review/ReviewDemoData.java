@@ -1,0 +1,140 @@
+package com.kinshop.review;
+
+import com.kinshop.catalog.Catalog;
+import com.kinshop.catalog.ProductDetail;
+import com.kinshop.catalog.ProductId;
+import com.kinshop.catalog.Suppliers;
+import com.kinshop.identity.AccountId;
+import com.kinshop.identity.Accounts;
+import com.kinshop.ordering.AddressForm;
+import com.kinshop.ordering.Addresses;
+import com.kinshop.ordering.OrderStatus;
+import com.kinshop.ordering.Orders;
+import com.kinshop.shared.DemoDataSeeder;
+import com.kinshop.shared.MediaStore;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reviews of the demo buyers' received orders (after ordering's demo data): with photos, anonymous, follow-ups and the
+ * suppliers' replies, one hidden by the operator (audited), one flagged for brushing (a staff member saved the buyer's
+ * phone in their address book), spread over the last weeks so the supplier's monthly ratings have a history.
+ */
+@Component
+@Order(75)
+class ReviewDemoData implements DemoDataSeeder {
+
+    private static final List<String> BUYERS = List.of("13800000004", "13800000005", "13800000002");
+    private static final String OPERATOR = "13800000000";
+    private static final List<String> TEXTS = List.of(
+            "收到了，包装很用心，里外两层都包好了，没有磕碰。东西比超市买的好不少，家里人都说不错，会回购！",
+            "物流很快，隔天就到。东西和描述一致，分量足，性价比很高。",
+            "还可以吧，做工一般，有一处小瑕疵，用起来没问题。",
+            "第二次买了，品质稳定。客服回复也很及时，推荐给了同事。",
+            "加微信 ks888 领优惠，低价代购各种大牌",
+            "一般般，和图片有差距，快递盒有点压扁了。");
+    private static final List<Integer> STARS = List.of(5, 5, 3, 5, 1, 2);
+
+    private final Reviews reviews;
+    private final ReviewModeration moderation;
+    private final Orders orders;
+    private final Accounts accounts;
+    private final Suppliers suppliers;
+    private final Addresses addresses;
+    private final Catalog catalog;
+    private final MediaStore media;
+    private final JdbcClient jdbc;
+
+    ReviewDemoData(Reviews reviews, ReviewModeration moderation, Orders orders, Accounts accounts, Suppliers suppliers, Addresses addresses,
+                   Catalog catalog, MediaStore media, JdbcClient jdbc) {
+        this.reviews = reviews;
+        this.moderation = moderation;
+        this.orders = orders;
+        this.accounts = accounts;
+        this.suppliers = suppliers;
+        this.addresses = addresses;
+        this.catalog = catalog;
+        this.media = media;
+        this.jdbc = jdbc;
+    }
+
+    private record Line(AccountId buyer, Orders.ReviewableLine line) {
+    }
+
+    @Override
+    public void seed() {
+        if (jdbc.sql("select exists (select 1 from review)").query(Boolean.class).single()) {
+            return;
+        }
+        List<Line> lines = new ArrayList<>();
+        for (String phone : BUYERS) {
+            AccountId buyer = accounts.findByPhone(phone).map(account -> account.id()).orElse(null);
+            if (buyer == null) {
+                return;
+            }
+            for (OrderStatus status : List.of(OrderStatus.COMPLETED, OrderStatus.RECEIVED)) {
+                for (Orders.Summary order : orders.ofBuyer(buyer, status, 5)) {
+                    orders.forBuyer(buyer, order.number()).lines()
+                            .forEach(l -> orders.reviewableLine(l.id()).ifPresent(line -> lines.add(new Line(buyer, line))));
+                }
+            }
+        }
+        if (lines.size() < TEXTS.size()) {
+            return; // the demo orders are not there (no sandbox payer): nothing to review
+        }
+        AccountId operator = accounts.findByPhone(OPERATOR).orElseThrow().id();
+        for (int i = 0; i < TEXTS.size(); i++) {
+            Line bought = lines.get(i);
+            if (i == TEXTS.size() - 1) {
+                // the brushing example: a staff member of this supplier has the buyer's phone in their address book
+                AccountId staff = suppliers.staff(bought.line().supplier()).get(0).id();
+                addresses.add(staff, new AddressForm("老同学", bought.line().deliveryPhone(), "江苏省苏州市姑苏区", "人民路 8 号"));
+            }
+            List<byte[]> images = i == 0 || i == 3 ? productImages(bought.line().productId()) : List.of();
+            Reviews.Posted posted = reviews.post(bought.buyer(), new ReviewForm(bought.line().lineId(), STARS.get(i), i == 5 ? 3 : 5, i == 2 ? 4 : 5,
+                    TEXTS.get(i), i == 1), images);
+            long id = posted.id();
+            jdbc.sql("update review set created_at = created_at - make_interval(days => ?) where id = ?").params(40 - i * 7, id).update();
+            var supplier = bought.line().supplier();
+            AccountId replier = suppliers.staff(supplier).get(0).id();
+            if (i == 0) {
+                reviews.followUp(bought.buyer(), id, "用了两周再来追评：品质一直很稳定，没有出现任何问题，值得。", List.of());
+                reviews.reply(supplier, replier, id, ReviewPart.REVIEW, "感谢您的认可！我们每一单都仔细检查后发出，欢迎常来～");
+                reviews.reply(supplier, replier, id, ReviewPart.FOLLOW_UP, "谢谢追评，有任何问题随时联系我们，祝生活愉快！");
+            } else if (i == 2 || i == 5) {
+                reviews.reply(supplier, replier, id, ReviewPart.REVIEW, "抱歉给您带来不好的体验，已安排客服联系您补发或退款。");
+            } else if (i == 4) {
+                moderation.hide(operator, id, HideTarget.REVIEW, HideReason.ADVERTISING);
+            }
+        }
+    }
+
+    /** Two of the product's own pictures, as a buyer's photos of what arrived. */
+    private List<byte[]> productImages(long productId) {
+        ProductDetail product = catalog.product(new ProductId(productId)).orElse(null);
+        List<byte[]> images = new ArrayList<>();
+        if (product == null) {
+            return images;
+        }
+        for (String url : product.images().stream().limit(2).toList()) {
+            media.read(url).ifPresent(image -> {
+                try {
+                    var out = new ByteArrayOutputStream();
+                    ImageIO.write(image, "png", out);
+                    images.add(out.toByteArray());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return images;
+    }
+}
