@@ -75,7 +75,7 @@ public class Complaints {
 
     /** {@code penaltyFen}/{@code penaltyTo} (BUYER or PLATFORM) only when upheld; the reason always. */
     @Schema(name = "ComplaintDecision")
-    public record Decision(boolean upheld, Long penaltyFen, String penaltyTo, String reason) {
+    public record Decision(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Boolean upheld, Long penaltyFen, String penaltyTo, String reason) {
     }
 
     /** Files a complaint with up to nine images; any refusal (400/404/409 naming the field) leaves nothing behind. */
@@ -173,6 +173,9 @@ public class Complaints {
      */
     @Transactional
     public Complaint decide(AccountId operator, String number, Decision decision) {
+        if (decision.upheld() == null) {
+            throw BusinessException.invalid("upheld", "complaint.verdict.required");
+        }
         String reason = ComplaintRules.reason(decision.reason());
         if (!decision.upheld() && decision.penaltyFen() != null && decision.penaltyFen() != 0) {
             throw BusinessException.invalid("penaltyFen", "complaint.penalty.dismissed");

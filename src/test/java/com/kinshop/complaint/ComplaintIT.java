@@ -122,6 +122,8 @@ class ComplaintIT extends MoneyPathTest {
                 .isNotNull();
         assertThat(fixtures.operator().post("/api/admin/complaints/" + number + "/decision", decision(true, 100L, "BUYER", "")).fieldError("reason"))
                 .isNotNull();
+        assertThat(fixtures.operator().post("/api/admin/complaints/" + number + "/decision", Map.of("penaltyFen", 100, "penaltyTo", "BUYER",
+                "reason", "没说成立与否")).fieldError("upheld")).as("a verdict is never assumed").isEqualTo("请选择投诉成立或不成立");
         assertThat(status(number)).as("nothing changed").isEqualTo("AWAITING_DECISION");
         assertThat(deposits.balance(bought.supplier().supplierId())).isEqualTo(30_000);
         assertThat(available(bought.buyer().id())).isEqualTo(buyerAvailable);
