@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Complaints in every state, on the demo buyers' paid orders, made through the same services as buyers, suppliers and
  * the operator: one awaiting the supplier's answer, one answered and awaiting the operator, one upheld with a 300-yuan
- * penalty from 山野生活's deposit paid to the buyer (which leaves that supplier below its required deposit), one
+ * penalty from 山野生活's deposit paid to the buyer (that supplier then tops it up), one
  * dismissed, one withdrawn. Off with {@code kinshop.demo.complaints=false} (the tests: a penalty would change a demo
  * buyer's withdrawable balance other tests read).
  */

@@ -8,7 +8,6 @@ import com.kinshop.catalog.SupplierStatus;
 import com.kinshop.catalog.SupplierView;
 import com.kinshop.catalog.Suppliers;
 import com.kinshop.complaint.ComplaintEvents;
-import com.kinshop.deposit.DepositEvents;
 import com.kinshop.review.ReviewEvents;
 import com.kinshop.shared.DemoDataSeeder;
 import com.kinshop.shared.Money;
@@ -71,20 +70,18 @@ class CreditDemoData implements DemoDataSeeder {
         long[] next = {0};
         // 优秀: mostly five stars on its best sellers
         history(approved.get(0).id(), 48, new int[]{5, 5, 5, 4, 5, 5}, next);
-        // 较差 and flagged: middling stars, three upheld complaints, one penalty from the deposit
+        // 较差 and flagged, yet above the suspension line: middling stars, two upheld complaints (the demo complaints add a real one and its penalty)
         SupplierId poor = approved.get(1).id();
         history(poor, 18, new int[]{3, 4, 2, 3, 4, 3}, next);
         List<ProductCard> products = catalog.sellableOf(poor, ProductSort.SALES, 3);
-        for (int i = 0; i < 3 && !products.isEmpty(); i++) {
+        for (int i = 0; i < 2 && !products.isEmpty(); i++) {
             long n = ++next[0];
             Instant at = clock.instant().minus(Duration.ofDays(5 + i * 9L));
             var product = products.get(i % products.size()).id();
             transactions.executeWithoutResult(status -> counters.count(new ComplaintEvents.ComplaintDecided("DEMO-TS-" + n, -n, "DEMO-" + n, poor,
                     List.of(product), true, Money.fen(5_000), at)));
         }
-        transactions.executeWithoutResult(status -> counters.count(new DepositEvents.DepositDeducted(poor, Money.fen(5_000), "DEMO-TS-1",
-                clock.instant().minus(Duration.ofDays(5)))));
-        log.info("Demo credit history: {} reviews counted for 2 suppliers, 3 upheld complaints, 1 deduction", next[0] - 3);
+        log.info("Demo credit history: {} reviews counted for 2 suppliers, 2 upheld complaints", next[0] - 2);
     }
 
     /** {@code count} reviews spread over the last 60 days on the supplier's best sellers, stars cycling through {@code stars}. */

@@ -19,7 +19,7 @@ import java.util.Optional;
  * The demo suppliers pay their declared deposits in the way staff do: a pay-in, the sandbox cashier's "pay", and the
  * provider's answer recorded by the payment module (so the journals are the real ones). 良品工坊 pays its 20,000 yuan
  * in two pay-ins, 山野生活 its 10,000 in one; the demo complaints (next seeder) then take a penalty from 山野生活, which
- * leaves it below its required deposit.
+ * leaves it below its required deposit until {@link DepositTopUpDemoData} tops it up.
  */
 @Component
 @Order(75)
@@ -63,6 +63,23 @@ class DepositDemoData implements DemoDataSeeder {
             if (required > first) {
                 pay(payer, supplier.get(), staff.get(), required - first);
             }
+        }
+    }
+
+    /** Pays in what each demo supplier is short after the demo complaint's penalty, as its staff would (see {@link DepositTopUpDemoData}). */
+    void topUpShortfalls(Deposits deposits) {
+        SandboxPayer payer = sandbox.getIfAvailable();
+        if (payer == null) {
+            return;
+        }
+        for (String phone : STAFF) {
+            Optional<AccountId> staff = accounts.findByPhone(phone).map(account -> account.id());
+            staff.flatMap(suppliers::supplierOf).ifPresent(supplier -> {
+                long shortfall = deposits.standing(supplier).shortfall().fen();
+                if (shortfall > 0) {
+                    pay(payer, supplier, staff.get(), shortfall);
+                }
+            });
         }
     }
 

@@ -1,0 +1,29 @@
+package com.kinshop.deposit;
+
+import com.kinshop.shared.DemoDataSeeder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * After the demo complaints (which take a penalty from 山野生活's deposit), the demo suppliers top up what they are short,
+ * so both demo suppliers can list new products and the deposit's history shows a pay-in, a penalty and a top-up.
+ */
+@Component
+@Order(77)
+@ConditionalOnProperty(name = "kinshop.demo.orders", havingValue = "true", matchIfMissing = true)
+class DepositTopUpDemoData implements DemoDataSeeder {
+
+    private final DepositDemoData payIns;
+    private final Deposits deposits;
+
+    DepositTopUpDemoData(DepositDemoData payIns, Deposits deposits) {
+        this.payIns = payIns;
+        this.deposits = deposits;
+    }
+
+    @Override
+    public void seed() {
+        payIns.topUpShortfalls(deposits);
+    }
+}
