@@ -3,6 +3,7 @@ package com.kinshop.credit;
 import com.kinshop.catalog.CompositeScores;
 import com.kinshop.catalog.ProductId;
 import com.kinshop.catalog.SupplierId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +26,11 @@ class ScoreKeeper {
     private final JdbcClient jdbc;
     private final CreditRulesBook rulesBook;
     private final CompositeScores compositeScores;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ScoreKeeper(JdbcClient jdbc, CreditRulesBook rulesBook, CompositeScores compositeScores, Clock clock) {
+    ScoreKeeper(JdbcClient jdbc, CreditRulesBook rulesBook, CompositeScores compositeScores, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.rulesBook = rulesBook;
         this.compositeScores = compositeScores;
@@ -78,8 +81,11 @@ class ScoreKeeper {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         jdbc.sql("insert into credit_standing (supplier_id, score, level, computed_at) values (?, 0, ?, ?) on conflict do nothing")
                 .params(supplier.value(), CreditLevel.POOR.name(), now).update();
-        boolean wasFlagged = jdbc.sql("select flagged from credit_standing where supplier_id = ? for update").param(supplier.value())
-                .query(Boolean.class).single();
+        record Was(boolean flagged, boolean suspended) {
+        }
+        Was was = jdbc.sql("select flagged, suspended from credit_standing where supplier_id = ? for update").param(supplier.value())
+                .query((rs, n) -> new Was(rs.getBoolean(1), rs.getBoolean(2))).single();
+        boolean wasFlagged = was.flagged();
         CreditScore.Assessment assessment = assess(supplier, rules, platformMean);
         jdbc.sql("""
                         update credit_standing set score = ?, level = ?, flagged = ?, suspended = ?, computed_at = ?,
@@ -90,6 +96,10 @@ class ScoreKeeper {
                 .update();
         if (wasFlagged != assessment.flagged()) {
             rescoreAllOf(supplier, rules, platformMean, assessment.flagged());
+        }
+        if (wasFlagged != assessment.flagged() || was.suspended() != assessment.suspended()) {
+            events.publishEvent(new CreditEvents.StandingChanged(supplier, assessment.score(), assessment.flagged(), assessment.suspended(),
+                    now.toInstant()));
         }
         return assessment;
     }

@@ -65,6 +65,12 @@ public class Accounts {
         return ids.stream().map(byId::get).toList();
     }
 
+    /** The accounts holding a role (e.g. every operator, to tell them something). */
+    public List<AccountId> withRole(Role role) {
+        return jdbc.sql("select account_id from account_role where role = ? order by account_id").param(role.name())
+                .query(Long.class).list().stream().map(AccountId::new).toList();
+    }
+
     @Transactional(readOnly = true)
     public AccountStatistics statistics() {
         Map<Role, Long> byRole = new EnumMap<>(Role.class);

@@ -62,6 +62,14 @@ class CreditStandingIT extends CreditApiTest {
         List<Long> flaggedIds = new ArrayList<>();
         queue.json().forEach(row -> flaggedIds.add(row.get("supplier").asLong()));
         assertThat(flaggedIds).contains(flagged.supplierId()).doesNotContain(good.supplierId());
+        // and is told in the inbox, once per operator; the supplier's staff are told what it means for them
+        String key = "credit:" + flagged.supplierId() + ":flagged:%";
+        long operators = jdbc.sql("select count(*) from account_role where role = 'OPERATOR'").query(Long.class).single();
+        com.kinshop.support.Purchases.await("credit messages", () -> jdbc.sql("select count(*) from inbox_message where dedupe_key like ?")
+                .param(key).query(Long.class).single() >= operators + 1);
+        assertThat(jdbc.sql("select count(*) from inbox_message where dedupe_key like ? and message_key = 'inbox.credit.operator.flagged'")
+                .param(key).query(Long.class).single()).isEqualTo(operators);
+        assertThat(flagged.session().get("/api/me/messages").body()).contains("已被平台标记");
         Response created = flagged.session().post("/api/supplier/products", fixtures.product("低信用新品", List.of(
                 com.kinshop.support.Fixtures.sku("标准装", 2_000, 1_000, "RATE", 1000, 10))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
