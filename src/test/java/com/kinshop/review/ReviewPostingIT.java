@@ -179,6 +179,20 @@ class ReviewPostingIT extends MoneyPathTest {
     }
 
     @Test
+    void aReviewAndItsFollowUpWithoutImagesMayAlsoBeAPlainJsonBody() {
+        Shop shop = reviews.shop("JSON评价果园");
+        Received line = reviews.received(shop, fixtures.member("JSON买家"));
+        assertThat(line.buyer().session().post("/api/reviews", ReviewFixtures.stars(line.lineId(), 7, 5, 5, "太好了")).fieldError("productStars"))
+                .isEqualTo("请选择 1 到 5 星");
+        Response posted = line.buyer().session().post("/api/reviews", ReviewFixtures.stars(line.lineId(), 4, 5, 5, "不错，下次还买"));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        assertThat(line.buyer().session().post("/api/reviews", ReviewFixtures.stars(line.lineId(), 4, 5, 5, "再评一次")).status()).isEqualTo(409);
+        long id = posted.json().get("id").asLong();
+        assertThat(line.buyer().session().post("/api/reviews/" + id + "/follow-up", Map.of("text", "用了一周，还是很好")).status()).isEqualTo(201);
+        assertThat(reviews.count("review_follow_up", "review_id = ?", id)).isEqualTo(1);
+    }
+
+    @Test
     void aLineRefundedAfterItsReviewIsShownAsRefundedAndItsStarsStay() {
         Shop shop = reviews.shop("退款评价果园");
         Received line = reviews.received(shop, fixtures.member("退款买家"));

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -66,6 +67,14 @@ class ReviewApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(reviews.post(user.id(), form, bytes(images)));
     }
 
+    @Operation(summary = "Review a received order line of mine, without images (a JSON body: the fields of the multipart 'review' part)",
+            description = "The same answers as the multipart form.")
+    @ApiResponse(responseCode = "201", description = "Posted", content = @Content(schema = @Schema(implementation = Reviews.Posted.class)))
+    @PostMapping(path = "/api/reviews", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Reviews.Posted> postWithoutImages(@AuthenticationPrincipal CurrentUser user, @RequestBody ReviewForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(reviews.post(user.id(), form, List.of()));
+    }
+
     @Operation(summary = "The one follow-up (追评) of my review, within 90 days of receipt (multipart: a JSON part 'followUp' with text, up to 9 'images')",
             description = "400 naming the field: empty text or over 500 characters, images as above; 404 for someone else's review; "
                     + "409 for a second follow-up or after the 90 days.")
@@ -75,6 +84,14 @@ class ReviewApi {
                                   @RequestPart("followUp") FollowUpForm form,
                                   @RequestPart(name = "images", required = false) List<MultipartFile> images) throws IOException {
         reviews.followUp(user.id(), id, form.text(), bytes(images));
+        return ResponseEntity.status(HttpStatus.CREATED).build();
+    }
+
+    @Operation(summary = "The one follow-up (追评) of my review, without images (a JSON body {text})", description = "The same answers as the multipart form.")
+    @ApiResponse(responseCode = "201", description = "Posted")
+    @PostMapping(path = "/api/reviews/{id}/follow-up", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> followUpWithoutImages(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody FollowUpForm form) {
+        reviews.followUp(user.id(), id, form.text(), List.of());
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
