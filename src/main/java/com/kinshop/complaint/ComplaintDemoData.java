@@ -5,6 +5,7 @@ import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.AccountId;
 import com.kinshop.identity.Accounts;
 import com.kinshop.ordering.OrderStatus;
+import com.kinshop.ordering.OrderFacts;
 import com.kinshop.ordering.Orders;
 import com.kinshop.shared.DemoDataSeeder;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,17 +37,19 @@ class ComplaintDemoData implements DemoDataSeeder {
 
     private final Complaints complaints;
     private final Orders orders;
+    private final OrderFacts facts;
     private final Accounts accounts;
     private final Suppliers suppliers;
     private final JdbcClient jdbc;
     private final boolean enabled;
     private final java.time.Clock clock;
 
-    ComplaintDemoData(Complaints complaints, Orders orders, Accounts accounts, Suppliers suppliers, JdbcClient jdbc,
+    ComplaintDemoData(Complaints complaints, Orders orders, OrderFacts facts, Accounts accounts, Suppliers suppliers, JdbcClient jdbc,
                       @Value("${kinshop.demo.complaints:true}") boolean enabled, java.time.Clock clock) {
         this.clock = clock;
         this.complaints = complaints;
         this.orders = orders;
+        this.facts = facts;
         this.accounts = accounts;
         this.suppliers = suppliers;
         this.jdbc = jdbc;
@@ -107,7 +110,7 @@ class ComplaintDemoData implements DemoDataSeeder {
         for (String phone : BUYERS) {
             accounts.findByPhone(phone).ifPresent(buyer -> orders.ofBuyer(buyer.id(), null, 30).stream()
                     .filter(order -> kept.contains(order.status()))
-                    .forEach(order -> orders.parties(order.number())
+                    .forEach(order -> facts.parties(order.number())
                             .filter(parties -> parties.paidAt() != null && parties.paidAt().isAfter(clock.instant().minus(java.time.Duration.ofDays(30))))
                             .ifPresent(parties -> paid.add(new Paid(buyer.id(), order.number(), parties.supplier())))));
         }

@@ -8,6 +8,7 @@ import com.kinshop.deposit.PenaltyPayee;
 import com.kinshop.identity.AccountId;
 import com.kinshop.identity.Accounts;
 import com.kinshop.ordering.OrderStatus;
+import com.kinshop.ordering.OrderFacts;
 import com.kinshop.ordering.Orders;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.BusinessNumbers;
@@ -43,6 +44,7 @@ public class Complaints {
 
     private final JdbcClient jdbc;
     private final Orders orders;
+    private final OrderFacts facts;
     private final Accounts accounts;
     private final Suppliers suppliers;
     private final MediaStore media;
@@ -53,10 +55,11 @@ public class Complaints {
     private final ComplaintProperties properties;
     private final Clock clock;
 
-    Complaints(JdbcClient jdbc, Orders orders, Accounts accounts, Suppliers suppliers, MediaStore media, Deposits deposits, ComplaintMoves moves,
+    Complaints(JdbcClient jdbc, Orders orders, OrderFacts facts, Accounts accounts, Suppliers suppliers, MediaStore media, Deposits deposits, ComplaintMoves moves,
                ComplaintViews views, ApplicationEventPublisher events, ComplaintProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
+        this.facts = facts;
         this.accounts = accounts;
         this.suppliers = suppliers;
         this.media = media;
@@ -85,7 +88,7 @@ public class Complaints {
         String text = ComplaintRules.text(filing.text(), "text");
         ComplaintRules.imageCount(0, images.size());
         String orderNumber = filing.orderNumber() == null ? "" : filing.orderNumber().strip();
-        Orders.Parties order = orders.parties(orderNumber).filter(parties -> parties.buyer().equals(buyer))
+        OrderFacts.Parties order = facts.parties(orderNumber).filter(parties -> parties.buyer().equals(buyer))
                 .orElseThrow(() -> new BusinessException(HttpStatus.NOT_FOUND, "complaint.order.not-found", "orderNumber"));
         if (order.paidAt() == null || OrderStatus.UNPAID.contains(order.status())) {
             throw BusinessException.conflict("orderNumber", "complaint.order.unpaid");

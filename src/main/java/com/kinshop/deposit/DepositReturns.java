@@ -3,7 +3,7 @@ package com.kinshop.deposit;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.catalog.SupplierProducts;
 import com.kinshop.identity.AccountId;
-import com.kinshop.ordering.Orders;
+import com.kinshop.ordering.OrderFacts;
 import com.kinshop.payment.PaymentProvider;
 import com.kinshop.payment.Payments;
 import com.kinshop.shared.BusinessException;
@@ -45,14 +45,14 @@ public class DepositReturns {
     private final JdbcClient jdbc;
     private final Deposits deposits;
     private final DepositBooks books;
-    private final Orders orders;
+    private final OrderFacts orders;
     private final SupplierProducts products;
     private final List<DepositExitCheck> exitChecks;
     private final Payments payments;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DepositReturns(JdbcClient jdbc, Deposits deposits, DepositBooks books, Orders orders, SupplierProducts products, List<DepositExitCheck> exitChecks,
+    DepositReturns(JdbcClient jdbc, Deposits deposits, DepositBooks books, OrderFacts orders, SupplierProducts products, List<DepositExitCheck> exitChecks,
                    Payments payments, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.deposits = deposits;

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -176,25 +175,6 @@ public class Orders {
     }
 
     /**
-     * What the review module needs to accept a review of a line: whose it is, whether it was received (the order keeps
-     * {@code receivedAt} after a later refund), how much was refunded, and where it was delivered (for brushing checks).
-     */
-    public record ReviewableLine(long lineId, String orderNumber, AccountId buyer, SupplierId supplier, long productId, String productName,
-                                 String spec, int quantity, int refundedQuantity, Instant receivedAt, String deliveryPhone, String deliveryAddress) {
-    }
-
-    public java.util.Optional<ReviewableLine> reviewableLine(long lineId) {
-        return jdbc.sql("""
-                        select l.id, o.number, o.buyer_id, o.supplier_id, l.product_id, l.product_name, l.spec, l.quantity, l.refunded_quantity,
-                               o.received_at, o.phone, o.address
-                        from order_line l join orders o on o.id = l.order_id where l.id = ?""")
-                .param(lineId)
-                .query((rs, n) -> new ReviewableLine(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)), new SupplierId(rs.getLong(4)),
-                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9), instant(rs, 10), rs.getString(11), rs.getString(12)))
-                .optional();
-    }
-
-    /**
      * Orders that are done (completed, refunded, cancelled) but still hold money in escrow — should never happen; the
      * tests check it after every money scenario, and the operator's ledger page can too.
      */
@@ -205,26 +185,6 @@ public class Orders {
                         where o.status in (:finished) and b.balance_fen <> 0 order by o.id""")
                 .param("finished", StateNames.of(EnumSet.of(OrderStatus.COMPLETED, OrderStatus.REFUNDED, OrderStatus.CANCELLED)))
                 .query(String.class).list();
-    }
-
-    /** Who an order is between and when it was paid (null: never), for modules acting on an order by its number (complaints). */
-    public record Parties(long orderId, String number, AccountId buyer, SupplierId supplier, OrderStatus status, Instant paidAt) {
-    }
-
-    public Optional<Parties> parties(String orderNumber) {
-        return jdbc.sql("select id, number, buyer_id, supplier_id, status, paid_at from orders where number = ?").param(orderNumber)
-                .query((rs, n) -> new Parties(rs.getLong(1), rs.getString(2), new AccountId(rs.getLong(3)), new SupplierId(rs.getLong(4)),
-                        OrderStatus.valueOf(rs.getString(5)), rs.getObject(6, OffsetDateTime.class) == null ? null
-                        : rs.getObject(6, OffsetDateTime.class).toInstant()))
-                .optional();
-    }
-
-    /** Whether the supplier has an order not yet finished (awaiting payment, paid, shipped or received): its deposit may not leave. */
-    public boolean hasOrdersInProgress(SupplierId supplier) {
-        return jdbc.sql("select exists (select 1 from orders where supplier_id = :supplier and status not in (:finished))")
-                .param("supplier", supplier.value())
-                .param("finished", StateNames.of(EnumSet.of(OrderStatus.COMPLETED, OrderStatus.REFUNDED, OrderStatus.CANCELLED)))
-                .query(Boolean.class).single();
     }
 
     /** Disputes the operator must decide, oldest first, then the ones already decided. */

@@ -10,7 +10,7 @@ import com.kinshop.identity.AccountId;
 import com.kinshop.identity.AccountView;
 import com.kinshop.identity.Accounts;
 import com.kinshop.ordering.Addresses;
-import com.kinshop.ordering.Orders;
+import com.kinshop.ordering.OrderFacts;
 import com.kinshop.referral.Referrals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,7 +46,7 @@ class BrushingChecks {
     }
 
     /** The signals for a review being posted (its own row is already inserted, so the burst count includes it). */
-    List<BrushingReason> check(Orders.ReviewableLine line, int productStars, Instant now) {
+    List<BrushingReason> check(OrderFacts.ReviewableLine line, int productStars, Instant now) {
         AccountId reviewer = line.buyer();
         SupplierId supplier = line.supplier();
         boolean reviewerIsStaff = suppliers.supplierOf(reviewer).filter(supplier::equals).isPresent();

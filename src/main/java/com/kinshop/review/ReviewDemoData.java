@@ -9,6 +9,7 @@ import com.kinshop.identity.Accounts;
 import com.kinshop.ordering.AddressForm;
 import com.kinshop.ordering.Addresses;
 import com.kinshop.ordering.OrderStatus;
+import com.kinshop.ordering.OrderFacts;
 import com.kinshop.ordering.Orders;
 import com.kinshop.shared.DemoDataSeeder;
 import com.kinshop.shared.MediaStore;
@@ -48,6 +49,7 @@ class ReviewDemoData implements DemoDataSeeder {
     private final Reviews reviews;
     private final ReviewModeration moderation;
     private final Orders orders;
+    private final OrderFacts facts;
     private final Accounts accounts;
     private final Suppliers suppliers;
     private final Addresses addresses;
@@ -55,11 +57,12 @@ class ReviewDemoData implements DemoDataSeeder {
     private final MediaStore media;
     private final JdbcClient jdbc;
 
-    ReviewDemoData(Reviews reviews, ReviewModeration moderation, Orders orders, Accounts accounts, Suppliers suppliers, Addresses addresses,
+    ReviewDemoData(Reviews reviews, ReviewModeration moderation, Orders orders, OrderFacts facts, Accounts accounts, Suppliers suppliers, Addresses addresses,
                    Catalog catalog, MediaStore media, JdbcClient jdbc) {
         this.reviews = reviews;
         this.moderation = moderation;
         this.orders = orders;
+        this.facts = facts;
         this.accounts = accounts;
         this.suppliers = suppliers;
         this.addresses = addresses;
@@ -68,7 +71,7 @@ class ReviewDemoData implements DemoDataSeeder {
         this.jdbc = jdbc;
     }
 
-    private record Line(AccountId buyer, Orders.ReviewableLine line) {
+    private record Line(AccountId buyer, OrderFacts.ReviewableLine line) {
     }
 
     @Override
@@ -85,7 +88,7 @@ class ReviewDemoData implements DemoDataSeeder {
             for (OrderStatus status : List.of(OrderStatus.COMPLETED, OrderStatus.RECEIVED)) {
                 for (Orders.Summary order : orders.ofBuyer(buyer, status, 5)) {
                     orders.forBuyer(buyer, order.number()).lines()
-                            .forEach(l -> orders.reviewableLine(l.id()).ifPresent(line -> lines.add(new Line(buyer, line))));
+                            .forEach(l -> facts.reviewableLine(l.id()).ifPresent(line -> lines.add(new Line(buyer, line))));
                 }
             }
         }

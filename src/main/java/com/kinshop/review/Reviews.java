@@ -2,7 +2,7 @@ package com.kinshop.review;
 
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.identity.AccountId;
-import com.kinshop.ordering.Orders;
+import com.kinshop.ordering.OrderFacts;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.MediaStore;
 import com.kinshop.shared.UniqueConstraints;
@@ -26,13 +26,13 @@ import java.util.stream.Collectors;
 public class Reviews {
 
     private final JdbcClient jdbc;
-    private final Orders orders;
+    private final OrderFacts orders;
     private final MediaStore media;
     private final BrushingChecks brushing;
     private final ProductRatings ratings;
     private final Clock clock;
 
-    Reviews(JdbcClient jdbc, Orders orders, MediaStore media, BrushingChecks brushing, ProductRatings ratings, Clock clock) {
+    Reviews(JdbcClient jdbc, OrderFacts orders, MediaStore media, BrushingChecks brushing, ProductRatings ratings, Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.media = media;
@@ -56,7 +56,7 @@ public class Reviews {
         ReviewRules.checkStars("serviceStars", form.serviceStars());
         String text = ReviewRules.checkText("text", form.text(), false);
         ReviewRules.checkImageCount(images.size());
-        Orders.ReviewableLine line = orders.reviewableLine(form.orderLineId()).filter(found -> found.buyer().equals(buyer))
+        OrderFacts.ReviewableLine line = orders.reviewableLine(form.orderLineId()).filter(found -> found.buyer().equals(buyer))
                 .orElseThrow(() -> BusinessException.notFound("reviews.line.not-found"));
         if (line.receivedAt() == null) {
             throw BusinessException.conflict("orderLineId", "reviews.line.not-received");

@@ -4,7 +4,7 @@ import com.kinshop.catalog.Catalog;
 import com.kinshop.catalog.ProductDetail;
 import com.kinshop.catalog.ProductId;
 import com.kinshop.identity.CurrentUser;
-import com.kinshop.ordering.Orders;
+import com.kinshop.ordering.OrderFacts;
 import com.kinshop.review.ProductRatings;
 import com.kinshop.review.ReviewFilter;
 import com.kinshop.review.ReviewForm;
@@ -35,9 +35,9 @@ class ReviewPages {
     private final ReviewQueries queries;
     private final ProductRatings ratings;
     private final Catalog catalog;
-    private final Orders orders;
+    private final OrderFacts orders;
 
-    ReviewPages(Reviews reviews, ReviewQueries queries, ProductRatings ratings, Catalog catalog, Orders orders) {
+    ReviewPages(Reviews reviews, ReviewQueries queries, ProductRatings ratings, Catalog catalog, OrderFacts orders) {
         this.reviews = reviews;
         this.queries = queries;
         this.ratings = ratings;
@@ -67,7 +67,7 @@ class ReviewPages {
 
     @GetMapping("/me/reviews/new")
     String write(@AuthenticationPrincipal CurrentUser user, @RequestParam long line, Model model) {
-        Orders.ReviewableLine reviewable = orders.reviewableLine(line).filter(found -> found.buyer().equals(user.id()))
+        OrderFacts.ReviewableLine reviewable = orders.reviewableLine(line).filter(found -> found.buyer().equals(user.id()))
                 .orElseThrow(() -> BusinessException.notFound("reviews.line.not-found"));
         if (!queries.reviewedLines(user.id(), List.of(line)).isEmpty()) {
             return "redirect:/me/reviews"; // reviewed already: the follow-up is written there
