@@ -49,8 +49,7 @@ public class Catalog {
 
     /** A supplier's sellable products, best sellers first (what its red packets can be spent on). */
     public List<ProductCard> sellableOf(SupplierId supplier, int limit) {
-        return jdbc.sql(CARD + " where " + SELLABLE + " and p.supplier_id = ? order by p.sales_count desc, p.id desc limit ?")
-                .params(supplier.value(), limit).query(Catalog::card).list();
+        return sellableOf(supplier, ProductSort.SALES, limit);
     }
 
     /** A supplier's sellable products in the given order (its public page: best composite score first). */

@@ -93,6 +93,7 @@ public class Complaints {
         if (order.paidAt() == null || OrderStatus.UNPAID.contains(order.status())) {
             throw BusinessException.conflict("orderNumber", "complaint.order.unpaid");
         }
+        deposits.holdExitOff(order.supplier(), "orderNumber"); // an exit running now sees this complaint, or this is refused
         Instant now = clock.instant();
         if (now.isAfter(order.paidAt().plus(properties.fileWithin()))) {
             throw BusinessException.conflict("orderNumber", "complaint.order.window-passed", properties.fileWithin().toDays());

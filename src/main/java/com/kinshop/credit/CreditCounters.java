@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -71,8 +70,11 @@ class CreditCounters {
         jdbc.sql("insert into credit_order (order_id, supplier_id, paid_at, ship_by) values (?, ?, ?, ?) on conflict do nothing")
                 .params(paid.orderId(), paid.supplier().value(), utc(paid.at()), utc(paid.at().plus(Duration.ofHours(rules.promisedShipHours()))))
                 .update();
-        Set<ProductId> products = new LinkedHashSet<>();
-        for (OrderEvents.PaidLine line : paid.lines() == null ? List.<OrderEvents.PaidLine>of() : paid.lines()) {
+        Set<ProductId> products = new java.util.TreeSet<>(java.util.Comparator.comparingLong(ProductId::value));
+        // lines in product order: two orders' counters are always locked in the same order (no deadlock between them)
+        List<OrderEvents.PaidLine> lines = new java.util.ArrayList<>(paid.lines() == null ? List.of() : paid.lines());
+        lines.sort(java.util.Comparator.comparingLong((OrderEvents.PaidLine line) -> line.product().value()).thenComparingLong(OrderEvents.PaidLine::lineId));
+        for (OrderEvents.PaidLine line : lines) {
             jdbc.sql("""
                             insert into credit_order_line (order_line_id, order_id, product_id, supplier_id, quantity) values (?, ?, ?, ?, ?)
                             on conflict do nothing""")
@@ -138,7 +140,8 @@ class CreditCounters {
         if (!decided.upheld() || !firstTime("complaint:" + decided.number())) {
             return;
         }
-        Set<ProductId> products = new LinkedHashSet<>(decided.products() == null ? List.of() : decided.products());
+        Set<ProductId> products = new java.util.TreeSet<>(java.util.Comparator.comparingLong(ProductId::value)); // locked in product order
+        products.addAll(decided.products() == null ? List.of() : decided.products());
         for (ProductId product : products) {
             productCounter(product, decided.supplier(), "complaints_upheld = c.complaints_upheld + 1", "0, 0, 0, 0, 0, 1");
         }

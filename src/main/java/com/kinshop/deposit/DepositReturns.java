@@ -75,6 +75,8 @@ public class DepositReturns {
             throw BusinessException.conflict(null, "deposit.exited");
         }
         exitChecks.forEach(check -> check.checkMayExit(supplier));
+        // off sale first: a refusal below rolls it back, and an order placed meanwhile is seen by the check
+        int offSale = products.takeAllOffSale(supplier);
         if (orders.hasOrdersInProgress(supplier)) {
             throw BusinessException.conflict(null, "deposit.return.orders-in-progress");
         }
@@ -92,7 +94,6 @@ public class DepositReturns {
             books.returnRequested(supplier.value(), number, balance);
         }
         jdbc.sql("update supplier_deposit set exited_at = ? where supplier_id = ?").params(now(), supplier.value()).update();
-        int offSale = products.takeAllOffSale(supplier);
         log.info("Supplier {} exits: deposit {} to return ({}), {} products taken off sale", supplier.value(), balance, number, offSale);
         if (balance.isPositive()) {
             payOutAfterCommit(number);

@@ -67,7 +67,8 @@ public class DepositTopUps {
         if (amountFen == null || amountFen <= 0 || amountFen > MAX.fen()) {
             throw BusinessException.invalid("amountFen", "deposit.amount.range", MAX.toPlainString());
         }
-        if (deposits.lock(supplier).isPresent()) {
+        // a plain read: no row lock held across the provider's call below; the payment's arrival checks again under the lock
+        if (deposits.standing(supplier).exited()) {
             throw BusinessException.conflict(null, "deposit.exited");
         }
         Money amount = Money.fen(amountFen);

@@ -84,13 +84,25 @@ public class Deposits {
         if (!penalty.isPositive()) {
             throw BusinessException.invalid("penaltyFen", "deposit.penalty.positive");
         }
-        lock(supplier);
+        if (lock(supplier).isPresent()) {
+            throw BusinessException.conflict("penaltyFen", "deposit.exited");
+        }
         Money balance = books.balance(supplier.value());
         if (penalty.compareTo(balance) > 0) {
             throw BusinessException.conflict("penaltyFen", "deposit.penalty.over-balance", balance.toPlainString());
         }
         books.penalty(supplier.value(), complaintNumber, penalty, payee, buyer);
         events.publishEvent(new DepositEvents.DepositDeducted(supplier, penalty, complaintNumber, clock.instant()));
+    }
+
+    /**
+     * Holds the supplier's exit off until this transaction ends (the exit takes the same row lock, then looks for open
+     * complaints): a complaint filed under it is seen by the exit, or refused once the supplier has exited.
+     */
+    public void holdExitOff(SupplierId supplier, String field) {
+        if (lock(supplier).isPresent()) {
+            throw BusinessException.conflict(field, "deposit.exited");
+        }
     }
 
     /** What the deposit holds now. */

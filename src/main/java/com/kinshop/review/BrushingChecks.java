@@ -70,7 +70,7 @@ class BrushingChecks {
 
         int fiveStars = 0;
         Instant published = catalog.product(new ProductId(line.productId())).map(ProductDetail::publishedAt).orElse(null);
-        if (productStars == 5 && published != null) {
+        if (productStars == 5 && published != null && !now.isAfter(published.plus(BrushingSignals.NEW_PRODUCT))) { // else it cannot fire
             fiveStars = jdbc.sql("select count(*) from review where product_id = ? and product_stars = 5 and created_at > ?")
                     .params(line.productId(), now.minus(BrushingSignals.BURST_WINDOW).atOffset(ZoneOffset.UTC)).query(Integer.class).single();
         }
