@@ -43,9 +43,10 @@ wait_ready() {
 # a kept data directory, so PostgreSQL flushes every commit to disk (a throw-away one skips fsync): "durably sold" and
 # the hot-row baseline both pay what production pays for a commit
 rm -rf target/bench-flash-pg
-java -jar "$jar" --server.port="$NODE1_PORT" --kinshop.embedded-db.data-dir=target/bench-flash-pg --kinshop.embedded-db.port="$PG_PORT" "${common[@]}" \
+java ${NODE1_JAVA_OPTS:-} -jar "$jar" --server.port="$NODE1_PORT" --kinshop.embedded-db.data-dir=target/bench-flash-pg --kinshop.embedded-db.port="$PG_PORT" "${common[@]}" \
   > target/bench-flash-node1.log 2>&1 &
 pids+=($!)
+export NODE1_PID=$! # CPU per attempt, read from /proc
 wait_ready "$NODE1_PORT"
 java -jar "$jar" --server.port="$NODE2_PORT" --spring.datasource.url="jdbc:postgresql://localhost:$PG_PORT/kinshop" \
   --spring.datasource.username=postgres --spring.datasource.password= --kinshop.demo.enabled=false "${common[@]}" \

@@ -135,7 +135,7 @@ public class Catalog {
                 new CategoryId(rs.getLong("category_id")), rs.getString("name"), rs.getString("subtitle"), rs.getString("description"),
                 json.readValue(rs.getString("attributes"), ATTRIBUTES), images, skus, status, rs.getString("review_reason"),
                 status == ProductStatus.ON_SALE && "APPROVED".equals(rs.getString("supplier_status")),
-                rs.getInt("sales_count"), published == null ? null : published.toInstant());
+                rs.getInt("sales_count"), published == null ? null : published.toInstant(), rs.getDouble("composite_score"));
     }
 
     private static ProductCard card(ResultSet rs, int row) throws SQLException {

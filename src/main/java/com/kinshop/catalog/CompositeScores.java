@@ -5,7 +5,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The composite score (综合评分) stored on each product, so the 综合 sort orders by an indexed column of catalog's own
@@ -36,9 +35,5 @@ public class CompositeScores {
                         where p.id = q.id and q.supplier_id = :supplier""")
                 .param("otherwise", otherwise).param("ids", ids).param("scores", values).param("supplier", supplier.value())
                 .update();
-    }
-
-    public Optional<Double> of(ProductId product) {
-        return jdbc.sql("select composite_score from product where id = ?").param(product.value()).query(Double.class).optional();
     }
 }

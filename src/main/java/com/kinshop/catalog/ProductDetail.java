@@ -8,7 +8,8 @@ import java.util.List;
 /** Everything the product page shows. {@code sellable}: on sale and from an approved supplier. */
 public record ProductDetail(ProductId id, SupplierId supplierId, String supplierName, CategoryId categoryId, String name, String subtitle,
                             String descriptionHtml, List<ProductForm.Attribute> attributes, List<String> images, List<SkuView> skus,
-                            ProductStatus status, String reviewReason, boolean sellable, int salesCount, Instant publishedAt) {
+                            ProductStatus status, String reviewReason, boolean sellable, int salesCount, Instant publishedAt,
+                            double compositeScore) {
 
     public record SkuView(SkuId id, String spec, Money price, Money supplyPrice, CommissionBudget budget, int stock) {
 

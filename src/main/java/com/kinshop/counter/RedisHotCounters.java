@@ -4,6 +4,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -119,7 +123,12 @@ class RedisHotCounters implements HotCounters {
         return chunks;
     }
 
+    /** Read once: a script over a resource asks the jar whether the file changed on every call, under a lock (7 % of an attempt). */
     private static RedisScript<Long> script(String file) {
-        return RedisScript.of(new ClassPathResource(file, RedisHotCounters.class), Long.class);
+        try {
+            return RedisScript.of(new ClassPathResource(file, RedisHotCounters.class).getContentAsString(StandardCharsets.UTF_8), Long.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

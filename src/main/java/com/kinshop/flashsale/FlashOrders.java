@@ -18,25 +18,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns claims into FLASH orders: ordering's promotion checkout at the flash price, with the units already set aside
- * (so checkout reserves none), to be paid within {@code kinshop.flashsale.pay-within} (default 5 minutes). Started on a small executor as
- * soon as the claim commits, so the buyer's answer does not wait for it; a claim the executor never got to (queue
- * full, node crashed) is found by the sweep, which takes claims with {@code FOR UPDATE SKIP LOCKED} so two nodes never
- * order one claim twice. An order that cannot be written (the address deleted meanwhile) fails the claim and gives
- * its unit back.
+ * (so checkout reserves none), to be paid within {@code kinshop.flashsale.pay-within} (default 5 minutes). The buyer's
+ * answer does not wait for it: a won claim joins a queue that one thread drains in batches of up to {@value #BATCH}
+ * claims per transaction — during a rush, one commit and one thread for many orders, leaving the cores to the gate.
+ * A batch some claim of which is refused (the address deleted meanwhile) is rolled back and its claims placed one by
+ * one, so only that claim fails and gives its unit back. A claim the queue never got to (full, node crashed) is found
+ * by the sweep; claims are taken with {@code FOR UPDATE SKIP LOCKED}, so two nodes never order one claim twice.
  */
 @Component
 class FlashOrders {
 
     private static final Logger log = LoggerFactory.getLogger(FlashOrders.class);
     static final String REF_PREFIX = "flash:";
+    static final int BATCH = 32;
+    private static final int MAX_WAITING = 10_000;
 
     private final JdbcClient jdbc;
     private final Checkouts checkouts;
@@ -45,9 +53,10 @@ class FlashOrders {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration payWithin;
-    // a full queue drops the task: the claim stays QUEUED and the sweep orders it
-    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
-            FlashOrders::thread, new ThreadPoolExecutor.DiscardPolicy());
+    private final Queue<Long> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waitingCount = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final ExecutorService drainer = Executors.newSingleThreadExecutor(FlashOrders::thread);
 
     FlashOrders(JdbcClient jdbc, Checkouts checkouts, FlashMoves moves, FlashPools pools, TransactionTemplate transactions, Clock clock,
                 @Value("${kinshop.flashsale.pay-within:5m}") Duration payWithin) {
@@ -60,27 +69,51 @@ class FlashOrders {
         this.payWithin = payWithin;
     }
 
-    /** Orders the claim on the executor (the claim has committed). */
+    /** Queues the claim (it has committed) for the drainer; a full queue leaves it to the sweep. */
     void placeSoon(long claimId) {
-        executor.execute(() -> {
-            try {
-                place(claimId);
-            } catch (RuntimeException e) {
-                log.warn("Flash claim {} not ordered yet ({}); the sweep tries again", claimId, e.toString());
-            }
-        });
+        if (waitingCount.incrementAndGet() > MAX_WAITING) {
+            waitingCount.decrementAndGet();
+            return;
+        }
+        waiting.add(claimId);
+        if (draining.compareAndSet(false, true)) {
+            drainer.execute(this::drain);
+        }
     }
 
-    /** Claims still queued a few seconds after they were won (their task was lost), oldest first, in batches. */
-    int sweep(int batch) {
-        List<Long> queued = jdbc.sql("select id from flash_claim where status = ? and created_at < ? order by id limit ?")
-                .params(ClaimStatus.QUEUED.name(), FlashMoves.utc(clock.instant().minusSeconds(3)), batch).query(Long.class).list();
-        int ordered = 0;
-        for (long claimId : queued) {
+    private void drain() {
+        while (true) {
+            List<Long> batch = new ArrayList<>(BATCH);
+            for (Long claimId; batch.size() < BATCH && (claimId = waiting.poll()) != null; ) {
+                batch.add(claimId);
+            }
+            waitingCount.addAndGet(-batch.size());
+            if (batch.isEmpty()) {
+                draining.set(false);
+                // a claim queued between the empty poll and the flag being cleared: drain it here unless another task took over
+                if (waiting.isEmpty() || !draining.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
             try {
-                ordered += place(claimId) ? 1 : 0;
+                place(batch);
             } catch (RuntimeException e) {
-                log.warn("Flash claim {} could not be ordered: {}", claimId, e.toString());
+                log.warn("Flash claims {} not ordered yet ({}); the sweep tries again", batch, e.toString());
+            }
+        }
+    }
+
+    /** Claims still queued a few seconds after they were won (their place in the queue was lost), oldest first. */
+    int sweep(int limit) {
+        List<Long> queued = jdbc.sql("select id from flash_claim where status = ? and created_at < ? order by id limit ?")
+                .params(ClaimStatus.QUEUED.name(), FlashMoves.utc(clock.instant().minusSeconds(3)), limit).query(Long.class).list();
+        int ordered = 0;
+        for (int from = 0; from < queued.size(); from += BATCH) {
+            try {
+                ordered += place(queued.subList(from, Math.min(queued.size(), from + BATCH)));
+            } catch (RuntimeException e) {
+                log.warn("Flash claims could not be ordered: {}", e.toString());
             }
         }
         return ordered;
@@ -91,33 +124,47 @@ class FlashOrders {
 
     /** Orders one queued claim, unless another node or thread holds it; true when this call ordered or failed it. */
     boolean place(long claimId) {
+        return place(List.of(claimId)) == 1;
+    }
+
+    /**
+     * Orders the given claims that are still queued and not held by another node or thread, in one transaction;
+     * when the checkout refuses one of several, each is placed on its own. How many this call ordered or failed.
+     */
+    int place(List<Long> claimIds) {
         try {
-            return Boolean.TRUE.equals(transactions.execute(status -> {
-                Optional<Queued> claim = jdbc.sql("""
+            return Objects.requireNonNull(transactions.execute(status -> {
+                List<Queued> claims = jdbc.sql("""
                                 select id, sale_id, sku_id, member_id, address_id, shop_code, unit_price_fen from flash_claim
-                                where id = ? and status = ? for update skip locked""")
-                        .params(claimId, ClaimStatus.QUEUED.name())
+                                where id = any(?) and status = ? order by id for update skip locked""")
+                        .params(claimIds.toArray(Long[]::new), ClaimStatus.QUEUED.name())
                         .query((rs, n) -> new Queued(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6),
-                                rs.getLong(7))).optional();
-                if (claim.isEmpty()) {
-                    return false;
-                }
-                Queued queued = claim.get();
+                                rs.getLong(7))).list();
                 Instant now = clock.instant();
-                Checkouts.Placed placed = checkouts.promotionCheckout(new Checkouts.PromotionOrder(new AccountId(queued.memberId()),
-                        new Addresses.AddressId(queued.addressId()), new SkuId(queued.skuId()), 1, queued.shopCode(), Money.fen(queued.priceFen()),
-                        OrderKind.FLASH, REF_PREFIX + queued.saleId(), payWithin, true));
-                if (!moves.ordered(claimId, placed.checkoutNumber(), placed.orderNumbers().get(0), now.plus(payWithin), now)) {
-                    // cannot happen while this transaction holds the claim's row; if it did, the order must not stay without its claim
-                    throw new IllegalStateException("Flash claim " + claimId + " left QUEUED while ordered: order rolled back");
+                for (Queued queued : claims) {
+                    order(queued, now);
                 }
-                return true;
+                return claims.size();
             }));
         } catch (BusinessException refused) {
+            if (claimIds.size() > 1) {
+                return claimIds.stream().mapToInt(claimId -> place(claimId) ? 1 : 0).sum();
+            }
             // the checkout refused for good (address gone, product withdrawn): the claim fails and its unit goes back
+            long claimId = claimIds.get(0);
             Optional<FlashMoves.MovedClaim> failed = transactions.execute(status -> moves.failed(claimId, refused.messageKey()));
             failed.ifPresent(claim -> pools.giveBack(claim.saleId(), claim.skuId(), claim.memberId(), claim.slot()));
-            return failed.isPresent();
+            return failed.isPresent() ? 1 : 0;
+        }
+    }
+
+    private void order(Queued queued, Instant now) {
+        Checkouts.Placed placed = checkouts.promotionCheckout(new Checkouts.PromotionOrder(new AccountId(queued.memberId()),
+                new Addresses.AddressId(queued.addressId()), new SkuId(queued.skuId()), 1, queued.shopCode(), Money.fen(queued.priceFen()),
+                OrderKind.FLASH, REF_PREFIX + queued.saleId(), payWithin, true));
+        if (!moves.ordered(queued.id(), placed.checkoutNumber(), placed.orderNumbers().get(0), now.plus(payWithin), now)) {
+            // cannot happen while this transaction holds the claim's row; if it did, the order must not stay without its claim
+            throw new IllegalStateException("Flash claim " + queued.id() + " left QUEUED while ordered: order rolled back");
         }
     }
 
@@ -129,6 +176,6 @@ class FlashOrders {
 
     @PreDestroy
     void stop() {
-        executor.shutdown();
+        drainer.shutdown();
     }
 }

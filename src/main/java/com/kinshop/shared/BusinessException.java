@@ -5,6 +5,9 @@ import org.springframework.http.HttpStatus;
 /**
  * A refusal the user can understand: a message key (resolved in the user's language), the field it is
  * about (or null), and the HTTP status an API caller gets. Throwing it rolls the transaction back.
+ *
+ * <p>It carries no stack trace: a refusal is an answer, not a fault, and filling one in walked the whole request's stack
+ * for every refused flash-sale attempt (已抢光).
  */
 public class BusinessException extends RuntimeException {
 
@@ -14,7 +17,7 @@ public class BusinessException extends RuntimeException {
     private final transient Object[] args;
 
     public BusinessException(HttpStatus status, String messageKey, String field, Object... args) {
-        super(messageKey + (field == null ? "" : " (" + field + ")"));
+        super(messageKey + (field == null ? "" : " (" + field + ")"), null, false, false);
         this.status = status;
         this.messageKey = messageKey;
         this.field = field;

@@ -1,6 +1,5 @@
 package com.kinshop.credit.web;
 
-import com.kinshop.catalog.CompositeScores;
 import com.kinshop.catalog.ProductDetail;
 import com.kinshop.credit.CreditLevel;
 import com.kinshop.credit.SupplierStanding;
@@ -13,11 +12,9 @@ import org.springframework.stereotype.Component;
 @Component("creditBadges")
 public class CreditBadges {
 
-    private final CompositeScores compositeScores;
     private final SupplierStanding standing;
 
-    CreditBadges(CompositeScores compositeScores, SupplierStanding standing) {
-        this.compositeScores = compositeScores;
+    CreditBadges(SupplierStanding standing) {
         this.standing = standing;
     }
 
@@ -35,7 +32,7 @@ public class CreditBadges {
     }
 
     public Badge of(ProductDetail product) {
-        double score = compositeScores.of(product.id()).orElse(0.0);
-        return new Badge(product.supplierId().value(), String.format(java.util.Locale.ROOT, "%.1f", score), standing.levelOf(product.supplierId()));
+        return new Badge(product.supplierId().value(), String.format(java.util.Locale.ROOT, "%.1f", product.compositeScore()),
+                standing.levelOf(product.supplierId()));
     }
 }
