@@ -60,6 +60,7 @@ public class HttpLoad {
                 new Target("Chinese search /search?q=零食", base, "/search?q=%E9%9B%B6%E9%A3%9F", false),
                 new Target("sign-in page /login", base, "/login", false),
                 new Target("signed in: product detail /p/1", base, "/p/1", true),
+                new Target("signed in: GET /api/me (session + one account read)", base, "/api/me", true),
                 new Target("POST /api/auth/login (Argon2id)", base, "/api/auth/login", true)));
         if (bare != null) {
             targets.add(new Target("bare Spring Boot /hello", bare, "/hello", false));

@@ -118,9 +118,15 @@ public class SupplierProducts {
         move(supplier, product, "status in ('DRAFT', 'REJECTED', 'OFF_SALE')", ProductStatus.PENDING_REVIEW);
     }
 
-    /** Every product of the supplier on sale goes off sale (the supplier exits); answers how many. */
+    /**
+     * The supplier exits: every product on sale goes off sale, and every one waiting for review goes back to draft, so
+     * no operator can approve it onto the shelves afterwards (an approval racing this waits for its row, then finds the
+     * product no longer waiting). Answers how many products were on sale.
+     */
     @Transactional
     public int takeAllOffSale(SupplierId supplier) {
+        jdbc.sql("update product set status = ?, updated_at = ? where supplier_id = ? and status = ?")
+                .params(ProductStatus.DRAFT.name(), now(), supplier.value(), ProductStatus.PENDING_REVIEW.name()).update();
         return jdbc.sql("update product set status = ?, updated_at = ? where supplier_id = ? and status = ?")
                 .params(ProductStatus.OFF_SALE.name(), now(), supplier.value(), ProductStatus.ON_SALE.name()).update();
     }

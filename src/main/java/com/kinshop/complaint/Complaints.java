@@ -87,6 +87,9 @@ public class Complaints {
         ComplaintCategory category = ComplaintRules.category(filing.category());
         String text = ComplaintRules.text(filing.text(), "text");
         ComplaintRules.imageCount(0, images.size());
+        // every image checked before anything is written: a refused complaint leaves no file
+        List<MediaStore.PreparedImage> prepared = images.stream()
+                .map(image -> media.prepareImage("complaints", image, ComplaintRules.MAX_IMAGE_BYTES, 1600, "images")).toList();
         String orderNumber = filing.orderNumber() == null ? "" : filing.orderNumber().strip();
         OrderFacts.Parties order = facts.parties(orderNumber).filter(parties -> parties.buyer().equals(buyer))
                 .orElseThrow(() -> new BusinessException(HttpStatus.NOT_FOUND, "complaint.order.not-found", "orderNumber"));
@@ -122,9 +125,7 @@ public class Complaints {
             }
             throw e;
         }
-        for (byte[] image : images) {
-            attach(number, media.storeImage("complaints", image, ComplaintRules.MAX_IMAGE_BYTES, 1600, "images"));
-        }
+        prepared.forEach(image -> attach(number, image.save()));
         events.publishEvent(new ComplaintEvents.ComplaintFiled(number, order.orderId(), order.number(), order.supplier(), productIds(products), now));
         return views.ofBuyer(buyer, number);
     }

@@ -61,7 +61,7 @@ public class Reviews {
         if (line.receivedAt() == null) {
             throw BusinessException.conflict("orderLineId", "reviews.line.not-received");
         }
-        List<String> urls = store(images);
+        List<MediaStore.PreparedImage> prepared = prepare(images);
         Instant now = clock.instant();
         long id;
         try {
@@ -71,7 +71,7 @@ public class Reviews {
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(line.lineId(), line.orderNumber(), line.productId(), line.supplier().value(), buyer.value(), line.spec(),
                             form.productStars(), form.logisticsStars(), form.serviceStars(), text, form.masked(), line.refundedQuantity() > 0,
-                            !urls.isEmpty(), ReviewStatus.COUNTED.name(), line.receivedAt().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))
+                            !prepared.isEmpty(), ReviewStatus.COUNTED.name(), line.receivedAt().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             if (UniqueConstraints.violated(e, "review_one_per_line")) {
@@ -79,7 +79,7 @@ public class Reviews {
             }
             throw e;
         }
-        saveImages(id, ReviewPart.REVIEW, urls);
+        List<String> urls = saveImages(id, ReviewPart.REVIEW, prepared);
         List<BrushingReason> reasons = brushing.check(line, form.productStars(), now);
         if (!reasons.isEmpty()) {
             // set once, right after the insert and in its transaction: the review was never visible as counted
@@ -107,14 +107,14 @@ public class Reviews {
                 .optional().orElseThrow(() -> BusinessException.notFound("reviews.not-found"));
         Instant now = clock.instant();
         ReviewRules.checkFollowUpWindow(review.receivedAt(), now);
-        List<String> urls = store(images);
+        List<MediaStore.PreparedImage> prepared = prepare(images);
         try {
             jdbc.sql("insert into review_follow_up (review_id, text, created_at) values (?, ?, ?)")
                     .params(reviewId, checked, now.atOffset(ZoneOffset.UTC)).update();
         } catch (DuplicateKeyException e) {
             throw BusinessException.conflict("text", "reviews.follow-up.already");
         }
-        saveImages(reviewId, ReviewPart.FOLLOW_UP, urls);
+        List<String> urls = saveImages(reviewId, ReviewPart.FOLLOW_UP, prepared);
         boolean firstImages = !urls.isEmpty() && !review.hasImages();
         if (firstImages) {
             jdbc.sql("update review set has_images = true where id = ?").param(reviewId).update();
@@ -162,18 +162,20 @@ public class Reviews {
                 .query(Integer.class).single();
     }
 
-    private List<String> store(List<byte[]> images) {
-        List<String> urls = new ArrayList<>();
-        for (byte[] image : images) {
-            urls.add(media.storeImage("reviews", image, ReviewRules.MAX_IMAGE_BYTES, 1200, "images"));
-        }
-        return urls;
+    /** Every image checked before anything is written (see {@link MediaStore#prepareImage}). */
+    private List<MediaStore.PreparedImage> prepare(List<byte[]> images) {
+        return images.stream().map(image -> media.prepareImage("reviews", image, ReviewRules.MAX_IMAGE_BYTES, 1200, "images")).toList();
     }
 
-    private void saveImages(long reviewId, ReviewPart part, List<String> urls) {
-        for (int i = 0; i < urls.size(); i++) {
+    /** The files, once the row they belong to is written; their URLs in order. */
+    private List<String> saveImages(long reviewId, ReviewPart part, List<MediaStore.PreparedImage> images) {
+        List<String> urls = new ArrayList<>();
+        for (MediaStore.PreparedImage image : images) {
+            String url = image.save();
             jdbc.sql("insert into review_image (review_id, part, position, url) values (?, ?, ?, ?)")
-                    .params(reviewId, part.name(), i + 1, urls.get(i)).update();
+                    .params(reviewId, part.name(), urls.size() + 1, url).update();
+            urls.add(url);
         }
+        return urls;
     }
 }

@@ -61,28 +61,42 @@ public class MediaStore {
      * {@code field} names the form field in errors.
      */
     public String storeImage(String folder, byte[] upload, long maxBytes, int maxSide, String field) {
+        return prepareImage(folder, upload, maxBytes, maxSide, field).save();
+    }
+
+    /**
+     * Checks and shrinks an image without writing anything: a form with several images checks them all, then writes
+     * its row, and only then the files, so a refusal (a bad third image, a second review of a line) leaves no file.
+     */
+    public PreparedImage prepareImage(String folder, byte[] upload, long maxBytes, int maxSide, String field) {
         if (upload == null || upload.length == 0) {
             throw BusinessException.invalid(field, "media.empty");
         }
         if (upload.length > maxBytes) {
             throw BusinessException.invalid(field, "media.too-large", maxBytes / 1024 / 1024);
         }
-        BufferedImage image = decode(upload, field);
-        BufferedImage fitted = fit(image, maxSide);
-        byte[] png = encodePng(fitted);
+        byte[] png = encodePng(fit(decode(upload, field), maxSide));
         String name = sha256(png) + ".png";
-        Path target = root.resolve(folder).resolve(name);
-        try {
-            Files.createDirectories(target.getParent());
-            if (!Files.exists(target)) {
-                Path temp = Files.createTempFile(target.getParent(), "upload-", ".tmp");
-                Files.write(temp, png);
-                Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return new PreparedImage(root.resolve(folder).resolve(name), png, URL_PREFIX + folder + "/" + name);
+    }
+
+    /** A checked image, named by its content (the same picture twice is one file), not yet written. */
+    public record PreparedImage(Path target, byte[] png, String url) {
+
+        /** Writes the file (once: an existing file of that name has these bytes); returns its URL. */
+        public String save() {
+            try {
+                Files.createDirectories(target.getParent());
+                if (!Files.exists(target)) {
+                    Path temp = Files.createTempFile(target.getParent(), "upload-", ".tmp");
+                    Files.write(temp, png);
+                    Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not store " + target, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not store " + target, e);
+            return url;
         }
-        return URL_PREFIX + folder + "/" + name;
     }
 
     private static BufferedImage decode(byte[] upload, String field) {

@@ -85,6 +85,8 @@ class DepositIT extends MoneyPathTest {
         assertThat(count("select count(*) from deposit_return where supplier_id = " + bought.supplier().supplierId())).isZero();
 
         deposits.refund(bought);
+        long waiting = draftWithImage(bought.supplier(), "审核中的橙子");
+        assertThat(bought.supplier().session().post("/api/supplier/products/" + waiting + "/submit", Map.of()).status()).isEqualTo(200);
         Response exited = bought.supplier().session().post("/api/supplier/deposit/return", Map.of());
         assertThat(exited.status()).as(exited.body()).isEqualTo(201);
         assertThat(exited.json().get("amount").get("fen").asLong()).isEqualTo(50_000);
@@ -95,6 +97,10 @@ class DepositIT extends MoneyPathTest {
         assertThat(ledger.balance("supplier:" + bought.supplier().supplierId() + ":deposit:returning").fen()).isZero();
         assertThat(count("select count(*) from sandbox_payout where out_payout_no = '" + number + "' and amount_fen = 50000")).isEqualTo(1);
         assertThat(productStatus(product)).as("the listing ended").isEqualTo("OFF_SALE");
+        assertThat(productStatus(waiting)).as("withdrawn from the review queue").isEqualTo("DRAFT");
+        assertThat(fixtures.operator().post("/api/admin/products/" + waiting + "/approve", Map.of()).status())
+                .as("nothing of an exited supplier is approved onto the shelves").isEqualTo(409);
+        assertThat(productStatus(waiting)).isEqualTo("DRAFT");
 
         Response relist = bought.supplier().session().post("/api/supplier/products/" + product + "/submit", Map.of());
         assertThat(relist.status()).isEqualTo(409);

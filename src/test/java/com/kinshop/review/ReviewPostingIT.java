@@ -67,8 +67,11 @@ class ReviewPostingIT extends MoneyPathTest {
         assertThat(rating.json().get("average").asDouble()).isEqualTo(4.0);
         assertThat(rating.json().get("withImages").asInt()).isEqualTo(1);
 
-        Response again = ReviewFixtures.post(line.buyer().session(), ReviewFixtures.stars(line.lineId(), 1, 1, 1, "再评一次"), List.of());
+        java.util.Set<String> filesBefore = reviewFiles();
+        Response again = ReviewFixtures.post(line.buyer().session(), ReviewFixtures.stars(line.lineId(), 1, 1, 1, "再评一次"),
+                List.of(Fixtures.png(317, 211)));
         assertThat(again.status()).isEqualTo(409);
+        assertThat(reviewFiles()).as("a refused review leaves no image file").isEqualTo(filesBefore);
         assertThat(again.fieldError("orderLineId")).isEqualTo("这件商品已经评价过了，每件商品只能评价一次");
         assertThat(reviews.count("review", "order_line_id = ?", line.lineId())).isEqualTo(1);
         assertThat(reviews.rating(shop.productId())).as("unchanged").containsExactly(1, 4L, 0, 0, 0, 1, 0, 1, 0, 0);
@@ -231,5 +234,20 @@ class ReviewPostingIT extends MoneyPathTest {
         assertThat(anonymous.get(base + "?filter=NEGATIVE").json().get("reviews").get(0).get("id").asLong()).isEqualTo(newer);
         assertThat(anonymous.get(base + "?filter=IMAGES").json().get("reviews")).isEmpty();
         assertThat(anonymous.get(base + "?filter=BOGUS").status()).isEqualTo(400);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.kinshop.shared.MediaStore media;
+
+    private java.util.Set<String> reviewFiles() {
+        java.nio.file.Path folder = media.root().resolve("reviews");
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return java.util.Set.of();
+        }
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
