@@ -12,7 +12,6 @@ import com.kinshop.referral.DistributionPolicy;
 import com.kinshop.referral.Referrals;
 import com.kinshop.referral.Tiers;
 import com.kinshop.shared.Money;
-import com.kinshop.shop.ShopView;
 import com.kinshop.shop.Shops;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -89,8 +88,7 @@ public class Commissions {
 
     /** Level 1 is the buyer's referrer — or the buyer, buying through their own shop when self-purchase is on — then uplines. */
     private List<AccountId> beneficiaries(Orders.SoldLine line, DistributionPolicy policy) {
-        boolean ownShop = line.shopCode() != null
-                && shops.byCode(line.shopCode()).map(ShopView::owner).filter(line.buyer()::equals).isPresent();
+        boolean ownShop = line.shopCode() != null && shops.ownerOf(line.shopCode()).filter(line.buyer()::equals).isPresent();
         if (ownShop && policy.selfPurchase()) {
             List<AccountId> chain = new ArrayList<>(List.of(line.buyer()));
             chain.addAll(referrals.uplines(line.buyer(), policy.depth() - 1));

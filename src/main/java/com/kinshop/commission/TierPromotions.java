@@ -1,7 +1,6 @@
 package com.kinshop.commission;
 
 import com.kinshop.identity.AccountId;
-import com.kinshop.ordering.OrderStatus;
 import com.kinshop.referral.Teams;
 import com.kinshop.referral.Tiers;
 import com.kinshop.shared.Money;
@@ -16,7 +15,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,7 @@ import java.util.Map;
 /**
  * Promotes members by what they sell, never by whom they recruit: own sales through their shop, direct invitees who
  * actually bought (a recruit who buys nothing counts for nothing), and their level-2 team's purchases, each over the
- * tier's period, completed orders only, net of refunds. Evaluated when an order completes and nightly for everyone.
+ * tier's period, completed orders only, net of refunds (own sales from {@link MemberSales}, by whole days). Evaluated when an order completes and nightly for everyone.
  * Demotion is never automatic (the operator may move a member down).
  */
 @Component
@@ -36,12 +34,14 @@ class TierPromotions {
     private final JdbcClient jdbc;
     private final Tiers tiers;
     private final Teams teams;
+    private final MemberSales sales;
     private final Clock clock;
 
-    TierPromotions(JdbcClient jdbc, Tiers tiers, Teams teams, Clock clock) {
+    TierPromotions(JdbcClient jdbc, Tiers tiers, Teams teams, MemberSales sales, Clock clock) {
         this.jdbc = jdbc;
         this.tiers = tiers;
         this.teams = teams;
+        this.sales = sales;
         this.clock = clock;
     }
 
@@ -124,11 +124,7 @@ class TierPromotions {
 
         @Override
         public Money ownSales(int days) {
-            return own.computeIfAbsent(days, d -> Money.fen(jdbc.sql("""
-                            select coalesce(sum(l.paid_fen - l.refunded_goods_fen), 0)
-                            from order_line l join orders o on o.id = l.order_id join shop s on s.code = l.shop_code
-                            where s.owner_account_id = ? and o.status = ? and o.completed_at >= ?""")
-                    .params(member.value(), OrderStatus.COMPLETED.name(), since(d).atOffset(ZoneOffset.UTC)).query(Long.class).single()));
+            return own.computeIfAbsent(days, d -> sales.since(member, d));
         }
 
         @Override

@@ -142,6 +142,11 @@ public class Shops {
                 .query(this::view).optional();
     }
 
+    /** Whose shop this code is: one indexed read, for rules that need the owner and not the shop's page. */
+    public Optional<AccountId> ownerOf(String code) {
+        return jdbc.sql("select owner_account_id from shop where code = ?").param(code).query(Long.class).optional().map(AccountId::new);
+    }
+
     /** The shop's picks that can be sold now, in the owner's order. */
     public List<ProductCard> picks(ShopId shop) {
         return catalog.sellableCards(pickIds(shop).stream().map(ProductId::new).toList());

@@ -223,6 +223,9 @@ class DistributionIT extends MoneyPathTest {
         assertThat(settledMessages(chain.middle())).containsExactly(order + "\u001f24.00");
         assertThat(settledMessages(chain.top())).isEmpty();
         assertThat(tiers.of(new AccountId(chain.middle().id())).code()).as("nothing sold through the middle's shop").isEqualTo("MEMBER");
+        assertThat(jdbc.sql("select member_id, sales_fen from member_sales_day where member_id in (?, ?)").params(chain.bottom().id(), chain.middle().id())
+                .query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2)).list())
+                .as("counted once, for the shop's owner: 6 × ¥100 per line, two lines").containsExactly(chain.bottom().id() + ":120000");
         assertThat(jdbc.sql("select count(*) from commission c join orders o on o.id = c.order_id where o.number = ? and c.status = 'SETTLED' and c.settled_at is not null")
                 .param(order).query(Integer.class).single()).isEqualTo(4);
     }
