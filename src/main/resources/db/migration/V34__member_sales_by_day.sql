@@ -8,9 +8,9 @@ create table member_sales_day (
     primary key (member_id, day)
 );
 
--- what completed orders sold before this table existed (days in UTC+8, the default display zone)
+-- what completed orders sold before this table existed, by day of the display zone (kinshop.time-zone)
 insert into member_sales_day (member_id, day, sales_fen)
-select s.owner_account_id, (o.completed_at at time zone 'Asia/Shanghai')::date, sum(l.paid_fen - l.refunded_goods_fen)
+select s.owner_account_id, (o.completed_at at time zone '${display_zone}')::date, sum(l.paid_fen - l.refunded_goods_fen)
 from order_line l join orders o on o.id = l.order_id join shop s on s.code = l.shop_code
 where o.status = 'COMPLETED' and o.completed_at is not null
 group by 1, 2;

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (so checkout reserves none), to be paid within {@code kinshop.flashsale.pay-within} (default 5 minutes). The buyer's
  * answer does not wait for it: a won claim joins a queue that one thread drains in batches of up to {@value #BATCH}
  * claims per transaction — during a rush, one commit and one thread for many orders, leaving the cores to the gate.
- * A batch some claim of which is refused (the address deleted meanwhile) is rolled back and its claims placed one by
- * one, so only that claim fails and gives its unit back. A claim the queue never got to (full, node crashed) is found
+ * A batch that fails for any reason is rolled back and its claims placed one by one, so only a claim the checkout
+ * refuses (the address deleted meanwhile) fails and gives its unit back, and a transient error holds back one claim. A claim the queue never got to (full, node crashed) is found
  * by the sweep; claims are taken with {@code FOR UPDATE SKIP LOCKED}, so two nodes never order one claim twice.
  */
 @Component
@@ -77,30 +78,48 @@ class FlashOrders {
         }
         waiting.add(claimId);
         if (draining.compareAndSet(false, true)) {
-            drainer.execute(this::drain);
+            try {
+                drainer.execute(this::drain);
+            } catch (RejectedExecutionException stopping) {
+                draining.set(false); // the node is shutting down: the claim is committed, and a node's sweep orders it
+            }
         }
     }
 
     private void drain() {
-        while (true) {
-            List<Long> batch = new ArrayList<>(BATCH);
-            for (Long claimId; batch.size() < BATCH && (claimId = waiting.poll()) != null; ) {
-                batch.add(claimId);
-            }
-            waitingCount.addAndGet(-batch.size());
-            if (batch.isEmpty()) {
-                draining.set(false);
-                // a claim queued between the empty poll and the flag being cleared: drain it here unless another task took over
-                if (waiting.isEmpty() || !draining.compareAndSet(false, true)) {
-                    return;
+        try {
+            while (true) {
+                List<Long> batch = new ArrayList<>(BATCH);
+                for (Long claimId; batch.size() < BATCH && (claimId = waiting.poll()) != null; ) {
+                    batch.add(claimId);
                 }
-                continue;
+                waitingCount.addAndGet(-batch.size());
+                if (batch.isEmpty()) {
+                    draining.set(false);
+                    // a claim queued between the empty poll and the flag being cleared: drain it here unless another task took over
+                    if (waiting.isEmpty() || !draining.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                placeOrLog(batch);
             }
-            try {
-                place(batch);
-            } catch (RuntimeException e) {
-                log.warn("Flash claims {} not ordered yet ({}); the sweep tries again", batch, e.toString());
+        } catch (Throwable unexpected) {
+            draining.set(false); // whatever stopped this task, the next claim starts another; the ones it held go to the sweep
+            throw unexpected;
+        }
+    }
+
+    private int placeOrLog(List<Long> claimIds) {
+        try {
+            return place(claimIds);
+        } catch (RuntimeException e) {
+            if (claimIds.size() > 1) {
+                // one claim's failure must not hold back the others (a deadlock, a lost connection, a row that refuses)
+                return claimIds.stream().mapToInt(claimId -> placeOrLog(List.of(claimId))).sum();
             }
+            log.warn("Flash claim {} not ordered yet ({}); the sweep tries again", claimIds.get(0), e.toString());
+            return 0;
         }
     }
 
@@ -110,11 +129,7 @@ class FlashOrders {
                 .params(ClaimStatus.QUEUED.name(), FlashMoves.utc(clock.instant().minusSeconds(3)), limit).query(Long.class).list();
         int ordered = 0;
         for (int from = 0; from < queued.size(); from += BATCH) {
-            try {
-                ordered += place(queued.subList(from, Math.min(queued.size(), from + BATCH)));
-            } catch (RuntimeException e) {
-                log.warn("Flash claims could not be ordered: {}", e.toString());
-            }
+            ordered += placeOrLog(queued.subList(from, Math.min(queued.size(), from + BATCH)));
         }
         return ordered;
     }
@@ -148,7 +163,7 @@ class FlashOrders {
             }));
         } catch (BusinessException refused) {
             if (claimIds.size() > 1) {
-                return claimIds.stream().mapToInt(claimId -> place(claimId) ? 1 : 0).sum();
+                return claimIds.stream().mapToInt(claimId -> placeOrLog(List.of(claimId))).sum();
             }
             // the checkout refused for good (address gone, product withdrawn): the claim fails and its unit goes back
             long claimId = claimIds.get(0);

@@ -73,9 +73,11 @@ public final class OrderEvents {
 
     /**
      * Units of a line were granted a refund (published in the granting transaction, before the order's escrow is
-     * settled): {@code refundedQuantity} of {@code quantity} are now refunded in total.
+     * settled): {@code refundedQuantity} of {@code quantity} are now refunded in total; {@code goods}: what this refund
+     * gave back of the goods themselves (not shipping); null in events stored before it was added.
      */
-    public record RefundGranted(long orderId, long orderLineId, int refundedQuantity, int quantity, boolean orderCompleted, Instant at) {
+    public record RefundGranted(long orderId, long orderLineId, int refundedQuantity, int quantity, boolean orderCompleted, Instant at,
+                                Money goods) {
     }
 
     /** A supplier or the operator decided an after-sales request (for the buyer to hear about it). */

@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -152,14 +153,14 @@ public class Orders {
     }
 
     /** A line as distribution sees it: who bought it, through which shop, and the commission budget it carries. */
-    /** {@code refundedGoods}: what was refunded of the goods themselves (not shipping). */
+    /** {@code refundedGoods}: what was refunded of the goods themselves (not shipping); {@code completedAt}: null until the order completes. */
     public record SoldLine(long orderId, String orderNumber, long lineId, AccountId buyer, String shopCode, Money budget, int quantity,
-                           int refundedQuantity, String productName, Money paid, Money refundedGoods) {
+                           int refundedQuantity, String productName, Money paid, Money refundedGoods, Instant completedAt) {
     }
 
     private static final String SOLD_LINES = """
             select o.id, o.number, l.id, o.buyer_id, l.shop_code, l.commission_budget_fen, l.quantity, l.refunded_quantity, l.product_name, l.paid_fen,
-                   l.refunded_goods_fen
+                   l.refunded_goods_fen, o.completed_at
             from order_line l join orders o on o.id = l.order_id
             """;
 
@@ -173,7 +174,8 @@ public class Orders {
 
     private static SoldLine soldLine(ResultSet rs, int row) throws SQLException {
         return new SoldLine(rs.getLong(1), rs.getString(2), rs.getLong(3), new AccountId(rs.getLong(4)), rs.getString(5), Money.fen(rs.getLong(6)),
-                rs.getInt(7), rs.getInt(8), rs.getString(9), Money.fen(rs.getLong(10)), Money.fen(rs.getLong(11)));
+                rs.getInt(7), rs.getInt(8), rs.getString(9), Money.fen(rs.getLong(10)), Money.fen(rs.getLong(11)),
+                Optional.ofNullable(rs.getObject(12, java.time.OffsetDateTime.class)).map(java.time.OffsetDateTime::toInstant).orElse(null));
     }
 
     /**

@@ -79,7 +79,7 @@ class RefundGrants {
         int refundedNow = jdbc.sql("select refunded_quantity from order_line where id = ?").param(request.lineId()).query(Integer.class).single();
         int lineQuantity = jdbc.sql("select quantity from order_line where id = ?").param(request.lineId()).query(Integer.class).single();
         events.publishEvent(new OrderEvents.RefundGranted(order.id(), request.lineId(), refundedNow, lineQuantity,
-                order.status() == OrderStatus.COMPLETED, clock.instant()));
+                order.status() == OrderStatus.COMPLETED, clock.instant(), refund.goods()));
         moves.move(request.id(), AfterSaleStatus.Move.GRANT_REFUND, note);
         if (order.status() == OrderStatus.COMPLETED) {
             books.resettle(order.id(), request.number(), request.lineId(), request.quantity());

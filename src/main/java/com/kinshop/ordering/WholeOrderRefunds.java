@@ -87,10 +87,13 @@ public class WholeOrderRefunds {
             throw BusinessException.conflict(null, "order.refund.shipped");
         }
         Money amount = Money.fen(order.leftFen());
-        record LineLeft(long id, int quantity) {
+        record LineLeft(long id, int quantity, Money goods) {
         }
-        List<LineLeft> lines = jdbc.sql("update order_line set refunded_quantity = quantity, refunded_goods_fen = paid_fen where order_id = ? and refunded_quantity < quantity returning id, quantity")
-                .param(orderId).query((rs, n) -> new LineLeft(rs.getLong(1), rs.getInt(2))).list();
+        List<LineLeft> lines = jdbc.sql("""
+                        with left_over as (select id, paid_fen - refunded_goods_fen as goods from order_line where order_id = ? and refunded_quantity < quantity)
+                        update order_line l set refunded_quantity = quantity, refunded_goods_fen = paid_fen from left_over
+                        where l.id = left_over.id returning l.id, l.quantity, left_over.goods""")
+                .param(orderId).query((rs, n) -> new LineLeft(rs.getLong(1), rs.getInt(2), Money.fen(rs.getLong(3)))).list();
         // guarded by what was read under the lock: exactly the amount left moves, or nothing does
         int booked = jdbc.sql("""
                         update orders set refunded_fen = total_fen, refunded_goods_fen = goods_fen - discount_fen
@@ -102,7 +105,7 @@ public class WholeOrderRefunds {
         books.refundApproved(orderId, order.number(), refundNumber, amount);
         refunds.refund(refundNumber, order.paymentNumber(), amount, reason);
         lines.stream().sorted(Comparator.comparingLong(LineLeft::id)).forEach(line -> events.publishEvent(
-                new OrderEvents.RefundGranted(orderId, line.id(), line.quantity(), line.quantity(), false, clock.instant())));
+                new OrderEvents.RefundGranted(orderId, line.id(), line.quantity(), line.quantity(), false, clock.instant(), line.goods())));
         moves.move(OrderStatus.Move.REFUND_WHOLLY, Change.of(orderId).set("held_by = null", Map.of()),
                         moved -> !announce ? null : new OrderEvents.OrderRefunded(moved.id(), moved.number(), order.buyer(), order.supplier(), refundNumber, amount, true,
                                 clock.instant()))

@@ -226,6 +226,12 @@ class DistributionIT extends MoneyPathTest {
         assertThat(jdbc.sql("select member_id, sales_fen from member_sales_day where member_id in (?, ?)").params(chain.bottom().id(), chain.middle().id())
                 .query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2)).list())
                 .as("counted once, for the shop's owner: 6 × ¥100 per line, two lines").containsExactly(chain.bottom().id() + ":120000");
+        long firstLine = jdbc.sql("select l.id from order_line l join orders o on o.id = l.order_id where o.number = ? order by l.id limit 1").param(order)
+                .query(Long.class).single();
+        Response late = fixtures.operator().post("/api/admin/orders/" + order + "/refunds", Map.of("lineId", firstLine, "quantity", 1, "note", "质量问题，平台退款"));
+        assertThat(late.status()).as(late.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select sales_fen from member_sales_day where member_id = ?").param(chain.bottom().id()).query(Long.class).single())
+                .as("a unit refunded after completion no longer counts as sold").isEqualTo(110_000);
         assertThat(jdbc.sql("select count(*) from commission c join orders o on o.id = c.order_id where o.number = ? and c.status = 'SETTLED' and c.settled_at is not null")
                 .param(order).query(Integer.class).single()).isEqualTo(4);
     }

@@ -82,7 +82,7 @@ class CreditEvents {
 
     OrderEvents.RefundGranted refunded(OrderEvents.OrderPaid paid, int refundedInTotal) {
         OrderEvents.PaidLine line = paid.lines().get(0);
-        return new OrderEvents.RefundGranted(paid.orderId(), line.lineId(), refundedInTotal, line.quantity(), false, clock.instant());
+        return new OrderEvents.RefundGranted(paid.orderId(), line.lineId(), refundedInTotal, line.quantity(), false, clock.instant(), line.paid());
     }
 
     ComplaintEvents.ComplaintDecided upheld(long supplier, long product) {
