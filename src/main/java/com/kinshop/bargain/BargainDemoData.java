@@ -14,6 +14,7 @@ import com.kinshop.ordering.OrderPayments;
 import com.kinshop.payment.Payments;
 import com.kinshop.payment.SandboxPayer;
 import com.kinshop.shared.DemoDataSeeder;
+import com.kinshop.shared.OnDemoOrders;
 import com.kinshop.shared.Money;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +35,7 @@ import java.util.Optional;
  */
 @Component
 // they place and pay orders: only with the demo orders (crash tests count every payment and turn those off)
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kinshop.demo.orders", havingValue = "true", matchIfMissing = true)
+@OnDemoOrders
 @Order(70)
 class BargainDemoData implements DemoDataSeeder {
 

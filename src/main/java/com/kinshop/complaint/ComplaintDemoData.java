@@ -8,6 +8,7 @@ import com.kinshop.ordering.OrderStatus;
 import com.kinshop.ordering.OrderFacts;
 import com.kinshop.ordering.Orders;
 import com.kinshop.shared.DemoDataSeeder;
+import com.kinshop.shared.OnDemoOrders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,7 @@ import java.util.Optional;
  */
 @Component
 // on the demo orders only: never on orders a test (or anyone) made while the demo orders were left out
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kinshop.demo.orders", havingValue = "true", matchIfMissing = true)
+@OnDemoOrders
 @Order(76)
 class ComplaintDemoData implements DemoDataSeeder {
 

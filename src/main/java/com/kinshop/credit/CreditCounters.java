@@ -15,8 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Counts what the scores are made of, from other modules' events, into tables this module owns; then recomputes the
@@ -70,10 +73,10 @@ class CreditCounters {
         jdbc.sql("insert into credit_order (order_id, supplier_id, paid_at, ship_by) values (?, ?, ?, ?) on conflict do nothing")
                 .params(paid.orderId(), paid.supplier().value(), utc(paid.at()), utc(paid.at().plus(Duration.ofHours(rules.promisedShipHours()))))
                 .update();
-        Set<ProductId> products = new java.util.TreeSet<>(java.util.Comparator.comparingLong(ProductId::value));
+        Set<ProductId> products = new TreeSet<>(Comparator.comparingLong(ProductId::value));
         // lines in product order: two orders' counters are always locked in the same order (no deadlock between them)
-        List<OrderEvents.PaidLine> lines = new java.util.ArrayList<>(paid.lines() == null ? List.of() : paid.lines());
-        lines.sort(java.util.Comparator.comparingLong((OrderEvents.PaidLine line) -> line.product().value()).thenComparingLong(OrderEvents.PaidLine::lineId));
+        List<OrderEvents.PaidLine> lines = new ArrayList<>(paid.lines() == null ? List.of() : paid.lines());
+        lines.sort(Comparator.comparingLong((OrderEvents.PaidLine line) -> line.product().value()).thenComparingLong(OrderEvents.PaidLine::lineId));
         for (OrderEvents.PaidLine line : lines) {
             jdbc.sql("""
                             insert into credit_order_line (order_line_id, order_id, product_id, supplier_id, quantity) values (?, ?, ?, ?, ?)
@@ -140,7 +143,7 @@ class CreditCounters {
         if (!decided.upheld() || !firstTime("complaint:" + decided.number())) {
             return;
         }
-        Set<ProductId> products = new java.util.TreeSet<>(java.util.Comparator.comparingLong(ProductId::value)); // locked in product order
+        Set<ProductId> products = new TreeSet<>(Comparator.comparingLong(ProductId::value)); // locked in product order
         products.addAll(decided.products() == null ? List.of() : decided.products());
         for (ProductId product : products) {
             productCounter(product, decided.supplier(), "complaints_upheld = c.complaints_upheld + 1", "0, 0, 0, 0, 0, 1");

@@ -85,7 +85,6 @@ class ScoreKeeper {
         }
         Was was = jdbc.sql("select flagged, suspended from credit_standing where supplier_id = ? for update").param(supplier.value())
                 .query((rs, n) -> new Was(rs.getBoolean(1), rs.getBoolean(2))).single();
-        boolean wasFlagged = was.flagged();
         CreditScore.Assessment assessment = assess(supplier, rules, platformMean);
         jdbc.sql("""
                         update credit_standing set score = ?, level = ?, flagged = ?, suspended = ?, computed_at = ?,
@@ -94,10 +93,10 @@ class ScoreKeeper {
                 .params(assessment.score(), assessment.level().name(), assessment.flagged(), assessment.suspended(), now,
                         assessment.flagged(), now, supplier.value())
                 .update();
-        if (wasFlagged != assessment.flagged()) {
+        if (was.flagged() != assessment.flagged()) {
             rescoreAllOf(supplier, rules, platformMean, assessment.flagged());
         }
-        if (wasFlagged != assessment.flagged() || was.suspended() != assessment.suspended()) {
+        if (was.flagged() != assessment.flagged() || was.suspended() != assessment.suspended()) {
             events.publishEvent(new CreditEvents.StandingChanged(supplier, assessment.score(), assessment.flagged(), assessment.suspended(),
                     now.toInstant()));
         }

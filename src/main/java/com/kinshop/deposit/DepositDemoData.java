@@ -7,6 +7,7 @@ import com.kinshop.identity.Accounts;
 import com.kinshop.payment.Payments;
 import com.kinshop.payment.SandboxPayer;
 import com.kinshop.shared.DemoDataSeeder;
+import com.kinshop.shared.OnDemoOrders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +25,7 @@ import java.util.Optional;
 @Component
 @Order(75)
 // money at the provider, like the demo orders: left out with them where tests check the books whole
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kinshop.demo.orders", havingValue = "true", matchIfMissing = true)
+@OnDemoOrders
 class DepositDemoData implements DemoDataSeeder {
 
     private static final List<String> STAFF = List.of("13900000001", "13900000002");
@@ -35,8 +36,11 @@ class DepositDemoData implements DemoDataSeeder {
     private final Accounts accounts;
     private final Suppliers suppliers;
     private final JdbcClient jdbc;
+    private final Deposits deposits;
 
-    DepositDemoData(DepositTopUps topUps, Payments payments, ObjectProvider<SandboxPayer> sandbox, Accounts accounts, Suppliers suppliers, JdbcClient jdbc) {
+    DepositDemoData(DepositTopUps topUps, Payments payments, ObjectProvider<SandboxPayer> sandbox, Accounts accounts, Suppliers suppliers, JdbcClient jdbc,
+                    Deposits deposits) {
+        this.deposits = deposits;
         this.topUps = topUps;
         this.payments = payments;
         this.sandbox = sandbox;
@@ -67,7 +71,7 @@ class DepositDemoData implements DemoDataSeeder {
     }
 
     /** Pays in what each demo supplier is short after the demo complaint's penalty, as its staff would (see {@link DepositTopUpDemoData}). */
-    void topUpShortfalls(Deposits deposits) {
+    void topUpShortfalls() {
         SandboxPayer payer = sandbox.getIfAvailable();
         if (payer == null) {
             return;

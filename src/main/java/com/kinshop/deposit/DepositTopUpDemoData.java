@@ -1,7 +1,7 @@
 package com.kinshop.deposit;
 
 import com.kinshop.shared.DemoDataSeeder;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import com.kinshop.shared.OnDemoOrders;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -11,19 +11,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(77)
-@ConditionalOnProperty(name = "kinshop.demo.orders", havingValue = "true", matchIfMissing = true)
+@OnDemoOrders
 class DepositTopUpDemoData implements DemoDataSeeder {
 
     private final DepositDemoData payIns;
-    private final Deposits deposits;
 
-    DepositTopUpDemoData(DepositDemoData payIns, Deposits deposits) {
+    DepositTopUpDemoData(DepositDemoData payIns) {
         this.payIns = payIns;
-        this.deposits = deposits;
     }
 
     @Override
     public void seed() {
-        payIns.topUpShortfalls(deposits);
+        payIns.topUpShortfalls();
     }
 }

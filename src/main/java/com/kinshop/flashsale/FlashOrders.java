@@ -7,6 +7,7 @@ import com.kinshop.ordering.Checkouts;
 import com.kinshop.ordering.OrderKind;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,22 +23,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Turns claims into FLASH orders: ordering's promotion checkout at the flash price, with the units already set aside
  * (so checkout reserves none), to be paid within {@code kinshop.flashsale.pay-within} (default 5 minutes). The buyer's
- * answer does not wait for it: a won claim joins a queue that one thread drains in batches of up to {@value #BATCH}
- * claims per transaction — during a rush, one commit and one thread for many orders, leaving the cores to the gate.
- * A batch that fails for any reason is rolled back and its claims placed one by one, so only a claim the checkout
- * refuses (the address deleted meanwhile) fails and gives its unit back, and a transient error holds back one claim. A claim the queue never got to (full, node crashed) is found
- * by the sweep; claims are taken with {@code FOR UPDATE SKIP LOCKED}, so two nodes never order one claim twice.
+ * answer does not wait for it: a won claim joins a bounded queue that one thread drains in batches of up to
+ * {@value #BATCH} claims per transaction — during a rush, one commit and one thread for many orders, leaving the cores
+ * to the gate. A batch that fails for any reason is rolled back and its claims placed one by one, so only a claim the
+ * checkout refuses (the address deleted meanwhile) fails and gives its unit back, and a transient error holds back one
+ * claim. A claim the queue never got to (full, node stopped or crashed) is found by the sweep; claims are taken with
+ * {@code FOR UPDATE SKIP LOCKED}, so two nodes never order one claim twice.
  */
 @Component
 class FlashOrders {
@@ -54,10 +51,8 @@ class FlashOrders {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration payWithin;
-    private final Queue<Long> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger waitingCount = new AtomicInteger();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final ExecutorService drainer = Executors.newSingleThreadExecutor(FlashOrders::thread);
+    private final BlockingQueue<Long> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
+    private final Thread drainer = new Thread(this::drain, "flash-orders");
 
     FlashOrders(JdbcClient jdbc, Checkouts checkouts, FlashMoves moves, FlashPools pools, TransactionTemplate transactions, Clock clock,
                 @Value("${kinshop.flashsale.pay-within:5m}") Duration payWithin) {
@@ -72,41 +67,22 @@ class FlashOrders {
 
     /** Queues the claim (it has committed) for the drainer; a full queue leaves it to the sweep. */
     void placeSoon(long claimId) {
-        if (waitingCount.incrementAndGet() > MAX_WAITING) {
-            waitingCount.decrementAndGet();
-            return;
-        }
-        waiting.add(claimId);
-        if (draining.compareAndSet(false, true)) {
-            try {
-                drainer.execute(this::drain);
-            } catch (RejectedExecutionException stopping) {
-                draining.set(false); // the node is shutting down: the claim is committed, and a node's sweep orders it
-            }
-        }
+        waiting.offer(claimId);
     }
 
+    /** The drainer's loop: waits for a claim, takes up to a batch, orders them; until the node stops. */
     private void drain() {
-        try {
-            while (true) {
-                List<Long> batch = new ArrayList<>(BATCH);
-                for (Long claimId; batch.size() < BATCH && (claimId = waiting.poll()) != null; ) {
-                    batch.add(claimId);
-                }
-                waitingCount.addAndGet(-batch.size());
-                if (batch.isEmpty()) {
-                    draining.set(false);
-                    // a claim queued between the empty poll and the flag being cleared: drain it here unless another task took over
-                    if (waiting.isEmpty() || !draining.compareAndSet(false, true)) {
-                        return;
-                    }
-                    continue;
-                }
+        List<Long> batch = new ArrayList<>(BATCH);
+        while (true) {
+            try {
+                batch.add(waiting.take());
+                waiting.drainTo(batch, BATCH - 1);
                 placeOrLog(batch);
+            } catch (InterruptedException stopping) {
+                return; // what is still queued is committed: a node's sweep orders it
+            } finally {
+                batch.clear();
             }
-        } catch (Throwable unexpected) {
-            draining.set(false); // whatever stopped this task, the next claim starts another; the ones it held go to the sweep
-            throw unexpected;
         }
     }
 
@@ -143,8 +119,8 @@ class FlashOrders {
     }
 
     /**
-     * Orders the given claims that are still queued and not held by another node or thread, in one transaction;
-     * when the checkout refuses one of several, each is placed on its own. How many this call ordered or failed.
+     * Orders the given claims that are still queued and not held by another node or thread, in one transaction. A
+     * single claim the checkout refuses fails and gives its unit back. How many this call ordered or failed.
      */
     int place(List<Long> claimIds) {
         try {
@@ -163,7 +139,7 @@ class FlashOrders {
             }));
         } catch (BusinessException refused) {
             if (claimIds.size() > 1) {
-                return claimIds.stream().mapToInt(claimId -> placeOrLog(List.of(claimId))).sum();
+                throw refused; // which claim was refused is found by placing them one by one (placeOrLog)
             }
             // the checkout refused for good (address gone, product withdrawn): the claim fails and its unit goes back
             long claimId = claimIds.get(0);
@@ -183,14 +159,14 @@ class FlashOrders {
         }
     }
 
-    private static Thread thread(Runnable task) {
-        Thread thread = new Thread(task, "flash-orders");
-        thread.setDaemon(true);
-        return thread;
+    @PostConstruct
+    void start() {
+        drainer.setDaemon(true);
+        drainer.start();
     }
 
     @PreDestroy
     void stop() {
-        drainer.shutdown();
+        drainer.interrupt();
     }
 }

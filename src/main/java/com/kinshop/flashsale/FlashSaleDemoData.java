@@ -15,6 +15,7 @@ import com.kinshop.payment.Payments;
 import com.kinshop.payment.SandboxPayer;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.DemoDataSeeder;
+import com.kinshop.shared.OnDemoOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
  * order lists stay as other tests expect them).
  */
 @Component
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kinshop.demo.orders", havingValue = "true", matchIfMissing = true)
+@OnDemoOrders
 @Order(67)
 class FlashSaleDemoData implements DemoDataSeeder {
 

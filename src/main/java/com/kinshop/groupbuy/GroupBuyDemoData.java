@@ -16,6 +16,7 @@ import com.kinshop.payment.Payments;
 import com.kinshop.payment.SandboxPayer;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.DemoDataSeeder;
+import com.kinshop.shared.OnDemoOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,7 +42,7 @@ import java.util.stream.Collectors;
  */
 @Component
 // they place and pay orders: only with the demo orders (crash tests count every payment and turn those off)
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kinshop.demo.orders", havingValue = "true", matchIfMissing = true)
+@OnDemoOrders
 @Order(65)
 class GroupBuyDemoData implements DemoDataSeeder {
 

@@ -9,6 +9,7 @@ import com.kinshop.identity.Accounts;
 import com.kinshop.payment.Payments;
 import com.kinshop.payment.SandboxPayer;
 import com.kinshop.shared.DemoDataSeeder;
+import com.kinshop.shared.OnDemoOrders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,7 @@ import java.util.List;
  */
 @Component
 @Order(40)
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "kinshop.demo.orders", havingValue = "true", matchIfMissing = true)
+@OnDemoOrders
 class OrderingDemoData implements DemoDataSeeder {
 
     private static final List<String> BUYERS = List.of("13800000004", "13800000005", "13800000002");

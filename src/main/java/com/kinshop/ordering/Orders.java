@@ -23,8 +23,8 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -152,8 +152,11 @@ public class Orders {
         return afterSales("a.supplier_id = ?", supplier.value());
     }
 
-    /** A line as distribution sees it: who bought it, through which shop, and the commission budget it carries. */
-    /** {@code refundedGoods}: what was refunded of the goods themselves (not shipping); {@code completedAt}: null until the order completes. */
+    /**
+     * A line as distribution sees it: who bought it, through which shop, and the commission budget it carries;
+     * {@code refundedGoods}: what was refunded of the goods themselves (not shipping); {@code completedAt}: null until
+     * the order completes.
+     */
     public record SoldLine(long orderId, String orderNumber, long lineId, AccountId buyer, String shopCode, Money budget, int quantity,
                            int refundedQuantity, String productName, Money paid, Money refundedGoods, Instant completedAt) {
     }
@@ -175,7 +178,7 @@ public class Orders {
     private static SoldLine soldLine(ResultSet rs, int row) throws SQLException {
         return new SoldLine(rs.getLong(1), rs.getString(2), rs.getLong(3), new AccountId(rs.getLong(4)), rs.getString(5), Money.fen(rs.getLong(6)),
                 rs.getInt(7), rs.getInt(8), rs.getString(9), Money.fen(rs.getLong(10)), Money.fen(rs.getLong(11)),
-                Optional.ofNullable(rs.getObject(12, java.time.OffsetDateTime.class)).map(java.time.OffsetDateTime::toInstant).orElse(null));
+                instant(rs, 12));
     }
 
     /**
