@@ -7,26 +7,27 @@
   var texts = {};
   var template = document.getElementById('flash-texts');
   if (template) template.content.querySelectorAll('[data-text]').forEach(function (n) { texts[n.getAttribute('data-text')] = n.textContent; });
-  var two = function (n) { return (n < 10 ? '0' : '') + n; };
 
   if (box) {
     var clock = box.querySelector('[data-flash-clock]');
+    var label = box.querySelector('[data-flash-countdown-label]');
     var end = Date.now() + parseInt(box.getAttribute('data-seconds'), 10) * 1000;
     var upcoming = box.getAttribute('data-upcoming') === 'true';
     var tick = function () {
       var left = Math.max(0, Math.round((end - Date.now()) / 1000));
-      var days = Math.floor(left / 86400), rest = left % 86400;
-      clock.textContent = (days > 0 ? days + 'd ' : '') + two(Math.floor(rest / 3600)) + ':' + two(Math.floor(rest % 3600 / 60)) + ':' + two(rest % 60);
-      if (left === 0) {
-        if (upcoming) {
-          // it starts now: the buttons work at once; the page reloads a little later to count down to the end
-          document.querySelectorAll('[data-flash-buy]').forEach(function (b) { b.disabled = false; });
-          var phase = document.querySelector('[data-flash-phase]');
-          if (phase) phase.textContent = box.getAttribute('data-running-label');
-          setTimeout(function () { window.location.reload(); }, 30000);
-        } else {
-          setTimeout(function () { window.location.reload(); }, 1500);
-        }
+      clock.textContent = window.ksCountdownText(left);
+      if (left === 0 && upcoming) {
+        // it starts now: the buttons work at once, and the countdown runs on to the end
+        upcoming = false;
+        document.querySelectorAll('[data-flash-buy]').forEach(function (b) { b.disabled = false; });
+        var phase = document.querySelector('[data-flash-phase]');
+        if (phase) phase.textContent = box.getAttribute('data-running-label');
+        if (label) label.textContent = box.getAttribute('data-ends-label');
+        end = Date.now() + parseInt(box.getAttribute('data-duration'), 10) * 1000;
+        tick();
+        return;
+      } else if (left === 0) {
+        setTimeout(function () { window.location.reload(); }, 1500);
         return;
       }
       setTimeout(tick, 1000);
@@ -52,6 +53,17 @@
     }
   }
 
+  // the units left, as the server counts them now (after this buyer's unit, and everyone else's)
+  function refreshLeft(item, saleId) {
+    var left = item.querySelector('[data-flash-left]');
+    if (!left || !texts.left) return;
+    fetch('/api/flash-sales/' + saleId, {headers: {'Accept': 'application/json'}}).then(function (r) { return r.json(); }).then(function (sale) {
+      (sale.items || []).forEach(function (it) {
+        if (String(it.skuId) === item.getAttribute('data-sku')) left.textContent = texts.left.replace('{0}', it.remaining).replace('{1}', it.quantity);
+      });
+    }).catch(function () { /* the count stays as it was */ });
+  }
+
   function follow(result, claimId, rounds) {
     fetch('/api/me/flash-claims/' + claimId, {headers: {'Accept': 'application/json'}}).then(function (r) { return r.json(); }).then(function (claim) {
       if (claim.status === 'ORDERED') {
@@ -67,7 +79,8 @@
   document.querySelectorAll('[data-flash-buy]').forEach(function (button) {
     var pendingKey = null;
     button.addEventListener('click', function () {
-      var result = button.closest('[data-sku]').querySelector('[data-flash-result]');
+      var item = button.closest('[data-flash-item]');
+      var result = item.querySelector('[data-flash-result]');
       var address = document.querySelector('[data-flash-address]');
       pendingKey = pendingKey || key(); // taps until an answer arrives share the key: one attempt
       fetch('/api/me/flash-sales/' + button.getAttribute('data-sale') + '/buys', {
@@ -84,6 +97,7 @@
           show(result, answer.body.detail || texts.error);
           if (answer.body.code === 'flash.sold-out' || answer.body.code === 'flash.limit-reached') button.disabled = true;
         }
+        refreshLeft(item, button.getAttribute('data-sale'));
       }).catch(function () { pendingKey = null; show(result, texts.error); });
     });
   });

@@ -19,6 +19,15 @@ public final class PricingRule {
     public record Violation(int skuIndex, String field, String messageKey, Object... args) {
     }
 
+    /**
+     * The figures of the rule at this price — spec, supply, commission, platform fee, price — for a promotion's price
+     * that breaks it in any way (below the supply price too), so the refusal always shows what the price must cover.
+     */
+    public static Object[] figures(String spec, Money price, Money supply, CommissionBudget budget, int platformFeeBp) {
+        return new Object[] {spec, supply.toPlainString(), budget.amountFor(price).toPlainString(), price.shareAt(platformFeeBp).toPlainString(),
+                price.toPlainString()};
+    }
+
     public static List<Violation> check(int skuIndex, String spec, Money retail, Money supply, CommissionBudget budget, int platformFeeBp) {
         List<Violation> violations = new ArrayList<>();
         if (!retail.isPositive()) {

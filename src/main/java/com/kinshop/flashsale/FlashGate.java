@@ -30,16 +30,14 @@ public class FlashGate {
     private final FlashClaimWriter writer;
     private final FlashOrders orders;
     private final FlashAttempts attempts;
-    private final FlashMoves moves;
     private final Clock clock;
 
-    FlashGate(FlashFacts facts, FlashPools pools, FlashClaimWriter writer, FlashOrders orders, FlashAttempts attempts, FlashMoves moves, Clock clock) {
+    FlashGate(FlashFacts facts, FlashPools pools, FlashClaimWriter writer, FlashOrders orders, FlashAttempts attempts, Clock clock) {
         this.facts = facts;
         this.pools = pools;
         this.writer = writer;
         this.orders = orders;
         this.attempts = attempts;
-        this.moves = moves;
         this.clock = clock;
     }
 
@@ -85,7 +83,6 @@ public class FlashGate {
                     if (written.claim() != null) {
                         if (written.fresh()) {
                             orders.placeSoon(written.claim().claimId());
-                            moves.soldOutIfNoneLeft(sale.id(), clock.instant()); // winners only: at most the units, never a refused attempt
                         }
                         return written.claim();
                     }

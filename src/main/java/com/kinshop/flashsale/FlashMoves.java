@@ -68,15 +68,17 @@ class FlashMoves {
 
     /**
      * Stamps the session's first sell-out when its claims say so — every item's live claims reach its quantity — not
-     * when the counter does (a stale counter can be wrong either way). Run after a claim commits: the claim that
-     * commits last sees all the others, so the moment is never missed; later calls change nothing.
+     * when the counter does (a stale counter can be wrong either way), at the moment the last of those claims was
+     * written. Run by each batch that orders claims, after they committed: the batch of the claim that commits last
+     * sees all the others, so the moment is never missed; later calls change nothing.
      */
-    void soldOutIfNoneLeft(long saleId, Instant now) {
+    void soldOutIfNoneLeft(long saleId) {
         jdbc.sql("""
-                        update flash_sale set sold_out_at = :now where id = :id and sold_out_at is null
+                        update flash_sale set sold_out_at = (select max(c.created_at) from flash_claim c where c.sale_id = flash_sale.id and c.status in (:live))
+                        where id = :id and sold_out_at is null
                         and not exists (select 1 from flash_sale_item i where i.sale_id = flash_sale.id and i.quantity >
                             (select count(*) from flash_claim c where c.sale_id = i.sale_id and c.sku_id = i.sku_id and c.status in (:live)))""")
-                .param("now", utc(now)).param("id", saleId).param("live", StateNames.of(ClaimStatus.LIVE)).update();
+                .param("id", saleId).param("live", StateNames.of(ClaimStatus.LIVE)).update();
     }
 
     /** Marks the session's unsold units as given back, once, and only when no claim still waits for its order or payment. */

@@ -34,11 +34,9 @@ public final class FlashPrices {
             if (price.compareTo(sku.price()) >= 0) {
                 throw BusinessException.invalid("items[" + i + "].flashPriceFen", "flash.price.not-below-normal", sku.spec(), sku.price().toPlainString());
             }
-            List<PricingRule.Violation> broken = PricingRule.check(i, sku.spec(), price, sku.supplyPrice(), sku.budget(), platformFeeBp);
-            if (!broken.isEmpty()) {
-                Object[] args = broken.get(0).args();
+            if (!PricingRule.check(i, sku.spec(), price, sku.supplyPrice(), sku.budget(), platformFeeBp).isEmpty()) {
                 throw BusinessException.invalid("items[" + i + "].flashPriceFen", "flash.price-rule",
-                        args.length == 5 ? args : new Object[] {sku.spec(), "-", "-", "-", "-"});
+                        PricingRule.figures(sku.spec(), price, sku.supplyPrice(), sku.budget(), platformFeeBp));
             }
         }
     }

@@ -29,6 +29,11 @@ public record FlashSale(long id, long supplierId, String supplierName, String ti
         return items.stream().mapToLong(Item::remaining).sum();
     }
 
+    /** Buyers see approved sessions only; the consoles link to the storefront page of those. */
+    public boolean onStorefront() {
+        return status == FlashReview.APPROVED;
+    }
+
     public boolean upcoming() {
         return phase == FlashRules.Phase.UPCOMING;
     }
@@ -43,6 +48,11 @@ public record FlashSale(long id, long supplierId, String supplierName, String ti
 
     public Money lowestFlashPrice() {
         return items.stream().map(Item::flashPrice).min(Money::compareTo).orElse(Money.ZERO);
+    }
+
+    /** How long it runs, in seconds: an upcoming session's countdown goes on to the end once it starts. */
+    public long durationSeconds() {
+        return java.time.Duration.between(startsAt, endsAt).toSeconds();
     }
 
     /** Seconds until it starts (upcoming) or ends (running), for the countdown; 0 otherwise. */

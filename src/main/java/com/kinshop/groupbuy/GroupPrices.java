@@ -29,17 +29,10 @@ public final class GroupPrices {
             if (groupPrice.compareTo(sku.price()) >= 0) {
                 throw BusinessException.invalid("skus[" + i + "].groupPriceFen", "group.price.not-below-normal", sku.spec(), sku.price().toPlainString());
             }
-            List<PricingRule.Violation> broken = PricingRule.check(i, sku.spec(), groupPrice, sku.supplyPrice(), sku.budget(), platformFeeBp);
-            if (!broken.isEmpty()) {
-                PricingRule.Violation first = broken.get(0);
-                throw BusinessException.invalid("skus[" + i + "].groupPriceFen", "group.price-rule", priceRuleArgs(first, sku.spec()));
+            if (!PricingRule.check(i, sku.spec(), groupPrice, sku.supplyPrice(), sku.budget(), platformFeeBp).isEmpty()) {
+                throw BusinessException.invalid("skus[" + i + "].groupPriceFen", "group.price-rule",
+                        PricingRule.figures(sku.spec(), groupPrice, sku.supplyPrice(), sku.budget(), platformFeeBp));
             }
         }
-    }
-
-    /** The price rule's own arguments (spec, supply, commission, fee, price) when it gives them, else the spec alone. */
-    private static Object[] priceRuleArgs(PricingRule.Violation violation, String spec) {
-        Object[] args = violation.args();
-        return args.length == 5 ? args : new Object[] {spec, "-", "-", "-", "-"};
     }
 }

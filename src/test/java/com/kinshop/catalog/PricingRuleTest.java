@@ -28,6 +28,12 @@ class PricingRuleTest {
     }
 
     @Test
+    void aPromotionPriceBelowTheSupplyPriceStillShowsWhatThePriceMustCover() {
+        assertThat(PricingRule.figures("标准装", Money.fen(5_000), Money.fen(6_000), CommissionBudget.rate(1_000), FEE_5_PERCENT))
+                .containsExactly("标准装", "60.00", "5.00", "2.50", "50.00");
+    }
+
+    @Test
     void nonPositivePricesAndSupplyAboveRetailAreRefusedFirst() {
         assertThat(PricingRule.check(0, "a", Money.fen(0), Money.fen(1), CommissionBudget.rate(0), 0))
                 .extracting(PricingRule.Violation::messageKey).containsExactly("sku.retail.positive");

@@ -201,7 +201,8 @@ class FlashSaleIT extends MoneyPathTest {
         Purchases.await("every claim ordered", () -> jdbc.sql("select count(*) from flash_claim where sale_id = ? and status = 'QUEUED'")
                 .param(sale.id()).query(Integer.class).single() == 0);
         flash.addsUp(sale, 1);
-        assertThat(jdbc.sql("select sold_out_at is not null from flash_sale where id = ?").param(sale.id()).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select sold_out_at = (select max(created_at) from flash_claim c where c.sale_id = s.id) from flash_sale s where id = ?")
+                .param(sale.id()).query(Boolean.class).single()).as("sold out when the last unit was claimed").isTrue();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.kinshop.support.Phones;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -52,6 +53,8 @@ class SessionStoreTrafficIT {
     DataSource dataSource;
     @Autowired
     FindByIndexNameSessionRepository<? extends Session> sessionStore;
+    @Value("${kinshop.session.touch-interval}")
+    Duration touchInterval;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private Connection locker;
@@ -156,17 +159,17 @@ class SessionStoreTrafficIT {
         Instant stored = Instant.ofEpochMilli(lastAccess(session.getId()));
 
         Session read = sessions.findById(session.getId());
-        read.setLastAccessedTime(stored.plusSeconds(59));
+        read.setLastAccessedTime(stored.plus(touchInterval).minusSeconds(1));
         sessions.save(read);
         assertThat(lastAccess(session.getId())).isEqualTo(stored.toEpochMilli());
 
         read = sessions.findById(session.getId());
-        read.setLastAccessedTime(stored.plusSeconds(61));
+        read.setLastAccessedTime(stored.plus(touchInterval).plusSeconds(1));
         sessions.save(read);
-        assertThat(lastAccess(session.getId())).isEqualTo(stored.plusSeconds(61).toEpochMilli());
+        assertThat(lastAccess(session.getId())).isEqualTo(stored.plus(touchInterval).plusSeconds(1).toEpochMilli());
 
         read = sessions.findById(session.getId());
-        read.setLastAccessedTime(stored.plusSeconds(62));
+        read.setLastAccessedTime(stored.plus(touchInterval).plusSeconds(2));
         read.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, "4242");
         sessions.save(read);
         assertThat(jdbc.sql("select principal_name from spring_session where session_id = ?").param(session.getId())

@@ -19,9 +19,22 @@ class TouchThrottledSessionRepositoryTest {
     @Test
     void touchesOnlyOnceTheStoredAccessTimeIsAnIntervalOld() {
         Instant stored = Instant.parse("2026-12-06T10:00:00Z");
-        assertThat(TouchThrottledSessionRepository.shouldTouch(stored, stored.plusSeconds(59), MINUTE)).isFalse();
-        assertThat(TouchThrottledSessionRepository.shouldTouch(stored, stored.plusSeconds(60), MINUTE)).isTrue();
-        assertThat(TouchThrottledSessionRepository.shouldTouch(stored, stored.minusSeconds(5), MINUTE)).isFalse();
+        Duration week = Duration.ofDays(7);
+        assertThat(TouchThrottledSessionRepository.shouldTouch(stored, stored.plusSeconds(59), MINUTE, week)).isFalse();
+        assertThat(TouchThrottledSessionRepository.shouldTouch(stored, stored.plusSeconds(60), MINUTE, week)).isTrue();
+        assertThat(TouchThrottledSessionRepository.shouldTouch(stored, stored.minusSeconds(5), MINUTE, week)).isFalse();
+    }
+
+    @Test
+    void aShortSessionIsTouchedAfterATwentiethOfItsTimeoutWhateverTheInterval() {
+        Instant stored = Instant.parse("2026-12-06T10:00:00Z");
+        Duration hour = Duration.ofHours(1);
+        Duration halfAnHour = Duration.ofMinutes(30);
+        assertThat(TouchThrottledSessionRepository.shouldTouch(stored, stored.plusSeconds(89), hour, halfAnHour)).isFalse();
+        assertThat(TouchThrottledSessionRepository.shouldTouch(stored, stored.plusSeconds(90), hour, halfAnHour)).isTrue();
+        assertThat(TouchThrottledSessionRepository.shouldTouch(stored, stored.plusSeconds(3599), hour, Duration.ofDays(7))).isFalse();
+        assertThat(TouchThrottledSessionRepository.shouldTouch(stored, stored.plusSeconds(3600), hour, Duration.ofDays(7))).isTrue();
+        assertThat(TouchThrottledSessionRepository.shouldTouch(stored, stored.plusSeconds(3600), hour, Duration.ZERO)).isTrue(); // no timeout: the interval
     }
 
     @Test

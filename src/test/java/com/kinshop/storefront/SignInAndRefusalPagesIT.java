@@ -43,6 +43,11 @@ class SignInAndRefusalPagesIT extends ApiTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.header("content-type")).startsWith("text/html");
         assertThat(missing.body()).contains("页面不存在", "href=\"/me\"");
+        for (String notAnId : new String[] {"/p/abc", "/flash-sales/abc", "/groups/x1"}) {
+            Response malformed = member.session().get(notAnId);
+            assertThat(malformed.status()).as(notAnId).isEqualTo(404);
+            assertThat(malformed.body()).as(notAnId).contains("页面不存在");
+        }
         Response operatorMissing = fixtures.operator().get("/console/admin/no-such-page");
         assertThat(operatorMissing.status()).isEqualTo(404);
         assertThat(operatorMissing.header("content-type")).startsWith("text/html");

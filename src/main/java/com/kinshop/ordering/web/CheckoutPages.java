@@ -180,7 +180,8 @@ class CheckoutPages {
         return cashier.to(user, checkout, redirect);
     }
 
-    enum PayState { PAID, WAITING, UNPAID, CANCELLED }
+    /** DUE: nothing paid and no payment started yet (a group seat, a bargain or a flash claim links here to pay). */
+    enum PayState { PAID, WAITING, DUE, UNPAID, CANCELLED }
 
     private void result(CurrentUser user, String checkout, int poll, Model model) {
         List<Orders.Summary> placed = orders.ofCheckout(user.id(), checkout);
@@ -197,7 +198,7 @@ class CheckoutPages {
         } else {
             List<Payments.PaymentView> attempts = payments.paymentsOf(checkout);
             boolean open = !attempts.isEmpty() && attempts.get(attempts.size() - 1).status() == PaymentStatus.CREATED;
-            state = open && poll < POLLS ? PayState.WAITING : PayState.UNPAID;
+            state = attempts.isEmpty() ? PayState.DUE : open && poll < POLLS ? PayState.WAITING : PayState.UNPAID;
         }
         model.addAttribute("tab", "me");
         model.addAttribute("checkout", checkout);
@@ -209,6 +210,8 @@ class CheckoutPages {
                 .map(Orders.Summary::total).reduce(Money.ZERO, Money::plus));
         model.addAttribute("payable", placed.stream().filter(order -> order.status() == OrderStatus.AWAITING_PAYMENT)
                 .map(Orders.Summary::total).reduce(Money.ZERO, Money::plus));
+        model.addAttribute("payBy", placed.stream().filter(order -> order.status() == OrderStatus.AWAITING_PAYMENT)
+                .map(Orders.Summary::payDeadline).filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder()).orElse(null));
     }
 
     private String page(CurrentUser user, Long chosen, BuyNow buyNow, Model model) {

@@ -39,6 +39,16 @@ class PageExceptionHandler {
                 org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
     }
 
+    /** A page address whose id is not a number (/p/abc) names nothing: not found, as any unknown page. */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ModelAndView malformed(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            return new ModelAndView("error", Map.of("status", 404), org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        return new ModelAndView("error", Map.of("status", 400, "reason", problems.message("request.field.malformed")),
+                org.springframework.http.HttpStatus.BAD_REQUEST);
+    }
+
     @ExceptionHandler(BusinessException.class)
     ModelAndView refused(BusinessException e) {
         return new ModelAndView("error", Map.of("status", e.status().value(), "reason", problems.message(e.messageKey(), e.args())), e.status());

@@ -1,0 +1,70 @@
+package com.kinshop.flashsale;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.kinshop.catalog.ProductId;
+import com.kinshop.shared.Money;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The flash-sale session a product is in — running now, or the next to start within a day — for the product page's
+ * 秒杀 strip. The sessions are read once per node every few seconds, not per product view: most products are in no
+ * session, and the product page must not pay a query to learn that.
+ */
+@Component
+public class FlashOffers {
+
+    private static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    private static final Duration ANNOUNCED_BEFORE = Duration.ofDays(1);
+
+    /** A product's place in a session: its lowest flash price there, units left, and the session's window. */
+    public record Offer(long saleId, Money flashPrice, Money normalPrice, long remaining, Instant startsAt, Instant endsAt) {
+
+        public boolean running(Instant now) {
+            return !now.isBefore(startsAt) && now.isBefore(endsAt);
+        }
+    }
+
+    private final FlashSales sales;
+    private final Clock clock;
+    private final LoadingCache<Boolean, Map<Long, Offer>> byProduct;
+
+    FlashOffers(FlashSales sales, Clock clock) {
+        this.sales = sales;
+        this.clock = clock;
+        this.byProduct = Caffeine.newBuilder().expireAfterWrite(FRESH_FOR).maximumSize(1).build(any -> index());
+    }
+
+    public Optional<Offer> forProduct(ProductId product) {
+        Instant now = clock.instant();
+        return Optional.ofNullable(byProduct.get(Boolean.TRUE).get(product.value())).filter(offer -> now.isBefore(offer.endsAt()));
+    }
+
+    /** Each product's soonest session; an earlier one wins over a later one. */
+    private Map<Long, Offer> index() {
+        Instant horizon = clock.instant().plus(ANNOUNCED_BEFORE);
+        Map<Long, Offer> offers = new HashMap<>();
+        for (FlashSale sale : sales.runningAndUpcoming(200)) {
+            if (sale.startsAt().isAfter(horizon)) {
+                continue;
+            }
+            Map<Long, List<FlashSale.Item>> items = new HashMap<>();
+            sale.items().forEach(item -> items.computeIfAbsent(item.productId(), id -> new java.util.ArrayList<>()).add(item));
+            items.forEach((productId, ofProduct) -> {
+                FlashSale.Item cheapest = ofProduct.stream().min(Comparator.comparing(FlashSale.Item::flashPrice)).orElseThrow();
+                long remaining = ofProduct.stream().mapToLong(FlashSale.Item::remaining).sum();
+                offers.putIfAbsent(productId, new Offer(sale.id(), cheapest.flashPrice(), cheapest.normalPrice(), remaining, sale.startsAt(), sale.endsAt()));
+            });
+        }
+        return Map.copyOf(offers);
+    }
+}
