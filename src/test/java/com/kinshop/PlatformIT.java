@@ -27,6 +27,12 @@ class PlatformIT {
         assertThat(docs.json().get("paths").propertyNames())
                 .contains("/api/auth/register", "/api/auth/login", "/api/auth/login/code", "/api/auth/codes", "/api/me", "/api/admin/accounts");
         assertThat(ops.get("/swagger-ui/index.html").status()).isEqualTo(200);
+        for (String[] operation : new String[][] {{"/api/me/checkouts", "true"}, {"/api/me/withdrawals", "true"}, {"/api/auth/register", "false"}}) {
+            var key = java.util.stream.StreamSupport.stream(docs.json().get("paths").get(operation[0]).get("post").get("parameters").spliterator(), false)
+                    .filter(parameter -> parameter.get("name").asString().equals("Idempotency-Key")).findFirst().orElseThrow();
+            assertThat(key.has("required") && key.get("required").booleanValue()).as(operation[0]).isEqualTo(Boolean.parseBoolean(operation[1]));
+            assertThat(key.get("schema").get("pattern").asString()).isEqualTo("^[A-Za-z0-9_.:-]{8,100}$");
+        }
     }
 
     @Test

@@ -82,7 +82,7 @@ class FlashClaimWriter {
                         returning id""")
                 .param("sale", sale.id()).param("sku", item.skuId()).param("slot", slot).param("member", member.value())
                 .param("address", request.addressId()).param("addressKey", addressKey).param("key", key)
-                .param("shop", request.shopCode() == null || request.shopCode().isBlank() ? null : request.shopCode().strip())
+                .param("shop", shopCode(request))
                 .param("price", item.flashPriceFen()).param("queued", ClaimStatus.QUEUED.name()).param("now", FlashMoves.utc(clock.instant()))
                 .param("limit", sale.perMemberLimit()).param("live", StateNames.of(ClaimStatus.LIVE))
                 .query(Long.class).optional();
@@ -97,14 +97,20 @@ class FlashClaimWriter {
 
     /** The member's claim made with this key, when it asked for the same thing; the same key for something else is refused. */
     Optional<FlashClaim> byKey(AccountId member, long saleId, String key, FlashGate.BuyRequest request) {
-        record Keyed(long id, long skuId, long addressId) {
+        record Keyed(long id, long skuId, long addressId, String shopCode) {
         }
-        Optional<Keyed> keyed = jdbc.sql("select id, sku_id, address_id from flash_claim where sale_id = ? and member_id = ? and idempotency_key = ?")
-                .params(saleId, member.value(), key).query((rs, n) -> new Keyed(rs.getLong(1), rs.getLong(2), rs.getLong(3))).optional();
-        if (keyed.isPresent() && (keyed.get().skuId() != request.skuId() || keyed.get().addressId() != request.addressId())) {
+        Optional<Keyed> keyed = jdbc.sql("select id, sku_id, address_id, shop_code from flash_claim where sale_id = ? and member_id = ? and idempotency_key = ?")
+                .params(saleId, member.value(), key).query((rs, n) -> new Keyed(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4))).optional();
+        if (keyed.isPresent() && (keyed.get().skuId() != request.skuId() || keyed.get().addressId() != request.addressId()
+                || !java.util.Objects.equals(keyed.get().shopCode(), shopCode(request)))) {
             throw new BusinessException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency.key.reused", Idempotency.HEADER);
         }
         return keyed.map(found -> FlashClaimReads.claim(jdbc, member, found.id()));
+    }
+
+    /** The shop code as stored: trimmed, or none. */
+    private static String shopCode(FlashGate.BuyRequest request) {
+        return request.shopCode() == null || request.shopCode().isBlank() ? null : request.shopCode().strip();
     }
 
     private static BusinessException limitReached(FlashFacts.SaleFacts sale, boolean byAddress) {

@@ -86,7 +86,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http, Problems problems, SecurityContextRepository contexts,
-                                    RequestCache requestCache) throws Exception {
+                                    RequestCache requestCache, org.springframework.web.servlet.LocaleResolver languages) throws Exception {
+        SecurityProblems refusals = new SecurityProblems(problems, languages);
         http.securityContext(context -> context.securityContextRepository(contexts))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(requests -> requests
@@ -102,10 +103,10 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.spa().ignoringRequestMatchers(PAYMENT_NOTIFICATIONS))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor((request, response, e) ->
-                                problems.write(response, problems.of(HttpStatus.UNAUTHORIZED, "auth.required", null)), API)
+                                refusals.write(request, response, HttpStatus.UNAUTHORIZED, "auth.required"), API)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
-                        .defaultAccessDeniedHandlerFor((request, response, e) ->
-                                problems.write(response, problems.of(HttpStatus.FORBIDDEN, "auth.forbidden", null)), API)
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> refusals.write(request, response, HttpStatus.FORBIDDEN,
+                                e instanceof org.springframework.security.web.csrf.CsrfException ? "auth.csrf" : "auth.forbidden"), API)
                         // needed even though it is the default: with a single mapping, Spring Security uses it for every path
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .logout(logout -> logout

@@ -150,6 +150,9 @@ public class Cart {
         List<Item> unavailable = new ArrayList<>();
         for (Object[] row : rows) {
             SkuFacts sku = facts.get((SkuId) row[0]);
+            if (sku == null) {
+                continue; // no such SKU (buy now with an id from nowhere): nothing to sell, refused by the caller
+            }
             Item item = new Item(sku, (Integer) row[1], (String) row[2]);
             (sku.sellable() ? sellable : unavailable).add(item);
         }

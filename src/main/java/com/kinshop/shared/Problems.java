@@ -63,6 +63,9 @@ public class Problems {
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }

@@ -139,6 +139,8 @@ class FlashSaleIT extends MoneyPathTest {
             assertThat(later.json().get("claimId").asLong()).isEqualTo(taps.get(0).json().get("claimId").asLong());
             refused(buyer.session().post("/api/me/flash-sales/" + sale.id() + "/buys", Map.of("skuId", sale.skuId(), "addressId", flash.address(buyer)),
                     Map.of("Idempotency-Key", key)), 422, "idempotency.key.reused", null);
+            refused(buyer.session().post("/api/me/flash-sales/" + sale.id() + "/buys", Map.of("skuId", sale.skuId(), "addressId", address,
+                    "shopCode", "other" + round), Map.of("Idempotency-Key", key)), 422, "idempotency.key.reused", null);
         }
         assertThat(flash.remaining(sale)).isEqualTo(5);
         flash.addsUp(sale, 2);

@@ -49,6 +49,59 @@ class ApiErrorsIT extends ApiTest {
     }
 
     @Test
+    void theNulCharacterIsRefusedNamingTheFieldWhereverItComesInAndNothingChanges() {
+        Member buyer = fixtures.member("空字符买家");
+        Response search = new com.kinshop.support.HttpSession(port).get("/api/catalog/products?q=%E9%9B%B6%00");
+        assertThat(search.status()).as(search.body()).isEqualTo(400);
+        assertThat(search.fieldError("q")).isEqualTo("不能包含空字符（U+0000）");
+
+        Response nickname = buyer.session().language("en").patch("/api/me/profile", Map.of("nickname", "bad\u0000name"));
+        assertThat(nickname.status()).as(nickname.body()).isEqualTo(400);
+        assertThat(nickname.fieldError("nickname")).isEqualTo("Must not contain the NUL character (U+0000)");
+        assertThat(buyer.session().get("/api/me").json().get("nickname").asString()).isEqualTo("空字符买家");
+
+        Response address = buyer.session().language("zh-CN").post("/api/me/addresses", Map.of("receiver", "收\u0000货人", "phone", "13800001111",
+                "region", "上海市浦东新区", "detail", "世纪大道 1 号"));
+        assertThat(address.status()).as(address.body()).isEqualTo(400);
+        assertThat(address.fieldError("receiver")).isEqualTo("不能包含空字符（U+0000）");
+        assertThat(buyer.session().get("/api/me/addresses").json().size()).isZero();
+    }
+
+    @Test
+    void refusalsBeforeTheControllersSpeakTheCallersLanguageChineseByDefault() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var anonymous = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/me")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        var problem = tools.jackson.databind.json.JsonMapper.shared().readTree(anonymous.body());
+        assertThat(problem.get("detail").asString()).isEqualTo("请先登录");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/me");
+        var english = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/me?lang=en")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(tools.jackson.databind.json.JsonMapper.shared().readTree(english.body()).get("detail").asString()).isEqualTo("Please sign in first");
+
+        var noToken = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/auth/login"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        var csrf = tools.jackson.databind.json.JsonMapper.shared().readTree(noToken.body());
+        assertThat(csrf.get("code").asString()).isEqualTo("auth.csrf");
+        assertThat(csrf.get("detail").asString()).contains("X-XSRF-TOKEN");
+    }
+
+    @Test
+    void buyingNowASkuThatDoesNotExistIsRefusedNotAnError() {
+        Member buyer = fixtures.member("无此规格买家");
+        Response preview = buyer.session().post("/api/me/checkouts/preview", Map.of("skuId", 999_999_999L, "quantity", 1));
+        assertThat(preview.status()).as(preview.body()).isEqualTo(400);
+        assertThat(preview.fieldError("skuId")).isNotBlank();
+        Response buyNow = buyer.session().post("/api/me/checkouts/buy-now", Map.of("skuId", 999_999_999L, "quantity", 1, "addressId", 1),
+                Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        assertThat(buyNow.status()).as(buyNow.body()).isIn(400, 404);
+        assertThat(jdbc.sql("select count(*) from orders where buyer_id = ?").param(buyer.id()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void badPathAndQueryParametersAnswerTheDocumentedProblemInBothLanguages() {
         Member buyer = fixtures.member("参数买家");
 

@@ -100,7 +100,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             StringBuilder field = new StringBuilder();
             parse.getPath().forEach(ref -> field.append(ref.getPropertyName() != null
                     ? (field.isEmpty() ? "" : ".") + ref.getPropertyName() : "[" + ref.getIndex() + "]"));
-            return invalid(List.of(new FieldProblem(field.toString(), problems.message("request.field.malformed"))));
+            boolean nul = parse instanceof tools.jackson.databind.exc.InvalidFormatException format && format.getValue() instanceof String text
+                    && NoNulCharacters.carriesNul(text);
+            return invalid(List.of(new FieldProblem(field.toString(), problems.message(nul ? NoNulCharacters.MESSAGE : "request.field.malformed"))));
         }
         ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "request.body.malformed", null);
         return ResponseEntity.badRequest().body(problem);

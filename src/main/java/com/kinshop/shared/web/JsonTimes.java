@@ -47,7 +47,12 @@ class JsonTimes {
         module.addDeserializer(Instant.class, new ValueDeserializer<>() {
             @Override
             public Instant deserialize(JsonParser json, DeserializationContext context) {
-                return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(json.getString(), Instant::from);
+                try {
+                    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(json.getString(), Instant::from);
+                } catch (java.time.format.DateTimeParseException notATime) {
+                    // a Jackson error, so the refusal names the field ("startsAt": "tomorrow")
+                    throw context.weirdStringException(json.getString(), Instant.class, "ISO-8601 with an offset expected");
+                }
             }
         });
         return module;

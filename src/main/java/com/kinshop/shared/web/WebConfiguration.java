@@ -118,6 +118,7 @@ class WebConfiguration implements WebMvcConfigurer {
         languageSwitch.setParamName("lang");
         languageSwitch.setIgnoreInvalidLocale(true);
         registry.addInterceptor(languageSwitch);
+        registry.addInterceptor(new NoNulCharacters.ParameterCheck());
     }
 
     /**
