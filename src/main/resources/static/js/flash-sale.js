@@ -59,7 +59,7 @@
     if (!left || !texts.left) return;
     fetch('/api/flash-sales/' + saleId, {headers: {'Accept': 'application/json'}}).then(function (r) { return r.json(); }).then(function (sale) {
       (sale.items || []).forEach(function (it) {
-        if (String(it.skuId) === item.getAttribute('data-sku')) left.textContent = texts.left.replace('{0}', it.remaining).replace('{1}', it.quantity);
+        if (String(it.skuId) === item.getAttribute('data-sku')) left.textContent = texts.left.replace('#LEFT#', it.remaining).replace('#ALL#', it.quantity);
       });
     }).catch(function () { /* the count stays as it was */ });
   }

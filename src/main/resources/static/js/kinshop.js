@@ -151,12 +151,12 @@ document.addEventListener('click', function (event) {
   url.searchParams.set('lang', new URL(link.href, window.location.href).searchParams.get('lang'));
   link.href = url.toString();
 });
-// A countdown's text for seconds left: 5天 23:54:52 / 5d 23:54:52 (the day word from the page's language, <html data-days>).
+// A countdown's text for seconds left: 5天 23:54:52 / 5d 23:54:52 (the day unit from the page's language, <html data-days>).
 window.ksCountdownText = function (left) {
   var two = function (n) { return (n < 10 ? '0' : '') + n; };
   var days = Math.floor(left / 86400), rest = left % 86400;
-  var dayText = (document.documentElement.getAttribute('data-days') || '{0}d').replace('{0}', days);
-  return (days > 0 ? dayText + ' ' : '') + two(Math.floor(rest / 3600)) + ':' + two(Math.floor(rest % 3600 / 60)) + ':' + two(rest % 60);
+  var unit = document.documentElement.getAttribute('data-days') || 'd';
+  return (days > 0 ? days + unit + ' ' : '') + two(Math.floor(rest / 3600)) + ':' + two(Math.floor(rest % 3600 / 60)) + ':' + two(rest % 60);
 };
 // Countdowns (red packets, groups, bargains): seconds left from the server, so the phone's clock does not matter; at
 // zero the page reloads to show what the end changed.

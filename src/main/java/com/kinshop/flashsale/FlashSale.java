@@ -55,9 +55,13 @@ public record FlashSale(long id, long supplierId, String supplierName, String ti
         return java.time.Duration.between(startsAt, endsAt).toSeconds();
     }
 
-    /** Seconds until it starts (upcoming) or ends (running), for the countdown; 0 otherwise. */
+    /**
+     * Seconds until it starts (upcoming) or ends (running), for the countdown; 0 otherwise. Rounded up: a page counting
+     * down from it turns its buy button on at the start or a moment after, never before the gate would take the tap.
+     */
     public long secondsToNextPhase() {
         Instant next = upcoming() ? startsAt : running() ? endsAt : serverTime;
-        return Math.max(0, java.time.Duration.between(serverTime, next).toSeconds());
+        long millis = java.time.Duration.between(serverTime, next).toMillis();
+        return Math.max(0, (millis + 999) / 1000);
     }
 }

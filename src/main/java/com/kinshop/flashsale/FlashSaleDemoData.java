@@ -111,6 +111,15 @@ class FlashSaleDemoData implements DemoDataSeeder {
             payer.pay(payment);
             payments.recover(payment);
         }
+        // the rest of the rush: three more members tap after the last unit went, and are told 已抢光
+        for (String phone : List.of("13800000003", "13800000004", "13800000005")) {
+            AccountId member = accounts.findByPhone(phone).orElseThrow().id();
+            try {
+                gate.buy(member, soldOut.id(), new FlashGate.BuyRequest(soldOut.items().get(0).skuId(), address(member, phone).value(), null), null);
+            } catch (BusinessException soldOutAlready) {
+                // the answer every late tap gets; the attempt is counted
+            }
+        }
         log.info("Demo flash sales: session {} running, session {} upcoming, session {} sold out", running.id(), upcoming.id(), soldOut.id());
     }
 

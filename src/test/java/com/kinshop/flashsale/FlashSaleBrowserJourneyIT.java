@@ -126,10 +126,6 @@ class FlashSaleBrowserJourneyIT extends BrowserJourney {
     }
 
     private static void signIn(ChromeDriver phone, WebDriverWait phoneWait, Member member) {
-        phoneWait.until(ExpectedConditions.urlContains("/login"));
-        phoneWait.until(ExpectedConditions.presenceOfElementLocated(By.id("phone"))).sendKeys(member.phone());
-        phone.findElement(By.id("password")).sendKeys("secret123");
-        tap(phone, phone.findElement(By.cssSelector("#password-login button[type=submit]")));
-        phoneWait.until(driver -> !driver.getCurrentUrl().contains("/login"));
+        signInWithPassword(phone, phoneWait, member.phone(), "secret123");
     }
 }

@@ -198,11 +198,7 @@ class GroupBuyJourneyIT extends BrowserJourney {
     }
 
     private static void signIn(ChromeDriver phone, WebDriverWait phoneWait, Member member, String password) {
-        phoneWait.until(ExpectedConditions.urlContains("/login"));
-        phoneWait.until(ExpectedConditions.presenceOfElementLocated(By.id("phone"))).sendKeys(member.phone());
-        phone.findElement(By.id("password")).sendKeys(password);
-        tap(phone, phone.findElement(By.cssSelector("#password-login button[type=submit]")));
-        phoneWait.until(driver -> !driver.getCurrentUrl().contains("/login"));
+        signInWithPassword(phone, phoneWait, member.phone(), password);
     }
 
     /** The sandbox cashier: 确认支付, then back on the result page. */

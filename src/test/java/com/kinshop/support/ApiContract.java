@@ -33,7 +33,8 @@ final class ApiContract {
     private ApiContract() {
     }
 
-    static void check(String baseUrl, String method, URI uri, String contentType, byte[] body, HttpSession.Response response) {
+    static void check(String baseUrl, String method, URI uri, java.net.http.HttpHeaders headers, String contentType, byte[] body,
+                      HttpSession.Response response) {
         if (!uri.getPath().startsWith("/api/")) {
             return;
         }
@@ -42,7 +43,7 @@ final class ApiContract {
         if (response.header("Content-Type") != null) {
             answer.withContentType(response.header("Content-Type"));
         }
-        Request request = request(method, uri, contentType, body);
+        Request request = request(method, uri, headers, contentType, body);
         ValidationReport report = response.status() / 100 == 2
                 ? validator.validate(request, answer.build())
                 : validator.validateResponse(uri.getPath(), request.getMethod(), answer.build());
@@ -64,8 +65,14 @@ final class ApiContract {
                 || message.getKey().equals("validation.request.operation.notAllowed"));
     }
 
-    private static Request request(String method, URI uri, String contentType, byte[] body) {
+    private static Request request(String method, URI uri, java.net.http.HttpHeaders headers, String contentType, byte[] body) {
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, uri.getPath());
+        // the headers as sent (Idempotency-Key is documented, required where the server requires it)
+        headers.map().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                request.withHeader(name, values.toArray(String[]::new));
+            }
+        });
         if (uri.getRawQuery() != null) {
             for (String pair : uri.getRawQuery().split("&")) {
                 String[] nameValue = pair.split("=", 2);

@@ -67,6 +67,15 @@ public abstract class BrowserJourney {
         }
     }
 
+    /** On the sign-in page a redirect brought the phone to: phone and password, then wait until it leaves the page. */
+    protected static void signInWithPassword(ChromeDriver phone, WebDriverWait phoneWait, String phoneNumber, String password) {
+        phoneWait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
+        phoneWait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("phone"))).sendKeys(phoneNumber);
+        phone.findElement(By.id("password")).sendKeys(password);
+        tap(phone, phone.findElement(By.cssSelector("#password-login button[type=submit]")));
+        phoneWait.until(driver -> !driver.getCurrentUrl().contains("/login"));
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }

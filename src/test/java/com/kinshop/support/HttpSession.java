@@ -170,7 +170,7 @@ public class HttpSession {
             Map<String, String> headers = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
             Response answer = new Response(response.statusCode(), headers, response.body());
-            ApiContract.check(baseUrl, sent.method(), sent.uri(), contentType, body, answer);
+            ApiContract.check(baseUrl, sent.method(), sent.uri(), sent.headers(), contentType, body, answer);
             return answer;
         } catch (IOException e) {
             throw new IllegalStateException(e);
