@@ -30,10 +30,10 @@ public final class FlashRules {
     /** The gate sells only inside the window, by the server's clock (the counter decides whether units are left). */
     public static void requireOpen(Instant startsAt, Instant endsAt, Instant now) {
         if (now.isBefore(startsAt)) {
-            throw BusinessException.conflict("flashSaleId", "flash.not-started");
+            throw BusinessException.conflict("id", "flash.not-started");
         }
         if (!now.isBefore(endsAt)) {
-            throw BusinessException.conflict("flashSaleId", "flash.ended");
+            throw BusinessException.conflict("id", "flash.ended");
         }
     }
 

@@ -31,7 +31,7 @@ class FlashRulesTest {
         FlashRules.requireOpen(START, END, START);
         FlashRules.requireOpen(START, END, END.minusMillis(1));
         assertThatThrownBy(() -> FlashRules.requireOpen(START, END, START.minusMillis(1))).isInstanceOfSatisfying(BusinessException.class,
-                e -> assertThat(e.messageKey() + "@" + e.field() + "@" + e.status().value()).isEqualTo("flash.not-started@flashSaleId@409"));
+                e -> assertThat(e.messageKey() + "@" + e.field() + "@" + e.status().value()).isEqualTo("flash.not-started@id@409"));
         assertThatThrownBy(() -> FlashRules.requireOpen(START, END, END)).isInstanceOfSatisfying(BusinessException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("flash.ended"));
     }

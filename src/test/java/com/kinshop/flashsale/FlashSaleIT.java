@@ -75,7 +75,7 @@ class FlashSaleIT extends MoneyPathTest {
 
         Instant now = clock.instant();
         FlashSaleFixtures.Sale upcoming = flash.approved("秒杀未开始", 5, 1, now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)));
-        refused(flash.buy(buyer, upcoming, address, null), 409, "flash.not-started", "flashSaleId");
+        refused(flash.buy(buyer, upcoming, address, null), 409, "flash.not-started", "id");
         assertThat(new HttpSession(port).get("/api/flash-sales/" + upcoming.id()).json().get("phase").asString()).isEqualTo("UPCOMING");
 
         assertThat(flash.claims(sale)).as("nothing was taken").isZero();

@@ -125,9 +125,9 @@ class FlashSaleApi {
     @Operation(summary = "Buy one unit (抢购): the gate takes a unit from the counter; the order follows within moments",
             description = "202 with the claim: QUEUED (its order being written) or ORDERED; poll /api/me/flash-claims/{claimId}, then pay "
                     + "checkoutNumber before payBefore. A double tap with the same Idempotency-Key is one attempt (the same claim again); the "
-                    + "same key with another skuId or addressId: 422. Refusals, nothing taken: 409 flash.sold-out naming skuId; 409 "
+                    + "same key with another skuId, addressId or shopCode: 422. Refusals, nothing taken: 409 flash.sold-out naming skuId; 409 "
                     + "flash.limit-reached naming skuId (the member's limit) or addressId (the same delivery address's limit); 409 "
-                    + "flash.not-started / flash.ended naming flashSaleId; 400 naming skuId or addressId when missing, shopCode when malformed, "
+                    + "flash.not-started / flash.ended naming id (the session in the path); 400 naming skuId or addressId when missing, shopCode when malformed, "
                     + "Idempotency-Key when malformed; 404 for an unknown session, a SKU not in it (naming skuId) or an address not mine.")
     @ApiResponse(responseCode = "202", description = "A unit is yours", content = @Content(schema = @Schema(implementation = FlashClaim.class)))
     @PostMapping("/api/me/flash-sales/{id}/buys")
