@@ -23,7 +23,8 @@
         var phase = document.querySelector('[data-flash-phase]');
         if (phase) phase.textContent = box.getAttribute('data-running-label');
         if (label) label.textContent = box.getAttribute('data-ends-label');
-        end = Date.now() + parseInt(box.getAttribute('data-duration'), 10) * 1000;
+        end += parseInt(box.getAttribute('data-duration'), 10) * 1000; // from the start, even if this timer fired late (a sleeping phone)
+        if (end <= Date.now()) { window.location.reload(); return; }
         tick();
         return;
       } else if (left === 0) {
@@ -53,13 +54,16 @@
     }
   }
 
+  function showLeft(item, remaining) {
+    var left = item.querySelector('[data-flash-left]');
+    if (left && texts.left) left.textContent = texts.left.replace('#LEFT#', remaining).replace('#ALL#', item.getAttribute('data-quantity'));
+  }
+
   // the units left, as the server counts them now (after this buyer's unit, and everyone else's)
   function refreshLeft(item, saleId) {
-    var left = item.querySelector('[data-flash-left]');
-    if (!left || !texts.left) return;
     fetch('/api/flash-sales/' + saleId, {headers: {'Accept': 'application/json'}}).then(function (r) { return r.json(); }).then(function (sale) {
       (sale.items || []).forEach(function (it) {
-        if (String(it.skuId) === item.getAttribute('data-sku')) left.textContent = texts.left.replace('#LEFT#', it.remaining).replace('#ALL#', it.quantity);
+        if (String(it.skuId) === item.getAttribute('data-sku')) showLeft(item, it.remaining);
       });
     }).catch(function () { /* the count stays as it was */ });
   }
@@ -93,11 +97,12 @@
           button.disabled = true;
           show(result, texts.queued);
           follow(result, answer.body.claimId, 20);
+          refreshLeft(item, button.getAttribute('data-sale')); // winners only: at most one read per unit, never one per refusal
         } else {
           show(result, answer.body.detail || texts.error);
           if (answer.body.code === 'flash.sold-out' || answer.body.code === 'flash.limit-reached') button.disabled = true;
+          if (answer.body.code === 'flash.sold-out') showLeft(item, 0);
         }
-        refreshLeft(item, button.getAttribute('data-sale'));
       }).catch(function () { pendingKey = null; show(result, texts.error); });
     });
   });

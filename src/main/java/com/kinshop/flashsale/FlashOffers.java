@@ -41,12 +41,19 @@ public class FlashOffers {
     FlashOffers(FlashSales sales, Clock clock) {
         this.sales = sales;
         this.clock = clock;
-        this.byProduct = Caffeine.newBuilder().expireAfterWrite(FRESH_FOR).maximumSize(1).build(any -> index());
+        // refreshed in the background once stale: product pages keep the last map meanwhile instead of one of them waiting
+        this.byProduct = Caffeine.newBuilder().refreshAfterWrite(FRESH_FOR).maximumSize(1).build(any -> index());
     }
 
     public Optional<Offer> forProduct(ProductId product) {
+        Map<Long, Offer> offers;
+        try {
+            offers = byProduct.get(Boolean.TRUE);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // the strip is optional: a database hiccup must not fail the product page
+        }
         Instant now = clock.instant();
-        return Optional.ofNullable(byProduct.get(Boolean.TRUE).get(product.value())).filter(offer -> now.isBefore(offer.endsAt()));
+        return Optional.ofNullable(offers.get(product.value())).filter(offer -> now.isBefore(offer.endsAt()));
     }
 
     /** Each product's soonest session; an earlier one wins over a later one. */

@@ -136,7 +136,7 @@ class FlashOrders {
                     order(queued, now);
                 }
                 // here, not on the buyer's request: one statement per batch and session instead of one per unit won
-                claims.stream().mapToLong(Queued::saleId).distinct().forEach(moves::soldOutIfNoneLeft);
+                claims.stream().mapToLong(Queued::saleId).distinct().sorted().forEach(moves::soldOutIfNoneLeft); // in id order: no deadlock between two batches
                 return claims.size();
             }));
         } catch (BusinessException refused) {

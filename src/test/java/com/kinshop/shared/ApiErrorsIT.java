@@ -51,6 +51,7 @@ class ApiErrorsIT extends ApiTest {
     @Test
     void theNulCharacterIsRefusedNamingTheFieldWhereverItComesInAndNothingChanges() {
         Member buyer = fixtures.member("空字符买家");
+        assertThat(new com.kinshop.support.HttpSession(port).get("/css/kinshop.css?v=%00").status()).as("files are not checked").isEqualTo(200);
         Response search = new com.kinshop.support.HttpSession(port).get("/api/catalog/products?q=%E9%9B%B6%00");
         assertThat(search.status()).as(search.body()).isEqualTo(400);
         assertThat(search.fieldError("q")).isEqualTo("不能包含空字符（U+0000）");
@@ -79,6 +80,9 @@ class ApiErrorsIT extends ApiTest {
         var english = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/me?lang=en")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(tools.jackson.databind.json.JsonMapper.shared().readTree(english.body()).get("detail").asString()).isEqualTo("Please sign in first");
+        var malformedLanguage = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/me"))
+                .header("Accept-Language", "en;q=2").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(malformedLanguage.statusCode()).as("a malformed Accept-Language is ignored, not a 500").isEqualTo(401);
 
         var noToken = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/auth/login"))
                 .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),

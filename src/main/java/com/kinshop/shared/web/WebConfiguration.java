@@ -56,9 +56,13 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setDefaultLocaleFunction(request -> {
             String header = request.getHeader("Accept-Language");
             if (header != null && !header.isBlank()) {
-                Locale best = Locale.lookup(Locale.LanguageRange.parse(header), LANGUAGES);
-                if (best != null) {
-                    return best;
+                try {
+                    Locale best = Locale.lookup(Locale.LanguageRange.parse(header), LANGUAGES);
+                    if (best != null) {
+                        return best;
+                    }
+                } catch (IllegalArgumentException malformed) {
+                    // "en;q=2" and the like: the default, as for no header
                 }
             }
             return Locale.SIMPLIFIED_CHINESE;
@@ -118,7 +122,8 @@ class WebConfiguration implements WebMvcConfigurer {
         languageSwitch.setParamName("lang");
         languageSwitch.setIgnoreInvalidLocale(true);
         registry.addInterceptor(languageSwitch);
-        registry.addInterceptor(new NoNulCharacters.ParameterCheck());
+        // not for files (no handler advice answers there) nor the error page (it would turn a 404 into a 400)
+        registry.addInterceptor(new NoNulCharacters.ParameterCheck()).excludePathPatterns("/css/**", "/js/**", "/img/**", "/webjars/**", "/error");
     }
 
     /**
