@@ -43,12 +43,8 @@ public final class PricingRule {
             violations.add(new Violation(skuIndex, "supplyFen", "sku.supply.above-retail", spec));
             return violations;
         }
-        Money commission = budget.amountFor(retail);
-        Money fee = retail.shareAt(platformFeeBp);
-        Money total = supply.plus(commission).plus(fee);
-        if (total.compareTo(retail) > 0) {
-            violations.add(new Violation(skuIndex, "commissionValue", "sku.price-rule", spec, supply.toPlainString(),
-                    commission.toPlainString(), fee.toPlainString(), retail.toPlainString()));
+        if (supply.plus(budget.amountFor(retail)).plus(retail.shareAt(platformFeeBp)).compareTo(retail) > 0) {
+            violations.add(new Violation(skuIndex, "commissionValue", "sku.price-rule", figures(spec, retail, supply, budget, platformFeeBp)));
         }
         return violations;
     }

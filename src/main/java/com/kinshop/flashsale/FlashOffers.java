@@ -26,22 +26,27 @@ public class FlashOffers {
     private static final Duration FRESH_FOR = Duration.ofSeconds(5);
     private static final Duration ANNOUNCED_BEFORE = Duration.ofDays(1);
 
-    /** A product's place in a session: its lowest flash price there, units left, and the session's window. */
-    public record Offer(long saleId, Money flashPrice, Money normalPrice, long remaining, Instant startsAt, Instant endsAt) {
+    /** A product's place in a session: its lowest flash price there, units left, the session's window, and whether it runs now. */
+    public record Offer(long saleId, Money flashPrice, Money normalPrice, long remaining, Instant startsAt, Instant endsAt, boolean running) {
 
-        public boolean running(Instant now) {
-            return !now.isBefore(startsAt) && now.isBefore(endsAt);
+        /** 去抢购: it runs and has units left. */
+        public boolean open() {
+            return running && remaining > 0;
+        }
+
+        Offer at(Instant now) {
+            return new Offer(saleId, flashPrice, normalPrice, remaining, startsAt, endsAt, !now.isBefore(startsAt));
         }
     }
 
     private final FlashSales sales;
     private final Clock clock;
+    /** One entry, every product's offer; refreshed in the background once stale, so product pages keep the last map meanwhile. */
     private final LoadingCache<Boolean, Map<Long, Offer>> byProduct;
 
     FlashOffers(FlashSales sales, Clock clock) {
         this.sales = sales;
         this.clock = clock;
-        // refreshed in the background once stale: product pages keep the last map meanwhile instead of one of them waiting
         this.byProduct = Caffeine.newBuilder().refreshAfterWrite(FRESH_FOR).maximumSize(1).build(any -> index());
     }
 
@@ -53,23 +58,20 @@ public class FlashOffers {
             return Optional.empty(); // the strip is optional: a database hiccup must not fail the product page
         }
         Instant now = clock.instant();
-        return Optional.ofNullable(offers.get(product.value())).filter(offer -> now.isBefore(offer.endsAt()));
+        return Optional.ofNullable(offers.get(product.value())).filter(offer -> now.isBefore(offer.endsAt())).map(offer -> offer.at(now));
     }
 
     /** Each product's soonest session; an earlier one wins over a later one. */
     private Map<Long, Offer> index() {
-        Instant horizon = clock.instant().plus(ANNOUNCED_BEFORE);
         Map<Long, Offer> offers = new HashMap<>();
-        for (FlashSale sale : sales.runningAndUpcoming(200)) {
-            if (sale.startsAt().isAfter(horizon)) {
-                continue;
-            }
+        for (FlashSale sale : sales.runningOrStartingBefore(clock.instant().plus(ANNOUNCED_BEFORE), 200)) {
             Map<Long, List<FlashSale.Item>> items = new HashMap<>();
             sale.items().forEach(item -> items.computeIfAbsent(item.productId(), id -> new java.util.ArrayList<>()).add(item));
             items.forEach((productId, ofProduct) -> {
                 FlashSale.Item cheapest = ofProduct.stream().min(Comparator.comparing(FlashSale.Item::flashPrice)).orElseThrow();
                 long remaining = ofProduct.stream().mapToLong(FlashSale.Item::remaining).sum();
-                offers.putIfAbsent(productId, new Offer(sale.id(), cheapest.flashPrice(), cheapest.normalPrice(), remaining, sale.startsAt(), sale.endsAt()));
+                offers.putIfAbsent(productId, new Offer(sale.id(), cheapest.flashPrice(), cheapest.normalPrice(), remaining, sale.startsAt(), sale.endsAt(),
+                        false)); // whether it runs is decided when it is shown (at)
             });
         }
         return Map.copyOf(offers);

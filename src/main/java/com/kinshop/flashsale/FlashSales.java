@@ -134,10 +134,19 @@ public class FlashSales {
         return jdbc.sql("select " + COLUMNS + " from flash_sale where id = ?").param(id).query(this::sale).optional();
     }
 
+    private static final Instant NO_HORIZON = Instant.parse("9999-12-31T00:00:00Z");
+
     /** Approved sessions running now or starting later, soonest first (the 秒杀 channel). */
     public List<FlashSale> runningAndUpcoming(int limit) {
-        return jdbc.sql("select " + COLUMNS + " from flash_sale where status = :approved and ends_at > :now order by starts_at, id limit :limit")
-                .param("approved", FlashReview.APPROVED.name()).param("now", FlashMoves.utc(clock.instant())).param("limit", limit)
+        return runningOrStartingBefore(NO_HORIZON, limit);
+    }
+
+    /** Approved sessions running now or starting before {@code horizon}, soonest first. */
+    List<FlashSale> runningOrStartingBefore(Instant horizon, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from flash_sale where status = :approved and ends_at > :now and starts_at < :horizon"
+                        + " order by starts_at, id limit :limit")
+                .param("approved", FlashReview.APPROVED.name()).param("now", FlashMoves.utc(clock.instant()))
+                .param("horizon", FlashMoves.utc(horizon)).param("limit", limit)
                 .query(this::sale).list();
     }
 

@@ -57,13 +57,11 @@ class ProductPage {
     private final ProductRatings ratings;
     private final ReviewQueries reviews;
     private final FlashOffers flashOffers;
-    private final java.time.Clock clock;
 
     ProductPage(Catalog catalog, Shops shops, ShareVisits visits, ShareLinks links, CommissionShares commissionShares, Suppliers suppliers,
                 PendingCartItems pendingCartItems, Cart cart, ProductCoupons productCoupons, GroupViews groupOffers, ProductRatings ratings,
-                ReviewQueries reviews, FlashOffers flashOffers, java.time.Clock clock) {
+                ReviewQueries reviews, FlashOffers flashOffers) {
         this.flashOffers = flashOffers;
-        this.clock = clock;
         this.ratings = ratings;
         this.reviews = reviews;
         this.groupOffers = groupOffers;
@@ -101,10 +99,7 @@ class ProductPage {
         // 单独购买 / 发起拼团 and 去凑团 when an approved group buy runs for this product
         model.addAttribute("groupOffer", groupOffers.offerFor(productId).orElse(null));
         // 秒杀: the session this product is in, running or starting within a day
-        flashOffers.forProduct(productId).ifPresent(offer -> {
-            model.addAttribute("flashOffer", offer);
-            model.addAttribute("flashRunning", offer.running(clock.instant()));
-        });
+        model.addAttribute("flashOffer", flashOffers.forProduct(productId).orElse(null));
         // 商品评价: counted reviews only, the most useful few inline; the full list is the review module's page
         model.addAttribute("rating", ratings.of(productId));
         model.addAttribute("topReviews", reviews.ofProduct(productId, ReviewFilter.ALL, ReviewSort.USEFUL, 0, 3).reviews());

@@ -236,6 +236,39 @@ class DistributionIT extends MoneyPathTest {
                 .param(order).query(Integer.class).single()).isEqualTo(4);
     }
 
+    /**
+     * Two nodes' sweeps complete the same sharer's orders at once: each order is completed once, and the owner's own
+     * sales for the day (an upsert both sweeps add to) come out as the exact sum, not one sweep's share.
+     */
+    @Test
+    void concurrentSweepsCountEveryCompletedOrderOnceInTheOwnersSales() throws Exception {
+        Chain chain = chain("并发结算");
+        Member buyer = fixtures.member("并发结算买家");
+        assertThat(bind(buyer, chain.bottomShop()).status()).isEqualTo(200);
+        arriveThrough(buyer, chain.bottomShop());
+        Staff supplier = fixtures.supplier("并发结算供应商");
+        Product product = product("并发结算商品", supplier);
+        List<String> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String order = purchases.placeAndPay(buyer, 1, product.sku()).orderNumbers().get(0);
+            assertThat(supplier.session().post("/api/supplier/orders/" + order + "/shipment", Map.of("carrier", "顺丰", "trackingNumber", "SF" + order))
+                    .status()).isEqualTo(200);
+            assertThat(buyer.session().post("/api/me/orders/" + order + "/receipt", Map.of()).status()).isEqualTo(200);
+            orders.add(order);
+        }
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+
+        Concurrently.all(2, () -> {
+            timers.runDue();
+            return null;
+        });
+
+        assertThat(orders).allSatisfy(order -> assertThat(purchases.status(order)).isEqualTo("COMPLETED"));
+        assertThat(jdbc.sql("select coalesce(sum(sales_fen), 0) from member_sales_day where member_id = ?").param(chain.bottom().id())
+                .query(Long.class).single()).as("six orders of ¥100, each counted once").isEqualTo(60_000);
+        assertThat(owed(chain.bottom(), "available")).as("6 × ¥10 budget × 60%, settled once each").isEqualTo(3_600);
+    }
+
     private List<String> settledMessages(Member member) {
         return jdbc.sql("select args from inbox_message where account_id = ? and message_key = 'inbox.commission.settled' order by id")
                 .param(member.id()).query(String.class).list();

@@ -8,7 +8,12 @@ import com.kinshop.support.HttpSession.Response;
 import com.kinshop.support.KinshopIT;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,8 +56,8 @@ class ApiErrorsIT extends ApiTest {
     @Test
     void theNulCharacterIsRefusedNamingTheFieldWhereverItComesInAndNothingChanges() {
         Member buyer = fixtures.member("空字符买家");
-        assertThat(new com.kinshop.support.HttpSession(port).get("/css/kinshop.css?v=%00").status()).as("files are not checked").isEqualTo(200);
-        Response search = new com.kinshop.support.HttpSession(port).get("/api/catalog/products?q=%E9%9B%B6%00");
+        assertThat(new HttpSession(port).get("/css/kinshop.css?v=%00").status()).as("files are not checked").isEqualTo(200);
+        Response search = new HttpSession(port).get("/api/catalog/products?q=%E9%9B%B6%00");
         assertThat(search.status()).as(search.body()).isEqualTo(400);
         assertThat(search.fieldError("q")).isEqualTo("不能包含空字符（U+0000）");
 
@@ -70,27 +75,29 @@ class ApiErrorsIT extends ApiTest {
 
     @Test
     void refusalsBeforeTheControllersSpeakTheCallersLanguageChineseByDefault() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        var anonymous = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/me")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var anonymous = raw(request("/api/me"));
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        var problem = tools.jackson.databind.json.JsonMapper.shared().readTree(anonymous.body());
+        JsonNode problem = JsonMapper.shared().readTree(anonymous.body());
         assertThat(problem.get("detail").asString()).isEqualTo("请先登录");
         assertThat(problem.get("instance").asString()).isEqualTo("/api/me");
-        var english = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/me?lang=en")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(tools.jackson.databind.json.JsonMapper.shared().readTree(english.body()).get("detail").asString()).isEqualTo("Please sign in first");
-        var malformedLanguage = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/me"))
-                .header("Accept-Language", "en;q=2").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(malformedLanguage.statusCode()).as("a malformed Accept-Language is ignored, not a 500").isEqualTo(401);
+        assertThat(JsonMapper.shared().readTree(raw(request("/api/me?lang=en")).body()).get("detail").asString()).isEqualTo("Please sign in first");
+        assertThat(raw(request("/api/me").header("Accept-Language", "en;q=2")).statusCode()).as("a malformed Accept-Language is ignored, not a 500")
+                .isEqualTo(401);
 
-        var noToken = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/auth/login"))
-                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var noToken = raw(request("/api/auth/login").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(noToken.statusCode()).isEqualTo(403);
-        var csrf = tools.jackson.databind.json.JsonMapper.shared().readTree(noToken.body());
+        JsonNode csrf = JsonMapper.shared().readTree(noToken.body());
         assertThat(csrf.get("code").asString()).isEqualTo("auth.csrf");
         assertThat(csrf.get("detail").asString()).contains("X-XSRF-TOKEN");
+    }
+
+    /** A request as a bare client sends it: no Accept-Language, no cookies, no CSRF token (HttpSession adds those). */
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    private static HttpResponse<String> raw(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

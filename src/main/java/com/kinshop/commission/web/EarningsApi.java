@@ -7,6 +7,7 @@ import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Idempotency;
 import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -80,7 +81,7 @@ class EarningsApi {
     @ApiResponse(responseCode = "201", description = "Requested", content = @Content(schema = @Schema(implementation = Withdrawals.View.class)))
     @PostMapping("/api/me/withdrawals")
     ResponseEntity<?> withdraw(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody WithdrawalRequest request,
-                               @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+                               @Parameter(required = true) @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         if (key == null) {
             throw BusinessException.invalid(Idempotency.HEADER, "idempotency.key.required");
         }

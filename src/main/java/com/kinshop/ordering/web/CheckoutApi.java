@@ -14,6 +14,7 @@ import com.kinshop.payment.Payments;
 import com.kinshop.shared.Idempotency;
 import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -61,7 +62,7 @@ class CheckoutApi {
     @ApiResponse(responseCode = "201", description = "Orders placed", content = @Content(schema = @Schema(implementation = Placed.class)))
     @PostMapping("/api/me/checkouts")
     ResponseEntity<?> checkOut(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CheckoutRequest request,
-                               @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+                               @Parameter(required = true) @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         if (key == null) {
             throw com.kinshop.shared.BusinessException.invalid(Idempotency.HEADER, "idempotency.key.required");
         }
@@ -84,7 +85,7 @@ class CheckoutApi {
     @PostMapping("/api/me/checkouts/buy-now")
     ResponseEntity<?> buyNow(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody BuyNowRequest request,
                              @CookieValue(name = Visitor.REFERRER_COOKIE, required = false) String shopCode,
-                             @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+                             @Parameter(required = true) @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         if (key == null) {
             throw com.kinshop.shared.BusinessException.invalid(Idempotency.HEADER, "idempotency.key.required");
         }
@@ -149,7 +150,7 @@ class CheckoutApi {
     @ApiResponse(responseCode = "201", description = "Payment started", content = @Content(schema = @Schema(implementation = PaymentStarted.class)))
     @PostMapping("/api/me/checkouts/{number}/payments")
     ResponseEntity<?> pay(@AuthenticationPrincipal CurrentUser user, @PathVariable String number,
-                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+                          @Parameter(required = true) @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         if (key == null) {
             throw com.kinshop.shared.BusinessException.invalid(Idempotency.HEADER, "idempotency.key.required");
         }

@@ -58,17 +58,16 @@ class ApiDocsConfiguration {
     }
 
     /**
-     * The key's format wherever an operation takes one, and "required" where the server refuses a request without one
-     * (the money-moving endpoints say so in their summary: "requires an Idempotency-Key").
+     * The key's format wherever an operation takes one ("required" is declared on the endpoints that refuse a request
+     * without one, with {@code @Parameter(required = true)}: they keep the header optional for Spring MVC so the refusal
+     * is their own {@code idempotency.key.required}).
      */
     private static void describeIdempotencyKey(io.swagger.v3.oas.models.Operation operation) {
         if (operation.getParameters() == null) {
             return;
         }
-        boolean required = operation.getSummary() != null && operation.getSummary().contains("requires an Idempotency-Key");
         operation.getParameters().stream().filter(parameter -> com.kinshop.shared.Idempotency.HEADER.equals(parameter.getName())).forEach(parameter -> {
-            parameter.required(required || Boolean.TRUE.equals(parameter.getRequired()))
-                    .description("One key per intended operation: a retry with the same key and body answers the first result, the same key "
+            parameter.description("One key per intended operation: a retry with the same key and body answers the first result, the same key "
                             + "with another body is 422. 8–100 characters of A–Z a–z 0–9 _ . : -")
                     .schema(new StringSchema().minLength(8).maxLength(100).pattern("^[A-Za-z0-9_.:-]{8,100}$"));
         });

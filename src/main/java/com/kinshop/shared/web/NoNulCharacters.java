@@ -12,6 +12,7 @@ import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -51,11 +52,7 @@ class NoNulCharacters {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-                boolean refused = carriesNul(parameter.getKey());
-                for (String value : parameter.getValue()) {
-                    refused |= carriesNul(value);
-                }
-                if (refused) {
+                if (carriesNul(parameter.getKey()) || Arrays.stream(parameter.getValue()).anyMatch(NoNulCharacters::carriesNul)) {
                     throw BusinessException.invalid(parameter.getKey().replace("\0", ""), MESSAGE);
                 }
             }
