@@ -61,7 +61,7 @@ class AnonymousPageReuseIT {
     @BeforeEach
     void productOnSale() {
         fixtures = new Fixtures(port, jdbc);
-        supplier = fixtures.supplier("复用页供应商" + System.nanoTime());
+        supplier = fixtures.supplier("复用页供应商" + System.nanoTime() % 100_000);
         long[] ids = fixtures.onSale(supplier, "复用页商品", 9_900, 50);
         product = ids[0];
         sku = ids[1];
@@ -140,10 +140,10 @@ class AnonymousPageReuseIT {
         assertThat(englishAgain.body()).contains("50 in stock").doesNotContain("库存 50");
         assertThat(chinese.body()).contains("库存 50");
 
-        double reused = count("reused");
-        double rendered = count("rendered");
         Member member = fixtures.member("复用页会员");
         String code = Fixtures.openShop(member, "复用页小店", "r");
+        double reused = count("reused");
+        double rendered = count("rendered");
         for (int i = 0; i < 3; i++) {
             assertThat(member.session().get("/p/" + product).body()).contains("data-testid=\"share-earning\"");
             assertThat(new HttpSession(port).get("/p/" + product + "?s=" + code).status()).isEqualTo(200);
@@ -153,6 +153,48 @@ class AnonymousPageReuseIT {
         visits.flush();
         assertThat(jdbc.sql("select count(*) from share_visit where shop_id = (select id from shop where code = ?)").param(code).query(Long.class).single())
                 .as("every share-link visit is recorded").isEqualTo(3);
+    }
+
+    private String pageWithCookie(String path, String cookie) throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
+    }
+
+    /** Runs the visit until it was served a kept page (a background commit in between makes it render): its body. */
+    private String reusedPage(String path, String cookie) throws Exception {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            pageWithCookie(path, cookie);
+            double reused = count("reused");
+            String body = pageWithCookie(path, cookie);
+            if (count("reused") == reused + 1) {
+                return body;
+            }
+        }
+        throw new AssertionError("never reused: " + path + " with " + cookie);
+    }
+
+    private static String shopButton(String html) {
+        Matcher matcher = Pattern.compile("href=\"([^\"]*)\" data-testid=\"bar-shop\"").matcher(html);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    @Test
+    void theLastShareLinksShopIsPartOfTheKeyAndOtherCookiesAreNot() throws Exception {
+        String first = Fixtures.openShop(fixtures.member("复用页店主甲"), "复用甲店", "ra");
+        String second = Fixtures.openShop(fixtures.member("复用页店主乙"), "复用乙店", "rb");
+        assertThat(shopButton(reusedPage("/p/" + product, "ks_ref=" + first))).isEqualTo("/s/" + first);
+        assertThat(shopButton(reusedPage("/p/" + product, "ks_ref=" + second))).isEqualTo("/s/" + second);
+        assertThat(shopButton(reusedPage("/p/" + product, "ks_vid=" + java.util.UUID.randomUUID()))).isEqualTo("/");
+        assertThat(shopButton(pageWithCookie("/p/" + product, "ks_ref=" + first + "; ks_vid=" + java.util.UUID.randomUUID()))).isEqualTo("/s/" + first);
+
+        // the chosen SKU is part of the URL, so of the key; the home page is kept too
+        long[] twoSkus = fixtures.onSale(supplier, "复用页双规格", List.of(Fixtures.sku("大份", 5_000, 2_500, "RATE", 1000, 7),
+                Fixtures.sku("小份", 3_000, 1_500, "RATE", 1000, 3)));
+        assertThat(stock(reusedPage("/p/" + twoSkus[0] + "?sku=" + twoSkus[1], ""))).isEqualTo("库存 7");
+        assertThat(stock(reusedPage("/p/" + twoSkus[0] + "?sku=" + twoSkus[2], ""))).isEqualTo("库存 3");
+        assertThat(reusedPage("/", "")).contains("复用页双规格");
     }
 
     @Test

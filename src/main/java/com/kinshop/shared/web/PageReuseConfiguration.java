@@ -27,12 +27,13 @@ class PageReuseConfiguration {
     @Bean
     FilterRegistrationBean<RenderedPageReuse> renderedPageReuse(@Value("${kinshop.pages.reuse.paths}") List<String> paths,
                                                                 @Value("${kinshop.pages.reuse.parameters:}") Set<String> parameters,
+                                                                @Value("${kinshop.pages.reuse.cookies:}") Set<String> cookies,
                                                                 @Value("${kinshop.pages.reuse.max-age}") Duration maxAge,
                                                                 @Value("${kinshop.pages.reuse.max-memory}") DataSize maxMemory,
                                                                 @Value("${server.servlet.session.cookie.name}") String sessionCookie,
                                                                 JdbcClient jdbc, Clock clock, LocaleResolver languages, MeterRegistry meters) {
         List<PathPattern> patterns = paths.stream().map(PathPatternParser.defaultInstance::parse).toList();
-        var registration = new FilterRegistrationBean<>(new RenderedPageReuse(patterns, parameters, sessionCookie, maxAge,
+        var registration = new FilterRegistrationBean<>(new RenderedPageReuse(patterns, parameters, cookies, sessionCookie, maxAge,
                 maxMemory.toBytes(), jdbc, clock, languages, meters));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;

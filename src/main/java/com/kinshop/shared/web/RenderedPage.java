@@ -41,8 +41,13 @@ record RenderedPage(String snapshot, Instant renderedAt, String contentType, Loc
         return snapshot.equals(snapshotNow) && !now.isBefore(renderedAt) && now.isBefore(renderedAt.plus(maxAge));
     }
 
+    /** Whether the page has forms, whose token is each visitor's own. */
+    boolean carriesFormToken() {
+        return parts.size() > 1;
+    }
+
     void writeTo(HttpServletResponse response, String formToken) throws IOException {
-        byte[] token = parts.size() == 1 ? new byte[0] : formToken.getBytes(charset);
+        byte[] token = carriesFormToken() ? formToken.getBytes(charset) : new byte[0];
         long length = (long) token.length * (parts.size() - 1);
         for (byte[] part : parts) {
             length += part.length;

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.ServerHttpObservationFilter;
@@ -43,9 +44,12 @@ import java.util.stream.Collectors;
  * the flash-sale index) is bounded by a short {@code max-age}.
  * <p>
  * Only GETs of the configured paths, without a session (so never a signed-in page), with no query parameters but the
- * allowed ones; the key is the URL, the visitor's language and their other cookies (the last share link's shop changes
- * the 店铺 button). A page that set a cookie other than the form token's, created a session or did not answer 200
- * HTML is not kept.
+ * allowed ones; the key is the URL, the visitor's language and the cookies the pages read (the last share link's shop
+ * changes the 店铺 button); other cookies (a visitor id, analytics) do not split the key. A page that set a cookie other
+ * than the form token's, created a session or did not answer 200 HTML is not kept, nor one that names the form token
+ * somewhere it was not cut out. When the snapshot cannot be read (the database is busy or down), the page is rendered
+ * as if this filter were not there. Valid against a primary only: a hot standby's snapshot does not list the
+ * transactions it replays.
  */
 final class RenderedPageReuse extends OncePerRequestFilter {
 
@@ -53,6 +57,7 @@ final class RenderedPageReuse extends OncePerRequestFilter {
 
     private final List<PathPattern> paths;
     private final Set<String> parameters;
+    private final Set<String> cookies;
     private final String sessionCookie;
     private final Duration maxAge;
     private final JdbcClient jdbc;
@@ -62,16 +67,17 @@ final class RenderedPageReuse extends OncePerRequestFilter {
     private final Counter reused;
     private final Counter rendered;
 
-    RenderedPageReuse(List<PathPattern> paths, Set<String> parameters, String sessionCookie, Duration maxAge, long maxBytes,
+    RenderedPageReuse(List<PathPattern> paths, Set<String> parameters, Set<String> cookies, String sessionCookie, Duration maxAge, long maxBytes,
                       JdbcClient jdbc, Clock clock, LocaleResolver languages, MeterRegistry meters) {
         this.paths = paths;
         this.parameters = parameters;
+        this.cookies = cookies;
         this.sessionCookie = sessionCookie;
         this.maxAge = maxAge;
         this.jdbc = jdbc;
         this.clock = clock;
         this.languages = languages;
-        this.pages = Caffeine.newBuilder().maximumWeight(maxBytes).weigher((Key key, RenderedPage page) -> page.weight())
+        this.pages = Caffeine.newBuilder().maximumWeight(maxBytes).weigher((Key key, RenderedPage page) -> key.url().length() + key.cookies().length() + page.weight())
                 .expireAfterWrite(maxAge).build();
         this.reused = Counter.builder("kinshop.pages").tag("outcome", "reused").description("anonymous pages served as rendered for another visitor").register(meters);
         this.rendered = Counter.builder("kinshop.pages").tag("outcome", "rendered").description("anonymous pages of reusable paths rendered").register(meters);
@@ -94,15 +100,21 @@ final class RenderedPageReuse extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
         Key key = new Key(request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()),
-                languages.resolveLocale(request), otherCookies(request));
-        String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
+                languages.resolveLocale(request), keyCookies(request));
+        String snapshot;
+        try {
+            snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
+        } catch (DataAccessException unavailable) {
+            chain.doFilter(request, response); // the page's own reads answer as they would have (the busy page, a 503)
+            return;
+        }
         Instant now = clock.instant();
         RenderedPage page = pages.getIfPresent(key);
         if (page != null && page.current(snapshot, now, maxAge)) {
             if (page.pathPattern() != null) {
                 ServerHttpObservationFilter.findObservationContext(request).ifPresent(observed -> observed.setPathPattern(page.pathPattern()));
             }
-            page.writeTo(response, formToken(request)); // the token first: reading it may set its cookie
+            page.writeTo(response, page.carriesFormToken() ? formToken(request) : null); // the token first: reading it may set its cookie
             reused.increment();
             return;
         }
@@ -112,10 +124,11 @@ final class RenderedPageReuse extends OncePerRequestFilter {
         if (keepable(request, buffered)) {
             String contentType = buffered.getContentType();
             var charset = MediaType.parseMediaType(contentType).getCharset();
-            if (charset != null) {
-                String html = new String(buffered.getContentAsByteArray(), charset);
+            String formToken = formToken(request);
+            String html = charset == null ? null : new String(buffered.getContentAsByteArray(), charset);
+            if (html != null && !(html.contains("_csrf") && (formToken == null || !html.contains(formToken)))) {
                 pages.put(key, RenderedPage.of(snapshot, now, contentType, key.language(),
-                        (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), charset, html, formToken(request)));
+                        (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), charset, html, formToken));
             }
         }
         buffered.copyBodyToResponse();
@@ -137,9 +150,9 @@ final class RenderedPageReuse extends OncePerRequestFilter {
         return cookies != null && Arrays.stream(cookies).anyMatch(cookie -> cookie.getName().equals(sessionCookie));
     }
 
-    private static String otherCookies(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        return cookies == null ? "" : Arrays.stream(cookies).filter(cookie -> !cookie.getName().equals(FORM_TOKEN_COOKIE))
+    private String keyCookies(HttpServletRequest request) {
+        Cookie[] sent = request.getCookies();
+        return sent == null ? "" : Arrays.stream(sent).filter(cookie -> cookies.contains(cookie.getName()))
                 .sorted(Comparator.comparing(Cookie::getName)).map(cookie -> cookie.getName() + "=" + cookie.getValue())
                 .collect(Collectors.joining("; "));
     }
