@@ -3,6 +3,7 @@ package com.kinshop.groupbuy;
 import com.kinshop.support.Concurrently;
 import com.kinshop.support.Fixtures;
 import com.kinshop.support.Fixtures.Member;
+import com.kinshop.support.HttpSession;
 import com.kinshop.support.HttpSession.Response;
 import com.kinshop.support.KinshopIT;
 import com.kinshop.support.MoneyPathTest;
@@ -42,6 +43,19 @@ class GroupBuyIT extends MoneyPathTest {
     @Test
     void aGroupSucceedsAtItsLastPaymentAndOnlyThenItsOrdersShip() {
         GroupBuyFixtures.Campaign campaign = groups.campaign("拼团脐橙", 3, 30, 2);
+        // the 拼团 channel for app clients: running approved campaigns, soonest end first, read before signing in
+        Response channel = new HttpSession(port).get("/api/group-campaigns");
+        assertThat(channel.status()).isEqualTo(200);
+        var listed = channel.json().valueStream().toList();
+        assertThat(listed).isNotEmpty().hasSizeLessThanOrEqualTo(30)
+                .allSatisfy(item -> assertThat(item.get("phase").asString()).isEqualTo("RUNNING"));
+        assertThat(listed.stream().map(item -> item.get("endsAt").asString()).toList()).isSorted();
+        if (listed.size() < 30) {
+            assertThat(listed).anySatisfy(item -> {
+                assertThat(item.get("id").asLong()).isEqualTo(campaign.id());
+                assertThat(item.get("skus").get(0).get("groupPrice").get("fen").asLong()).isEqualTo(GroupBuyFixtures.GROUP_FEN);
+            });
+        }
         Member sharer = fixtures.member("分享达人");
         String shop = Fixtures.openShop(sharer, "达人小店", "gb");
         Member leader = fixtures.member("团长");

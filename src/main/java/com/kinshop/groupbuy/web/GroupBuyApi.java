@@ -111,6 +111,12 @@ class GroupBuyApi {
         return campaigns.virtualFill(id, body.enabled());
     }
 
+    @Operation(summary = "Approved campaigns running now (拼团 channel, public), soonest end first, at most 30; each with its SKUs at normal and group price")
+    @GetMapping("/api/group-campaigns")
+    List<GroupCampaign> running() {
+        return campaigns.running(30);
+    }
+
     @Operation(summary = "A campaign (public): its SKUs at normal and group price, and its open groups to join")
     @GetMapping("/api/group-campaigns/{id}")
     CampaignForMember campaign(@PathVariable long id) {
