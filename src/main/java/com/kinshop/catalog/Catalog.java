@@ -29,7 +29,8 @@ public class Catalog {
     private static final String CARD = """
             select p.id, p.name, p.subtitle, p.sales_count, p.published_at, p.composite_score, s.name as supplier,
                    (select url from product_image i where i.product_id = p.id order by position limit 1) as image,
-                   (select min(retail_fen) from sku where product_id = p.id) as lowest
+                   (select min(retail_fen) from sku where product_id = p.id) as lowest,
+                   (select max(retail_fen) from sku where product_id = p.id) as highest
             from product p join supplier s on s.id = p.supplier_id""";
     private static final TypeReference<List<ProductForm.Attribute>> ATTRIBUTES = new TypeReference<>() {
     };
@@ -63,7 +64,9 @@ public class Catalog {
         String q = query == null ? "" : query.strip();
         String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("select * from (" + CARD + " where " + SELLABLE + """
-                         and (:q = '' or p.name ilike :like or p.subtitle ilike :like)
+                         and (:q = '' or p.name ilike :like or p.subtitle ilike :like
+                              or p.category_id in (select c.id from category c left join category parent on parent.id = c.parent_id
+                                                   where c.name ilike :like or parent.name ilike :like))
                          and (cast(:category as bigint) is null or p.category_id = :category
                               or p.category_id in (select id from category where parent_id = :category))
                         ) p order by\s""" + (sort == null ? ProductSort.DEFAULT : sort).orderBy + " limit :limit")
@@ -140,6 +143,6 @@ public class Catalog {
 
     private static ProductCard card(ResultSet rs, int row) throws SQLException {
         return new ProductCard(new ProductId(rs.getLong("id")), rs.getString("name"), rs.getString("subtitle"), rs.getString("image"),
-                Money.fen(rs.getLong("lowest")), rs.getInt("sales_count"), rs.getString("supplier"));
+                Money.fen(rs.getLong("lowest")), Money.fen(rs.getLong("highest")), rs.getInt("sales_count"), rs.getString("supplier"));
     }
 }

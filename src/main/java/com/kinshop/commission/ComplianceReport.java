@@ -28,7 +28,10 @@ import java.util.List;
 public class ComplianceReport {
 
     static final List<String> KNOWN_KINDS = List.of("COMMISSION_ESTIMATED", "COMMISSION_CANCELLED", "COMMISSION_SETTLED", "COMMISSION_CLAWBACK",
-            "COMMISSION_RELEASED", "COMMISSION_VOIDED", "WITHDRAWAL_REQUESTED", "WITHDRAWAL_PAID", "WITHDRAWAL_RETURNED");
+            "COMMISSION_RELEASED", "COMMISSION_VOIDED", "WITHDRAWAL_REQUESTED", "WITHDRAWAL_PAID", "WITHDRAWAL_REJECTED",
+            "WITHDRAWAL_FAILED", "WITHDRAWAL_RETURNED",
+            // an upheld complaint's penalty paid from the supplier's deposit to the buyer, keyed by the complaint's number
+            "DEPOSIT_PENALTY_BUYER");
 
     private final JdbcClient jdbc;
     private final DistributionPolicies policies;

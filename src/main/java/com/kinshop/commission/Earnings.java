@@ -1,6 +1,7 @@
 package com.kinshop.commission;
 
 import com.kinshop.identity.AccountId;
+import com.kinshop.ledger.JournalText;
 import com.kinshop.ledger.Ledger;
 import com.kinshop.ledger.LedgerAccounts;
 import com.kinshop.ordering.OrderStatus;
@@ -18,7 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,12 +82,30 @@ public class Earnings {
                 owed(LedgerAccounts.memberWithdrawing(m).code()), withdrawn, settled);
     }
 
-    /** Every ledger line of the member's commission accounts (estimated and available), newest first, each with its reason. */
-    public List<Ledger.Line> history(AccountId member, int limit) {
-        return java.util.stream.Stream.concat(ledger.lines(LedgerAccounts.memberEstimated(member.value()).code(), limit).stream(),
-                        ledger.lines(LedgerAccounts.memberAvailable(member.value()).code(), limit).stream())
-                .sorted(java.util.Comparator.comparing((Ledger.Line line) -> line.journal().value()).reversed())
-                .limit(limit).toList();
+    /**
+     * One journal's change to the member's two commission balances, from the member's side: positive is more owed to
+     * them. A settlement moves estimated → available, so it is one row with both changes.
+     */
+    public record HistoryRow(long journal, JournalText text, Instant at, Money estimatedChange, Money availableChange) {
+
+        private HistoryRow plus(HistoryRow other) {
+            return new HistoryRow(journal, text, at, estimatedChange.plus(other.estimatedChange), availableChange.plus(other.availableChange));
+        }
+    }
+
+    /** 收支明细: every change to the member's estimated and available balances, newest first, each with its reason. */
+    public List<HistoryRow> history(AccountId member, int limit) {
+        Map<Long, HistoryRow> rows = new LinkedHashMap<>();
+        // the member's accounts are the platform's liabilities: a credit (a negative entry) is more owed to the member
+        for (Ledger.Line line : ledger.lines(LedgerAccounts.memberEstimated(member.value()).code(), limit)) {
+            rows.merge(line.journal().value(), new HistoryRow(line.journal().value(), line.text(), line.postedAt(), line.amount().negated(), Money.ZERO),
+                    HistoryRow::plus);
+        }
+        for (Ledger.Line line : ledger.lines(LedgerAccounts.memberAvailable(member.value()).code(), limit)) {
+            rows.merge(line.journal().value(), new HistoryRow(line.journal().value(), line.text(), line.postedAt(), Money.ZERO, line.amount().negated()),
+                    HistoryRow::plus);
+        }
+        return rows.values().stream().sorted(Comparator.comparingLong(HistoryRow::journal).reversed()).limit(limit).toList();
     }
 
     public List<Entry> entries(AccountId member, int limit) {

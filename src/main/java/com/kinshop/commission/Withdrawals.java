@@ -121,7 +121,8 @@ public class Withdrawals {
         int moved = jdbc.sql("update withdrawal set status = ?, reason = ?, decided_by = ?, decided_at = ? where number = ? and status = 'REQUESTED'")
                 .params(to.name(), reason, operator.value(), now(), number).update();
         if (moved != 1) {
-            throw BusinessException.conflict(null, "withdrawal.changed");
+            boolean exists = jdbc.sql("select count(*) from withdrawal where number = ?").param(number).query(Integer.class).single() > 0;
+            throw exists ? BusinessException.conflict(null, "withdrawal.changed") : BusinessException.notFound("withdrawal.not-found");
         }
         return get(number);
     }

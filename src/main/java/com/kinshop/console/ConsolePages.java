@@ -43,7 +43,8 @@ class ConsolePages {
         }
         suppliers.supplierOf(user.id()).ifPresent(supplier -> {
             model.addAttribute("supplier", suppliers.get(supplier));
-            model.addAttribute("toShip", cap(orders.ofSupplier(supplier, OrderStatus.PAID, COUNT_CAP).size()));
+            // what can ship now: a group-buy order held until its group succeeds is not one (as on the orders page)
+            model.addAttribute("toShip", cap(orders.ofSupplier(supplier, OrderStatus.PAID, COUNT_CAP).stream().filter(order -> !order.held()).count()));
             model.addAttribute("afterSalesToHandle", cap(orders.afterSalesOfSupplier(supplier).stream()
                     .filter(a -> a.status() == AfterSaleStatus.REQUESTED || a.status() == AfterSaleStatus.RETURN_SHIPPED).count()));
         });

@@ -89,6 +89,9 @@ public class CouponTemplates {
             throw BusinessException.invalid(form.validFrom() == null && form.validUntil() == null ? "validDays"
                     : form.validFrom() == null ? "validFrom" : "validUntil", "coupon.validity.required");
         }
+        if (form.validDays() != null && (form.validFrom() != null || form.validUntil() != null)) {
+            throw BusinessException.invalid("validDays", "coupon.validity.one");
+        }
         if (form.validDays() != null && (form.validDays() < 1 || form.validDays() > TemplateForm.MAX_VALID_DAYS)) {
             throw BusinessException.invalid("validDays", "coupon.valid-days.range", TemplateForm.MAX_VALID_DAYS);
         }

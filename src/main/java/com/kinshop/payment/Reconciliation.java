@@ -1,5 +1,6 @@
 package com.kinshop.payment;
 
+import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import io.swagger.v3.oas.annotations.media.Schema;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -31,6 +32,8 @@ public class Reconciliation {
 
     private final PaymentProviders providers;
     private final JdbcClient jdbc;
+    private static final int OLDEST_YEARS = 3;
+
     private final Clock clock;
 
     Reconciliation(PaymentProviders providers, JdbcClient jdbc, Clock clock) {
@@ -62,6 +65,13 @@ public class Reconciliation {
 
     @Transactional
     public List<Report> run(LocalDate day) {
+        LocalDate today = LocalDate.now(clock);
+        if (day.isAfter(today)) {
+            throw BusinessException.invalid("day", "console.recon.day.future");
+        }
+        if (day.isBefore(today.minusYears(OLDEST_YEARS))) { // providers keep bills for a limited time; 0001-01-01 is a typo
+            throw BusinessException.invalid("day", "console.recon.day.too-old", OLDEST_YEARS);
+        }
         List<Report> reports = new ArrayList<>();
         for (PaymentProvider provider : providers.all()) {
             Report report = compare(provider, day);

@@ -58,7 +58,7 @@ public class ReviewQueries {
     /** The shown (counted) reviews of a product, filtered and sorted; {@code page} counts from 0. */
     public Page ofProduct(ProductId product, ReviewFilter filter, ReviewSort sort, int page, int size) {
         int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        int from = Math.max(0, page) * pageSize;
+        long from = (long) Math.max(0, page) * pageSize; // a huge page number is an empty page, never an int overflow
         List<Row> rows = jdbc.sql(SELECT + " where r.product_id = ? and r.status = ?" + filter.condition + " order by " + sort.orderBy
                         + " limit ? offset ?")
                 .params(product.value(), ReviewStatus.COUNTED.name(), pageSize + 1, from).query(ReviewQueries::row).list();

@@ -147,7 +147,7 @@ public class Reviews {
     /** One helpful vote (有用) per account per shown review; not on one's own. Answers the new count. */
     @Transactional
     public int vote(AccountId voter, long reviewId) {
-        Long author = jdbc.sql("select buyer_id from review where id = ? and status = ?").params(reviewId, ReviewStatus.COUNTED.name())
+        Long author = jdbc.sql("select buyer_id from review where id = ? and status = ? and hidden_at is null").params(reviewId, ReviewStatus.COUNTED.name())
                 .query(Long.class).optional().orElseThrow(() -> BusinessException.notFound("reviews.not-found"));
         if (author == voter.value()) {
             throw BusinessException.forbidden("reviews.vote.own");

@@ -73,6 +73,9 @@ class SupplierProductsIT extends ApiTest {
         assertThat(publicView.get("skus").get(0).get("price").get("fen").asLong()).isEqualTo(12_800);
         assertThat(publicView.toString()).as("buyers never see cost prices").doesNotContain("supply", "budget", "reviewReason");
         assertThat(search("宁夏滩")).containsExactly(id);
+        String category = jdbc.sql("select name from category where id = (select category_id from product where id = ?)").param(id).query(String.class).single();
+        var byCategoryName = new HttpSession(port).get("/api/catalog/products?sort=NEWEST&q=" + java.net.URLEncoder.encode(category, java.nio.charset.StandardCharsets.UTF_8)).json();
+        assertThat(byCategoryName.get(0).get("id").asLong()).as("the category's name finds its products").isEqualTo(id);
         String page = new HttpSession(port).get("/p/" + id).body();
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;宁夏滩羊肉").doesNotContain("<script>alert(1)</script>");
 

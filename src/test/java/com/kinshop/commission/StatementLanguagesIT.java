@@ -63,11 +63,19 @@ class StatementLanguagesIT extends MoneyPathTest {
         assertThat(chineseStatement).contains("订单 " + order + " 已完成，佣金结算可提现");
 
         List<String> api = new ArrayList<>();
-        for (JsonNode line : sharer.session().get("/api/me/earnings/history?lang=en").json()) { // both accounts' lines: the settlement twice
+        JsonNode history = sharer.session().get("/api/me/earnings/history?lang=en").json();
+        for (JsonNode line : history) {
             api.add(line.get("description").asString());
             assertThat(line.get("postedAt").asString()).endsWith("+08:00");
         }
-        assertThat(api).hasSize(3).noneMatch(text -> CJK.matcher(text).find()).contains("Order " + order + " completed: the commission is settled and can be withdrawn");
+        assertThat(api).hasSize(2).noneMatch(text -> CJK.matcher(text).find()).contains("Order " + order + " completed: the commission is settled and can be withdrawn");
+        // from the member's side: the estimate is income, and the settlement moves it to available in one line
+        JsonNode settled = history.get(0);
+        JsonNode estimated = history.get(1);
+        assertThat(estimated.get("estimatedChange").get("fen").asLong()).isPositive();
+        assertThat(estimated.get("availableChange").get("fen").asLong()).isZero();
+        assertThat(settled.get("estimatedChange").get("fen").asLong()).isEqualTo(-estimated.get("estimatedChange").get("fen").asLong());
+        assertThat(settled.get("availableChange").get("fen").asLong()).isEqualTo(estimated.get("estimatedChange").get("fen").asLong());
 
         HttpSession operator = fixtures.operator();
         try {
@@ -125,6 +133,11 @@ class StatementLanguagesIT extends MoneyPathTest {
             assertThat(requested.status()).as(requested.body()).isEqualTo(201);
             String number = requested.json().get("number").asString();
             assertThat(fixtures.operator().post("/api/admin/withdrawals/" + number + "/reject", Map.of("reason", "bank card mismatch")).status()).isEqualTo(200);
+            assertThat(fixtures.operator().post("/api/admin/withdrawals/" + number + "/reject", Map.of("reason", "again")).status()).isEqualTo(409);
+            assertThat(fixtures.operator().post("/api/admin/withdrawals/W" + number + "NOPE/approve", Map.of()).status()).isEqualTo(404);
+            assertThat(fixtures.operator().get("/api/admin/compliance").json().get("untraceable").valueStream()
+                    .map(finding -> finding.get("businessKey").asString())).as("a rejected withdrawal's return is a known movement")
+                    .noneMatch(key -> key.endsWith(number));
 
             List<String> statement = matches(REASON, page(sharer.session(), "/me/earnings/history?lang=en"));
             assertThat(statement).contains("Withdrawal " + number + " requested", "Withdrawal " + number + " rejected, back in the balance: bank card mismatch")

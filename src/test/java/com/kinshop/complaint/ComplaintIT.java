@@ -135,6 +135,9 @@ class ComplaintIT extends MoneyPathTest {
         assertThat(available(bought.buyer().id())).as("the buyer may withdraw it").isEqualTo(buyerAvailable + 12_000);
         assertThat(jdbc.sql("select count(*) from ledger_journal where business_key = ?").param("deposit-penalty:" + number).query(Long.class).single())
                 .isEqualTo(1);
+        assertThat(fixtures.operator().get("/api/admin/compliance").json().get("untraceable").valueStream()
+                .map(finding -> finding.get("businessKey").asString())).as("a penalty paid to the buyer is a known movement, not a compliance finding")
+                .doesNotContain("deposit-penalty:" + number);
 
         Response again = fixtures.operator().post("/api/admin/complaints/" + number + "/decision", decision(false, null, null, "改判"));
         assertThat(again.status()).isEqualTo(409);

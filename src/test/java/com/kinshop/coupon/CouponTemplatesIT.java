@@ -29,6 +29,7 @@ class CouponTemplatesIT extends ApiTest {
         bad.put("validUntil", Map.of("validFrom", "2030-01-02T00:00:00+08:00", "validUntil", "2030-01-01T00:00:00+08:00", "validDays", "none"));
         bad.put("validUntil ", Map.of("validFrom", "2020-01-01T00:00:00+08:00", "validUntil", "2020-02-01T00:00:00+08:00", "validDays", "none"));
         bad.put("validDays", Map.of("validDays", 0));
+        bad.put("validDays ", Map.of("validDays", 7, "validFrom", "2030-01-01T00:00:00+08:00", "validUntil", "2030-02-01T00:00:00+08:00"));
         bad.put("totalQuantity", Map.of("totalQuantity", 0));
         bad.put("perMemberLimit", Map.of("perMemberLimit", 0));
         bad.put("title", Map.of("title", " "));

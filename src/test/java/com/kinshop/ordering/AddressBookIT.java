@@ -72,6 +72,18 @@ class AddressBookIT extends ApiTest {
         assertThat(member.session().get("/me/addresses").body()).contains("王五", "139****5678", "广东省深圳市南山区 科技园 8 号", "默认");
         assertThat(member.session().postForm("/me/addresses", "/me/addresses", Map.of("receiver", "", "phone", "1", "region", "x", "detail", "y"))
                 .body()).contains("请填写收货人", "请输入正确的 11 位手机号");
+
+        // from checkout (管理地址): saving goes back to the same checkout, which also has a button back; never to another site
+        String back = "/checkout?sku=12&quantity=2";
+        assertThat(member.session().get("/me/addresses?back=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8)).body())
+                .contains("data-testid=\"back-to-checkout\"").contains("href=\"/checkout?sku=12&amp;quantity=2\"");
+        Response fromCheckout = member.session().postForm("/me/addresses", "/me/addresses",
+                Map.of("receiver", "赵六", "phone", "13912345679", "region", "广东省深圳市南山区", "detail", "科技园 9 号", "back", back));
+        assertThat(fromCheckout.header("Location")).endsWith(back);
+        Response elsewhere = member.session().postForm("/me/addresses", "/me/addresses",
+                Map.of("receiver", "钱七", "phone", "13912345670", "region", "广东省深圳市南山区", "detail", "科技园 10 号", "back", "https://evil.example/checkout"));
+        assertThat(elsewhere.header("Location")).endsWith("/me/addresses");
+        assertThat(member.session().get("/me/addresses?back=//evil.example").body()).doesNotContain("back-to-checkout");
     }
 
     private List<Long> defaults(Member member) {

@@ -140,6 +140,9 @@ class PaymentNotificationIT extends MoneyPathTest {
         Purchases.await("the failure recorded", () -> "FAILED".equals(jdbc.sql("select status from payment where reference = ? order by id limit 1")
                 .param(placed.checkoutNumber()).query(String.class).single()));
         assertThat(purchases.status(placed.orderNumbers().get(0))).isEqualTo("AWAITING_PAYMENT");
+        String resultPage = buyer.session().get("/me/pay/" + placed.checkoutNumber()).body();
+        assertThat(resultPage).as("the buyer is told it failed, with a way to pay again").contains("data-state=\"FAILED\"").contains("支付失败")
+                .contains("data-testid=\"pay-again\"");
 
         String secondUrl = purchases.startPayment(buyer, placed.checkoutNumber()).get("payUrl").asString();
         assertThat(secondUrl).isNotEqualTo(firstUrl);

@@ -72,6 +72,9 @@ class ReviewModerationIT extends MoneyPathTest {
         assertThat(shown.get("text").isNull()).as("the hidden text is not served").isTrue();
         assertThat(shown.get("reply").get("hidden").asBoolean()).isTrue();
         assertThat(reviews.rating(shop.productId())).as("the stars still count").isEqualTo(before);
+        Response voteOnHidden = fixtures.member("隐藏评价点赞者").session().post("/api/reviews/" + id + "/helpful", Map.of());
+        assertThat(voteOnHidden.status()).as("hidden content is not voted up the useful sort").isEqualTo(404);
+        assertThat(jdbc.sql("select helpful_count from review where id = ?").param(id).query(Integer.class).single()).isZero();
         String page = new HttpSession(port).get("/p/" + shop.productId() + "/reviews").body();
         assertThat(page).contains("该评价因违规被隐藏").doesNotContain("abc123");
         String pageEn = new HttpSession(port).get("/p/" + shop.productId() + "/reviews?lang=en").body();

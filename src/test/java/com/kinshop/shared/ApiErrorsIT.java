@@ -139,6 +139,25 @@ class ApiErrorsIT extends ApiTest {
     }
 
     @Test
+    void operatorEndpointsRefuseImpossibleInputAsProblemsNotPages() {
+        HttpSession operator = fixtures.operator();
+        Response unknownMember = operator.get("/api/admin/referrals/999999999/graph");
+        assertThat(unknownMember.status()).isEqualTo(404);
+        assertThat(unknownMember.header("Content-Type")).startsWith("application/problem+json");
+        Response badMember = operator.get("/api/admin/referrals/abc/graph");
+        assertThat(badMember.status()).isEqualTo(400);
+        assertThat(badMember.fieldError("memberId")).isEqualTo("格式不正确");
+
+        long runs = jdbc.sql("select count(*) from reconciliation_run").query(Long.class).single();
+        for (String day : new String[] {"9999-12-31", "0001-01-01"}) {
+            Response refused = operator.postRaw("/api/admin/reconciliation?day=" + day, "application/json", new byte[0]);
+            assertThat(refused.status()).as(day + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.fieldError("day")).isNotBlank();
+        }
+        assertThat(jdbc.sql("select count(*) from reconciliation_run").query(Long.class).single()).as("nothing run").isEqualTo(runs);
+    }
+
+    @Test
     void wrongMethodAndMediaTypeCarryACodeAndOurText() {
         HttpSession buyer = fixtures.member("方法买家").session();
 

@@ -45,7 +45,7 @@ class PublicCatalogApi {
         this.suppliers = suppliers;
     }
 
-    @Operation(summary = "Search sellable products (Chinese substring search), by category, sorted")
+    @Operation(summary = "Search sellable products: q matches name, subtitle or category name (Chinese substring search); by category, sorted")
     @GetMapping("/api/catalog/products")
     List<ProductCard> search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long category,
                              @RequestParam(defaultValue = "COMPOSITE") ProductSort sort) {

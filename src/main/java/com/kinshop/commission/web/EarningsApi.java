@@ -57,15 +57,19 @@ class EarningsApi {
         return new Centre(earnings.summary(user.id()), earnings.journey(user.id()), earnings.byDay(user.id(), 30), earnings.entries(user.id(), 100));
     }
 
-    /** One change to a commission balance; {@code description} in the caller's language, {@code kind} for programs. */
-    record HistoryLine(long journal, String kind, String description, Money amount, Instant postedAt) {
+    /** One journal's change to the member's commission balances; {@code description} in the caller's language, {@code kind} for programs. */
+    record HistoryLine(long journal, String kind, String description,
+                       @Schema(description = "Change to 预估收益 (estimated): positive is more for the member") Money estimatedChange,
+                       @Schema(description = "Change to 可提现 (available): positive is more for the member; a settlement moves estimated → available in one line")
+                       Money availableChange,
+                       Instant postedAt) {
     }
 
-    @Operation(summary = "Every change to the member's commission balances, with the reason of each (in the caller's language)")
+    @Operation(summary = "收支明细: every change to the member's estimated and available commission, newest first (200), with the reason of each in the caller's language")
     @GetMapping("/api/me/earnings/history")
     List<HistoryLine> history(@AuthenticationPrincipal CurrentUser user, Locale locale) {
-        return earnings.history(user.id(), 200).stream().map(line -> new HistoryLine(line.journal().value(), line.text().kind(),
-                line.text().in(messages, locale), line.amount(), line.postedAt())).toList();
+        return earnings.history(user.id(), 200).stream().map(row -> new HistoryLine(row.journal(), row.text().kind(),
+                row.text().in(messages, locale), row.estimatedChange(), row.availableChange(), row.at())).toList();
     }
 
     @GetMapping("/api/me/team")

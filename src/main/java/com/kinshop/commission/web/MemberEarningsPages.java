@@ -70,32 +70,8 @@ class MemberEarningsPages {
         return "commission/history";
     }
 
-    /**
-     * Read here rather than through {@link Earnings#history}, which merges both accounts' lines without saying which
-     * balance each one moved.
-     */
     private List<HistoryRow> history(CurrentUser user, Locale locale) {
-        Map<Long, HistoryRow> rows = new LinkedHashMap<>();
-        for (Ledger.Line line : ledger.lines(LedgerAccounts.memberEstimated(user.id().value()).code(), HISTORY_LIMIT)) {
-            rows.merge(line.journal().value(), row(line, locale, owed(line), Money.ZERO), MemberEarningsPages::combine);
-        }
-        for (Ledger.Line line : ledger.lines(LedgerAccounts.memberAvailable(user.id().value()).code(), HISTORY_LIMIT)) {
-            rows.merge(line.journal().value(), row(line, locale, Money.ZERO, owed(line)), MemberEarningsPages::combine);
-        }
-        return rows.values().stream().sorted(Comparator.comparingLong(HistoryRow::journal).reversed()).limit(HISTORY_LIMIT).toList();
-    }
-
-    /** The member's accounts are liabilities of the platform: a credit (negative entry) is more owed to the member. */
-    private static Money owed(Ledger.Line line) {
-        return line.amount().negated();
-    }
-
-    private HistoryRow row(Ledger.Line line, Locale locale, Money estimated, Money available) {
-        return new HistoryRow(line.journal().value(), line.text().kind(), line.text().in(messages, locale), line.postedAt(), estimated, available);
-    }
-
-    private static HistoryRow combine(HistoryRow a, HistoryRow b) {
-        return new HistoryRow(a.journal(), a.kind(), a.description(), a.at(), a.estimatedChange().plus(b.estimatedChange()),
-                a.availableChange().plus(b.availableChange()));
+        return earnings.history(user.id(), HISTORY_LIMIT).stream().map(row -> new HistoryRow(row.journal(), row.text().kind(),
+                row.text().in(messages, locale), row.at(), row.estimatedChange(), row.availableChange())).toList();
     }
 }

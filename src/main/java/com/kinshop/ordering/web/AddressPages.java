@@ -29,15 +29,16 @@ class AddressPages {
     }
 
     @GetMapping("/me/addresses")
-    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long edit, Model model) {
+    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long edit, @RequestParam(required = false) String back,
+                Model model) {
         AddressForm form = edit == null ? new AddressForm("", "", "", "") : toForm(addresses.get(user.id(), new AddressId(edit)));
         model.addAttribute("addressForm", form);
         model.addAttribute("editing", edit);
-        return page(user, model);
+        return page(user, back, model);
     }
 
     @PostMapping("/me/addresses")
-    String save(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long id,
+    String save(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long id, @RequestParam(required = false) String back,
                 @Valid @ModelAttribute("addressForm") AddressForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
@@ -47,13 +48,14 @@ class AddressPages {
                     addresses.update(user.id(), new AddressId(id), form);
                 }
                 redirect.addFlashAttribute("notice", "address.saved");
-                return "redirect:/me/addresses";
+                String checkout = checkout(back);
+                return checkout != null ? "redirect:" + checkout : "redirect:/me/addresses";
             } catch (BusinessException e) {
                 FormErrors.reject(errors, e);
             }
         }
         model.addAttribute("editing", id);
-        return page(user, model);
+        return page(user, back, model);
     }
 
     @PostMapping("/me/addresses/{id}/default")
@@ -69,7 +71,13 @@ class AddressPages {
         return "redirect:/me/addresses";
     }
 
-    private String page(CurrentUser user, Model model) {
+    /** Only a checkout of this site is a place to go back to (never another host). */
+    private static String checkout(String back) {
+        return back != null && back.matches("/checkout(\\?sku=\\d+&quantity=\\d+)?") ? back : null;
+    }
+
+    private String page(CurrentUser user, String back, Model model) {
+        model.addAttribute("back", checkout(back));
         model.addAttribute("tab", "me");
         model.addAttribute("addresses", addresses.of(user.id()));
         return "ordering/addresses";

@@ -104,6 +104,11 @@ class CheckoutPages {
         String query() {
             return fromCart() ? "" : "?sku=" + sku + "&quantity=" + units();
         }
+
+        /** This checkout's own address, to come back to after managing addresses. */
+        public String page() {
+            return "/checkout" + query();
+        }
     }
 
     @ModelAttribute
@@ -181,7 +186,7 @@ class CheckoutPages {
     }
 
     /** DUE: nothing paid and no payment started yet (a group seat, a bargain or a flash claim links here to pay). */
-    enum PayState { PAID, WAITING, DUE, UNPAID, CANCELLED }
+    enum PayState { PAID, WAITING, DUE, FAILED, UNPAID, CANCELLED }
 
     private void result(CurrentUser user, String checkout, int poll, Model model) {
         List<Orders.Summary> placed = orders.ofCheckout(user.id(), checkout);
@@ -197,8 +202,9 @@ class CheckoutPages {
             state = PayState.PAID;
         } else {
             List<Payments.PaymentView> attempts = payments.paymentsOf(checkout);
-            boolean open = !attempts.isEmpty() && attempts.get(attempts.size() - 1).status() == PaymentStatus.CREATED;
-            state = attempts.isEmpty() ? PayState.DUE : open && poll < POLLS ? PayState.WAITING : PayState.UNPAID;
+            PaymentStatus last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).status();
+            state = last == null ? PayState.DUE : last == PaymentStatus.FAILED ? PayState.FAILED
+                    : last == PaymentStatus.CREATED && poll < POLLS ? PayState.WAITING : PayState.UNPAID;
         }
         model.addAttribute("tab", "me");
         model.addAttribute("checkout", checkout);

@@ -100,7 +100,8 @@ class SupplierOrderPages {
         model.addAttribute("heldOrders", list.stream().filter(Orders.Summary::held).toList());
         model.addAttribute("receivers", receivers(supplier, list.stream().map(Orders.Summary::number).toList()));
         model.addAttribute("packing", packing);
-        model.addAttribute("toShip", tab == OrderStatus.PAID ? list.stream().filter(order -> !order.held()).count() : orders.ofSupplier(supplier, OrderStatus.PAID, LIST_LIMIT).size());
+        model.addAttribute("toShip", (tab == OrderStatus.PAID ? list : orders.ofSupplier(supplier, OrderStatus.PAID, LIST_LIMIT)).stream()
+                .filter(order -> !order.held()).count());
         model.addAttribute("limit", LIST_LIMIT);
         model.addAttribute("maxRows", Fulfilment.MAX_ROWS);
         model.addAttribute("nav", "supplier-orders");

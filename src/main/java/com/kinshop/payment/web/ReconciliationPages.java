@@ -47,9 +47,6 @@ class ReconciliationPages {
             } catch (DateTimeParseException e) {
                 throw BusinessException.invalid("day", "console.recon.day.invalid");
             }
-            if (date.isAfter(LocalDate.now(clock))) {
-                throw BusinessException.invalid("day", "console.recon.day.future");
-            }
             reconciliation.run(date);
             redirect.addFlashAttribute("ranDay", date.toString());
         });

@@ -9,7 +9,6 @@ import com.kinshop.referral.Referrals;
 import com.kinshop.referral.Tiers;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Flash;
-import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
@@ -103,13 +101,5 @@ class ReferralGraphPages {
                 throw e;
             }
         });
-    }
-
-    @Operation(summary = "The member, their referrer and the referrer's referrer, and their level-1 and level-2 invitees (at most "
-            + MAX_DRAWN + " drawn; the rest counted), for the operator's chart")
-    @GetMapping("/api/admin/referrals/{memberId}/graph")
-    @ResponseBody
-    ReferralGraph.Graph graph(@PathVariable long memberId) {
-        return graph.around(accounts.get(new AccountId(memberId)).id(), MAX_DRAWN);
     }
 }

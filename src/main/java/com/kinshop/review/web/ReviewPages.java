@@ -66,11 +66,12 @@ class ReviewPages {
     }
 
     @GetMapping("/me/reviews/new")
-    String write(@AuthenticationPrincipal CurrentUser user, @RequestParam long line, Model model) {
+    String write(@AuthenticationPrincipal CurrentUser user, @RequestParam long line, Model model, RedirectAttributes redirect) {
         OrderFacts.ReviewableLine reviewable = orders.reviewableLine(line).filter(found -> found.buyer().equals(user.id()))
                 .orElseThrow(() -> BusinessException.notFound("reviews.line.not-found"));
         if (!queries.reviewedLines(user.id(), List.of(line)).isEmpty()) {
-            return "redirect:/me/reviews"; // reviewed already: the follow-up is written there
+            redirect.addFlashAttribute("notice", "reviews.page.already"); // reviewed already: the follow-up is written there
+            return "redirect:/me/reviews";
         }
         model.addAttribute("line", reviewable);
         model.addAttribute("maxText", ReviewRules.MAX_TEXT);
