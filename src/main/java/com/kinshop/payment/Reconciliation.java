@@ -32,7 +32,7 @@ public class Reconciliation {
 
     private final PaymentProviders providers;
     private final JdbcClient jdbc;
-    private static final int OLDEST_YEARS = 3;
+    private static final LocalDate OLDEST = LocalDate.of(2000, 1, 1);
 
     private final Clock clock;
 
@@ -69,8 +69,8 @@ public class Reconciliation {
         if (day.isAfter(today)) {
             throw BusinessException.invalid("day", "console.recon.day.future");
         }
-        if (day.isBefore(today.minusYears(OLDEST_YEARS))) { // providers keep bills for a limited time; 0001-01-01 is a typo
-            throw BusinessException.invalid("day", "console.recon.day.too-old", OLDEST_YEARS);
+        if (day.isBefore(OLDEST)) { // 0001-01-01 is a typo, not a day anyone was paid online
+            throw BusinessException.invalid("day", "console.recon.day.too-old", OLDEST.toString());
         }
         List<Report> reports = new ArrayList<>();
         for (PaymentProvider provider : providers.all()) {

@@ -109,9 +109,9 @@ class BuyerOrderJourneyIT extends BrowserJourney {
         tap(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-action=fail]"))));
         wait.until(ExpectedConditions.urlContains("/me/pay/"));
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=pay-state]"), "还没有收到付款"));
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=pay-state]"), "支付失败"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=pay-again]")).getText()).isEqualTo("去支付");
-        Browser.screenshot(browser, "buyer-pay-result-unpaid-zh");
+        Browser.screenshot(browser, "buyer-pay-result-failed-zh");
 
         // … and cancelled from its page instead
         tap(browser, browser.findElement(By.cssSelector("a[data-order='" + unpaidOrder + "']")));

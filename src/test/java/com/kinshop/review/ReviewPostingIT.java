@@ -41,9 +41,9 @@ class ReviewPostingIT extends MoneyPathTest {
         assertThat(posted.json().get("status").asString()).isEqualTo("COUNTED");
         long id = posted.json().get("id").asLong();
         // 评价 again from the order page: to 我的评价 (where the follow-up is written), saying why
-        Response again = line.buyer().session().get("/me/reviews/new?line=" + line.lineId());
-        assertThat(again.status()).isEqualTo(302);
-        assertThat(again.header("Location")).endsWith("/me/reviews");
+        Response reviewAgain = line.buyer().session().get("/me/reviews/new?line=" + line.lineId());
+        assertThat(reviewAgain.status()).isEqualTo(302);
+        assertThat(reviewAgain.header("Location")).endsWith("/me/reviews");
         assertThat(line.buyer().session().get("/me/reviews").body()).contains("这件商品已经评价过了，可以在下面追评");
 
         assertThat(reviews.rating(shop.productId())).containsExactly(1, 4L, 0, 0, 0, 1, 0, 1, 0, 0);
