@@ -139,6 +139,19 @@ class ApiErrorsIT extends ApiTest {
     }
 
     @Test
+    void aJsonFieldLeftOutOrOutsideItsValuesIsNamedWithWhatIsAccepted() {
+        Member buyer = fixtures.member("字段买家");
+        Response noLine = buyer.session().post("/api/reviews", Map.of("productStars", 5, "logisticsStars", 5, "serviceStars", 5));
+        assertThat(noLine.status()).as(noLine.body()).isEqualTo(400);
+        assertThat(noLine.fieldError("orderLineId")).isEqualTo("缺少此参数");
+        Response badKind = fixtures.operator().language("en").post("/api/admin/coupon-templates", Map.of("title", "x", "kind", "NOPE",
+                "amountFen", 100, "scope", "PLATFORM", "validDays", 7, "totalQuantity", 1, "perMemberLimit", 1));
+        assertThat(badKind.status()).as(badKind.body()).isEqualTo(400);
+        assertThat(badKind.fieldError("kind")).startsWith("Must be one of: ").contains("AMOUNT_OFF");
+        fixtures.operator().language("zh-CN");
+    }
+
+    @Test
     void operatorEndpointsRefuseImpossibleInputAsProblemsNotPages() {
         HttpSession operator = fixtures.operator();
         Response unknownMember = operator.get("/api/admin/referrals/999999999/graph");

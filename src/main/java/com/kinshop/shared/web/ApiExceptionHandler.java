@@ -100,12 +100,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             StringBuilder field = new StringBuilder();
             parse.getPath().forEach(ref -> field.append(ref.getPropertyName() != null
                     ? (field.isEmpty() ? "" : ".") + ref.getPropertyName() : "[" + ref.getIndex() + "]"));
-            boolean nul = parse instanceof tools.jackson.databind.exc.InvalidFormatException format && format.getValue() instanceof String text
-                    && NoNulCharacters.carriesNul(text);
-            return invalid(List.of(new FieldProblem(field.toString(), problems.message(nul ? NoNulCharacters.MESSAGE : "request.field.malformed"))));
+            return invalid(List.of(new FieldProblem(field.toString(), bodyFieldMessage(parse))));
         }
         ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "request.body.malformed", null);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** What is wrong with one field of a JSON body: a NUL, a value not among an enum's (listed), a number left out, or its format. */
+    private String bodyFieldMessage(JacksonException parse) {
+        if (parse instanceof tools.jackson.databind.exc.InvalidFormatException format) {
+            if (format.getValue() instanceof String text && NoNulCharacters.carriesNul(text)) {
+                return problems.message(NoNulCharacters.MESSAGE);
+            }
+            if (format.getTargetType() != null && format.getTargetType().isEnum()) {
+                return oneOf(format.getTargetType());
+            }
+        }
+        // FAIL_ON_NULL_FOR_PRIMITIVES: a number (an id, a count) that was left out or sent as null
+        if (parse instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isPrimitive() && String.valueOf(mismatch.getOriginalMessage()).contains("null")) {
+            return problems.message("request.field.missing");
+        }
+        return problems.message("request.field.malformed");
+    }
+
+    private String oneOf(Class<?> enumType) {
+        return problems.message("request.field.one-of", Arrays.stream(enumType.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", ")));
     }
 
     /** {@code /api/orders/abc}, {@code ?status=nope}: the parameter is named, and an enum's accepted values are listed. */
@@ -114,9 +134,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                         WebRequest request) {
         String field = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
         Class<?> type = e.getRequiredType();
-        String message = type != null && type.isEnum()
-                ? problems.message("request.field.one-of", Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", ")))
-                : problems.message("request.field.malformed");
+        String message = type != null && type.isEnum() ? oneOf(type) : problems.message("request.field.malformed");
         return invalid(List.of(new FieldProblem(field, message)));
     }
 
