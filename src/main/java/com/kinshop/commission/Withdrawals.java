@@ -88,7 +88,7 @@ public class Withdrawals {
         }
         Money fee = amount.shareAt(policy.withdrawalFeeBp());
         Status status = amount.compareTo(policy.autoApproveBelow()) < 0 ? Status.APPROVED : Status.REQUESTED;
-        String number = BusinessNumbers.next(jdbc, "W", clock.instant());
+        String number = BusinessNumbers.next(jdbc, "W", clock.instant(), clock.getZone());
         jdbc.sql("insert into withdrawal (number, member_id, amount_fen, fee_fen, status, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(number, member.value(), amount.fen(), fee.fen(), status.name(), now()).update();
         try {

@@ -108,7 +108,7 @@ public class Complaints {
         }
         String subject = String.join("、", lines.stream().map(Orders.Line::productName).distinct().toList());
         Long[] products = lines.stream().map(Orders.Line::productId).distinct().toArray(Long[]::new);
-        String number = BusinessNumbers.next(jdbc, "C", now);
+        String number = BusinessNumbers.next(jdbc, "C", now, clock.getZone());
         try {
             jdbc.sql("""
                             insert into complaint (number, order_id, order_number, order_line_id, buyer_id, supplier_id, product_ids, subject, buyer_masked,

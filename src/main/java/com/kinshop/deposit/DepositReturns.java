@@ -81,7 +81,7 @@ public class DepositReturns {
             throw BusinessException.conflict(null, "deposit.return.orders-in-progress");
         }
         Money balance = books.balance(supplier.value());
-        String number = BusinessNumbers.next(jdbc, "DR", clock.instant());
+        String number = BusinessNumbers.next(jdbc, "DR", clock.instant(), clock.getZone());
         ReturnStatus status = balance.isPositive() ? ReturnStatus.REQUESTED : ReturnStatus.PAID; // nothing to pay out
         try {
             jdbc.sql("insert into deposit_return (number, supplier_id, amount_fen, status, requested_by, created_at, paid_at) values (?, ?, ?, ?, ?, ?, ?)")

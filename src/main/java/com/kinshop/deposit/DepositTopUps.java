@@ -72,7 +72,7 @@ public class DepositTopUps {
             throw BusinessException.conflict(null, "deposit.exited");
         }
         Money amount = Money.fen(amountFen);
-        String number = BusinessNumbers.next(jdbc, "D", clock.instant());
+        String number = BusinessNumbers.next(jdbc, "D", clock.instant(), clock.getZone());
         jdbc.sql("insert into deposit_top_up (number, supplier_id, amount_fen, status, requested_by, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(number, supplier.value(), amount.fen(), TopUpStatus.AWAITING_PAYMENT.name(), staff.value(), now()).update();
         Payments.Started started = payments.start(number, staff, amount, "亲享保证金 " + number, "/console/supplier/deposit");

@@ -204,7 +204,7 @@ public class AfterSales {
 
     /** A new request; the partial unique index refuses a second open one on the same line. */
     private String insertRequest(LockedOrder order, long lineId, long buyer, AfterSaleKind kind, int quantity, String reason, AfterSaleStatus status) {
-        String number = BusinessNumbers.next(jdbc, "A", clock.instant());
+        String number = BusinessNumbers.next(jdbc, "A", clock.instant(), clock.getZone());
         try {
             jdbc.sql("""
                             insert into after_sale (number, order_id, order_line_id, buyer_id, supplier_id, kind, quantity, amount_fen, reason, status,

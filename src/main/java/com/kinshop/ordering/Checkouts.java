@@ -113,12 +113,12 @@ public class Checkouts {
                     .sorted(Comparator.comparingLong(line -> line.sku().value()))
                     .forEach(line -> stock.reserve(line.sku(), line.quantity()));
         }
-        String checkoutNumber = BusinessNumbers.next(jdbc, "C", now.toInstant());
+        String checkoutNumber = BusinessNumbers.next(jdbc, "C", now.toInstant(), clock.getZone());
         long checkout = jdbc.sql("insert into checkout (number, buyer_id, payable_fen, created_at) values (?, ?, ?, ?) returning id")
                 .params(checkoutNumber, buyer.value(), quote.payable().fen(), now).query(Long.class).single();
         List<String> orders = new ArrayList<>();
         for (CheckoutPricing.SupplierOrder supplierOrder : quote.orders()) {
-            String number = BusinessNumbers.next(jdbc, "K", now.toInstant());
+            String number = BusinessNumbers.next(jdbc, "K", now.toInstant(), clock.getZone());
             // the order and its discounts in one statement (one round trip fewer for a discounted checkout)
             List<CheckoutParticipant.Applied> discounts = preview.appliedTo(supplierOrder.supplier());
             List<Object> params = new ArrayList<>(List.of(number, checkout, buyer.value(), supplierOrder.supplier().value(),

@@ -74,7 +74,7 @@ public class Payments {
             return open.get();
         }
         open.ifPresent(stale -> close(stale.paymentNumber()));
-        String number = BusinessNumbers.next(jdbc, "P", clock.instant());
+        String number = BusinessNumbers.next(jdbc, "P", clock.instant(), clock.getZone());
         String url = provider.create(number, amount, description, baseUrl() + "/api/payment/notifications/" + provider.name(), baseUrl() + returnPath);
         jdbc.sql("""
                         insert into payment (number, reference, payer_id, provider, amount_fen, status, redirect_url, created_at)

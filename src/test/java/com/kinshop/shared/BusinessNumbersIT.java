@@ -22,10 +22,10 @@ class BusinessNumbersIT extends ApiTest {
         Instant sameSecond = Instant.parse("2026-11-22T05:13:48Z");
 
         List<List<String>> batches = Concurrently.all(20, () -> IntStream.range(0, 500)
-                .mapToObj(i -> BusinessNumbers.next(jdbc, "K", sameSecond)).toList());
+                .mapToObj(i -> BusinessNumbers.next(jdbc, "K", sameSecond, java.time.ZoneId.of("Asia/Shanghai"))).toList());
 
         List<String> numbers = batches.stream().flatMap(List::stream).toList();
-        assertThat(numbers).hasSize(10_000).allMatch(n -> n.matches("K261122051348\\d{6}"), "K + UTC yyMMddHHmmss + six digits");
+        assertThat(numbers).hasSize(10_000).allMatch(n -> n.matches("K261122131348\\d{6}"), "K + yyMMddHHmmss in the display zone (as pages show times) + six digits");
         assertThat(new HashSet<>(numbers)).as("random digits collided ~50 times in 10,000 draws of one second").hasSize(10_000);
     }
 
