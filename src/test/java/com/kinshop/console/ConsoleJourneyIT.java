@@ -36,6 +36,11 @@ class ConsoleJourneyIT extends BrowserJourney {
         assertThat(browser.findElement(By.cssSelector("[data-stat=members]")).getText()).matches("\\d+");
         Browser.screenshot(browser, "console-dashboard-zh");
 
+        // on a phone the menu is folded away: the content comes first, 菜单 opens it
+        assertThat(browser.findElement(By.cssSelector("[data-lang-switch]")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("[data-stat=members]")).getRect().getY()).as("the figures are on the first screen").isLessThan(400);
+        browser.findElement(By.cssSelector("[data-testid=console-menu]")).click();
+        Browser.screenshot(browser, "console-menu-zh");
         browser.findElement(By.cssSelector("[data-lang-switch]")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Dashboard"));
         Browser.screenshot(browser, "console-dashboard-en");
