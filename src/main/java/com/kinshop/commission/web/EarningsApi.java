@@ -78,7 +78,7 @@ class EarningsApi {
     }
 
     record WithdrawalRequest(@NotNull(message = "{withdrawal.amount.required}") @Min(value = 1, message = "{withdrawal.amount.required}")
-                             @Max(value = 100_000_000L, message = "{withdrawal.amount.required}") Long amountFen) {
+                             @Max(value = 100_000_000L, message = "{withdrawal.amount.max}") Long amountFen) {
     }
 
     @Operation(summary = "Withdraw available commission; requires an Idempotency-Key")
