@@ -86,6 +86,16 @@ public class Catalog {
         return ids.stream().map(id -> byId.get(id.value())).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** Each product's first picture (whatever it is now on sale or not: an order keeps showing what was bought); none left out. */
+    public Map<Long, String> firstImages(Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select distinct on (product_id) product_id, url from product_image where product_id in (:ids) order by product_id, position")
+                .param("ids", productIds).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     public boolean isSellable(ProductId product) {
         return jdbc.sql("select exists (select 1 from product p join supplier s on s.id = p.supplier_id where p.id = ? and " + SELLABLE + ")")
                 .param(product.value()).query(Boolean.class).single();

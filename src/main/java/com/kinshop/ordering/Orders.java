@@ -44,7 +44,8 @@ public class Orders {
     @Schema(name = "OrderSummary")
     /** {@code held}: a promotion module holds the order (paid, not shippable yet; see {@link OrderHolds}). */
     public record Summary(String number, String checkoutNumber, OrderStatus status, String supplierName, Money goods, Money discount, Money shipping,
-                          Money total, Money refunded, int units, String firstProduct, Instant createdAt, Instant payDeadline, boolean held) {
+                          Money total, Money refunded, int units, String firstProduct, long firstProductId, Instant createdAt, Instant payDeadline,
+                          boolean held) {
     }
 
     @Schema(name = "OrderLine")
@@ -84,7 +85,8 @@ public class Orders {
     private static final String SUMMARY = """
             select o.number, c.number, o.status, s.name, o.goods_fen, o.discount_fen, o.shipping_fen, o.total_fen, o.refunded_fen,
                    (select sum(quantity) from order_line l where l.order_id = o.id),
-                   (select product_name from order_line l where l.order_id = o.id order by l.id limit 1), o.created_at, o.pay_deadline,
+                   (select product_name from order_line l where l.order_id = o.id order by l.id limit 1),
+                   (select product_id from order_line l where l.order_id = o.id order by l.id limit 1), o.created_at, o.pay_deadline,
                    o.held_by is not null
             from orders o join checkout c on c.id = o.checkout_id join supplier s on s.id = o.supplier_id
             """;
@@ -259,7 +261,7 @@ public class Orders {
     private static Summary summary(ResultSet rs, int row) throws SQLException {
         return new Summary(rs.getString(1), rs.getString(2), OrderStatus.valueOf(rs.getString(3)), rs.getString(4), Money.fen(rs.getLong(5)),
                 Money.fen(rs.getLong(6)), Money.fen(rs.getLong(7)), Money.fen(rs.getLong(8)), Money.fen(rs.getLong(9)), rs.getInt(10),
-                rs.getString(11), instant(rs, 12), instant(rs, 13), rs.getBoolean(14));
+                rs.getString(11), rs.getLong(12), instant(rs, 13), instant(rs, 14), rs.getBoolean(15));
     }
 
     private static AfterSaleView afterSale(ResultSet rs, int row) throws SQLException {

@@ -57,6 +57,9 @@ class StoredAmountsIT extends MoneyPathTest {
         assertThat(detail.get("lines").get(0).get("paid").get("fen").asLong()).isEqualTo(5_997);
         assertThat(placed.buyer().session().get("/me/orders/" + placed.order()).body()).as("no discount, no discount row")
                 .doesNotContain("data-testid=\"order-discount\"");
+        // the pictures of what was bought, on the order and in the list (as the cart showed them)
+        assertThat(placed.buyer().session().get("/me/orders/" + placed.order()).body()).contains("class=\"ks-order-thumb\" src=\"/media/products/");
+        assertThat(placed.buyer().session().get("/me/orders").body()).contains("class=\"ks-order-thumb\" src=\"/media/products/");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.kinshop.ordering.web;
 
+import com.kinshop.catalog.Catalog;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.ordering.AfterSaleKind;
 import com.kinshop.ordering.AfterSaleStatus;
@@ -64,10 +65,12 @@ class OrderPages {
     private final OrderProperties properties;
     private final Clock clock;
     private final DisplayTimes times;
+    private final Catalog catalog;
 
     OrderPages(Orders orders, OrderLifecycle lifecycle, OrderPayments payments, AfterSales afterSales, CashierRedirect cashier,
-               OrderProperties properties, Clock clock, DisplayTimes times) {
+               OrderProperties properties, Clock clock, DisplayTimes times, Catalog catalog) {
         this.times = times;
+        this.catalog = catalog;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.payments = payments;
@@ -87,6 +90,7 @@ class OrderPages {
         model.addAttribute("tabs", TAB_ORDER);
         model.addAttribute("currentTab", current);
         model.addAttribute("orders", found);
+        model.addAttribute("images", catalog.firstImages(found.stream().map(Orders.Summary::firstProductId).distinct().toList()));
         return "ordering/orders";
     }
 
@@ -95,6 +99,7 @@ class OrderPages {
         Orders.Detail order = orders.forBuyer(user.id(), number);
         model.addAttribute("tab", "me");
         model.addAttribute("order", order);
+        model.addAttribute("images", catalog.firstImages(order.lines().stream().map(Orders.Line::productId).distinct().toList()));
         model.addAttribute("timeline", timeline(order));
         model.addAttribute("afterSaleLines", afterSaleLines(order));
         Instant afterSaleUntil = order.receivedAt() == null ? null : order.receivedAt().plus(properties.afterSalesWindow());
