@@ -38,9 +38,10 @@ public final class ComplaintRules {
         return stripped;
     }
 
-    public static void imageCount(int already, int adding) {
+    /** {@code field}: what the client sent the pictures as (the filing's images, or the one image added later). */
+    public static void imageCount(int already, int adding, String field) {
         if (already + adding > MAX_IMAGES) {
-            throw BusinessException.invalid("images", "complaint.images.too-many", MAX_IMAGES);
+            throw BusinessException.invalid(field, "complaint.images.too-many", MAX_IMAGES);
         }
     }
 

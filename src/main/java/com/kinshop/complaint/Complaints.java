@@ -86,7 +86,7 @@ public class Complaints {
     public Complaint file(AccountId buyer, Filing filing, List<byte[]> images) {
         ComplaintCategory category = ComplaintRules.category(filing.category());
         String text = ComplaintRules.text(filing.text(), "text");
-        ComplaintRules.imageCount(0, images.size());
+        ComplaintRules.imageCount(0, images.size(), "images");
         // every image checked before anything is written: a refused complaint leaves no file
         List<MediaStore.PreparedImage> prepared = images.stream()
                 .map(image -> media.prepareImage("complaints", image, ComplaintRules.MAX_IMAGE_BYTES, 1600, "images")).toList();
@@ -135,11 +135,11 @@ public class Complaints {
     public Complaint addImage(AccountId buyer, String number, byte[] image) {
         Complaint complaint = views.ofBuyer(buyer, number);
         if (complaint.status() != ComplaintStatus.AWAITING_ANSWER) {
-            throw BusinessException.conflict("images", "complaint.images.closed");
+            throw BusinessException.conflict("image", "complaint.images.closed");
         }
-        ComplaintRules.imageCount(complaint.images().size(), 1);
+        ComplaintRules.imageCount(complaint.images().size(), 1, "image"); // the API's multipart part
         if (!attach(number, media.storeImage("complaints", image, ComplaintRules.MAX_IMAGE_BYTES, 1600, "image"))) {
-            throw BusinessException.conflict("images", "complaint.images.closed"); // answered or filled meanwhile
+            throw BusinessException.conflict("image", "complaint.images.closed"); // answered or filled meanwhile
         }
         return views.ofBuyer(buyer, number);
     }

@@ -80,7 +80,7 @@ class ComplaintIT extends MoneyPathTest {
                     .isEqualTo(200);
         }
         Response tenth = Fixtures.upload(bought.buyer().session(), "/api/me/complaints/" + number + "/images", "image", Fixtures.png(99, 40));
-        assertThat(tenth.fieldError("images")).isEqualTo("图片最多 9 张");
+        assertThat(tenth.fieldError("image")).as("the part the client sent").isEqualTo("图片最多 9 张");
         Response notAnImage = Fixtures.upload(bought.buyer().session(), "/api/me/complaints/" + number + "/images", "image", "hello".getBytes());
         assertThat(notAnImage.status()).isEqualTo(400);
         assertThat(bought.buyer().session().get("/api/me/complaints/" + number).json().get("images")).hasSize(9);

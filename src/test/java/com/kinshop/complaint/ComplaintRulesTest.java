@@ -30,9 +30,9 @@ class ComplaintRulesTest {
 
     @Test
     void atMostNineImages() {
-        ComplaintRules.imageCount(8, 1);
-        assertThatThrownBy(() -> ComplaintRules.imageCount(9, 1)).extracting("field").isEqualTo("images");
-        assertThatThrownBy(() -> ComplaintRules.imageCount(0, 10)).extracting("field").isEqualTo("images");
+        ComplaintRules.imageCount(8, 1, "image");
+        assertThatThrownBy(() -> ComplaintRules.imageCount(9, 1, "image")).extracting("field").isEqualTo("image");
+        assertThatThrownBy(() -> ComplaintRules.imageCount(0, 10, "images")).extracting("field").isEqualTo("images");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.kinshop.review.ReviewSort;
 import com.kinshop.review.ReviewView;
 import com.kinshop.review.Reviews;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -29,7 +30,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 @Tag(name = "Reviews", description = "Buyers' reviews (评价) of received order lines, follow-ups (追评), helpful votes, and product ratings. "
@@ -121,10 +121,12 @@ class ReviewApi {
         return ratings.of(new ProductId(id));
     }
 
-    @Operation(summary = "Ratings of several products at once (ids=1,2,3; at most 100)")
+    @Operation(summary = "Ratings of several products at once (ids=1&ids=2, or ids=1,2; at most 100), in the order asked; a product without counted reviews has count 0")
     @GetMapping("/api/catalog/ratings")
-    Collection<ProductRatings.Rating> ratings(@RequestParam List<Long> ids) {
-        return ratings.of(ids.stream().limit(100).map(ProductId::new).toList()).values();
+    List<ProductRatings.Rating> ratings(@RequestParam List<Long> ids) {
+        List<ProductId> asked = ids.stream().distinct().limit(100).map(ProductId::new).toList();
+        var byProduct = ratings.of(asked);
+        return asked.stream().map(byProduct::get).filter(java.util.Objects::nonNull).toList(); // in the order asked
     }
 
     static List<byte[]> bytes(List<MultipartFile> images) throws IOException {
