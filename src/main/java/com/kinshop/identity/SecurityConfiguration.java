@@ -93,6 +93,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_API).permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/bargain-campaigns/**", "/api/bargains/*").permitAll() // a shared bargain link is read before signing in
+                        // the coupon centre and the red-packet list, as their pages, before signing in (claiming needs a member)
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/coupons", "/api/red-packets").permitAll()
                         .requestMatchers(PAYMENT_NOTIFICATIONS).permitAll()
                         .requestMatchers("/console/admin/**", "/api/admin/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/console/supplier/**", "/api/supplier/**").hasRole(Role.SUPPLIER_STAFF.name())

@@ -67,7 +67,7 @@ public class Cart {
         }
     }
 
-    /** Adds units of a SKU (to what is already there, at most 999); the latest share link's shop is remembered. */
+    /** Adds units of a SKU to what is already there (refused past 999 in all); the latest share link's shop is remembered. */
     @Transactional
     public void add(AccountId owner, SkuId sku, int quantity, String shopCode) {
         requireQuantity(quantity);
@@ -79,14 +79,18 @@ public class Cart {
         if (lines >= MAX_LINES) {
             throw BusinessException.invalid("skuId", "cart.too-many", MAX_LINES);
         }
-        jdbc.sql("""
+        int written = jdbc.sql("""
                         insert into cart_item (account_id, sku_id, quantity, shop_code, added_at) values (:owner, :sku, :quantity, :shop, :now)
                         on conflict (account_id, sku_id) do update
-                        set quantity = least(cart_item.quantity + excluded.quantity, 999), shop_code = coalesce(excluded.shop_code, cart_item.shop_code)""")
+                        set quantity = cart_item.quantity + excluded.quantity, shop_code = coalesce(excluded.shop_code, cart_item.shop_code)
+                        where cart_item.quantity + excluded.quantity <= :max""")
                 .param("owner", owner.value()).param("sku", sku.value()).param("quantity", quantity)
                 .param("shop", shopCode == null || !shopCode.matches("[a-z0-9]{4,12}") ? null : shopCode)
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("max", CheckoutPricing.MAX_QUANTITY)
                 .update();
+        if (written == 0) { // never silently fewer than asked for
+            throw BusinessException.invalid("quantity", "cart.quantity.total", CheckoutPricing.MAX_QUANTITY);
+        }
     }
 
     @Transactional

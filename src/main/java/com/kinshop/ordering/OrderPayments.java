@@ -5,6 +5,8 @@ import com.kinshop.payment.Payments;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,10 +20,12 @@ public class OrderPayments {
 
     private final JdbcClient jdbc;
     private final Payments payments;
+    private final Clock clock;
 
-    OrderPayments(JdbcClient jdbc, Payments payments) {
+    OrderPayments(JdbcClient jdbc, Payments payments, Clock clock) {
         this.jdbc = jdbc;
         this.payments = payments;
+        this.clock = clock;
     }
 
     @Transactional
@@ -32,6 +36,12 @@ public class OrderPayments {
                 .params(checkout, OrderStatus.AWAITING_PAYMENT.name()).query(Long.class).single();
         if (payable == 0) {
             throw BusinessException.conflict(null, "order.not-payable");
+        }
+        // past the deadline the order is about to be cancelled by its timer: no payment is started for it
+        boolean late = jdbc.sql("select coalesce(bool_or(pay_deadline <= ?), false) from orders where checkout_id = ? and status = ?")
+                .params(clock.instant().atOffset(java.time.ZoneOffset.UTC), checkout, OrderStatus.AWAITING_PAYMENT.name()).query(Boolean.class).single();
+        if (late) {
+            throw BusinessException.conflict(null, "order.pay-deadline-passed");
         }
         return payments.start(checkoutNumber, buyer, Money.fen(payable), "亲享订单 " + checkoutNumber, "/me/pay/" + checkoutNumber);
     }

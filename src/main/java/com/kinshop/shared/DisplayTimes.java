@@ -61,8 +61,10 @@ public class DisplayTimes {
     }
 
     /** "2026-12-06T19:30:00+08:00": the API's one time format, ISO-8601 with the display zone's offset. */
+    /** Rounded to the microsecond, as PostgreSQL stores it: a time answered when written reads the same when read back. */
     public String iso(Instant instant) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime());
+        Instant stored = instant.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(stored.atZone(zone).toOffsetDateTime());
     }
 
     /**

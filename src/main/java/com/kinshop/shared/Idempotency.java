@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
+    /** On an answer given again for a repeated key. */
+    public static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[A-Za-z0-9_.:-]{8,100}");
 
     private final JdbcClient jdbc;
@@ -75,7 +77,7 @@ public class Idempotency {
         if (!stored.requestHash().equals(requestHash)) {
             throw new BusinessException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency.key.reused", HEADER);
         }
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(stored.status()).header("Idempotent-Replayed", "true");
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(stored.status()).header(REPLAYED, "true");
         return stored.body() == null ? builder.build() : builder.contentType(MediaType.APPLICATION_JSON).body(stored.body());
     }
 

@@ -6,6 +6,7 @@ import com.kinshop.support.ApiTest;
 import com.kinshop.support.Concurrently;
 import com.kinshop.support.Fixtures.Member;
 import com.kinshop.support.Fixtures.Staff;
+import com.kinshop.support.HttpSession;
 import com.kinshop.support.HttpSession.Response;
 import com.kinshop.support.KinshopIT;
 import com.kinshop.support.MutableClock;
@@ -76,6 +77,13 @@ class CouponClaimsIT extends ApiTest {
         JsonNode mine = find(center, template);
         assertThat(mine.get("heldByMe").asInt()).isEqualTo(2);
         assertThat(mine.get("canClaim").asBoolean()).isFalse();
+        // an app shows the 领券中心 and the red packets before sign-in, as the pages do; claiming still needs a member
+        HttpSession visitor = new HttpSession(port);
+        Response anonymousCentre = visitor.get("/api/coupons");
+        assertThat(anonymousCentre.status()).isEqualTo(200);
+        assertThat(find(anonymousCentre.json(), template).get("heldByMe").asInt()).isZero();
+        assertThat(visitor.get("/api/red-packets").status()).isEqualTo(200);
+        assertThat(visitor.post("/api/coupons/" + template + "/claims", Map.of()).status()).isEqualTo(401);
     }
 
     @Test

@@ -55,6 +55,16 @@ class CartIT extends ApiTest {
                 .isEqualTo("数量应为 1 到 999");
         assertThat(buyer.session().post("/api/me/cart/items", Map.of("skuId", product[1], "quantity", 1000)).fieldError("quantity"))
                 .isEqualTo("数量应为 1 到 999");
+        // two adds that together pass 999 are refused, never silently capped
+        Fixtures.Staff bulk = fixtures.supplier("购物车上限");
+        long[] many = fixtures.onSale(bulk, "上限商品", 100, 2_000);
+        assertThat(buyer.session().post("/api/me/cart/items", Map.of("skuId", many[1], "quantity", 998)).status()).isEqualTo(200);
+        Response over = buyer.session().post("/api/me/cart/items", Map.of("skuId", many[1], "quantity", 5));
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.fieldError("quantity")).isEqualTo("购物车里这件商品最多 999 件");
+        assertThat(jdbc.sql("select quantity from cart_item where sku_id = ?").param(many[1]).query(Integer.class).single()).isEqualTo(998);
+        assertThat(buyer.session().post("/api/me/cart/items", Map.of("skuId", many[1], "quantity", 1)).status()).isEqualTo(200);
+        buyer.session().delete("/api/me/cart/items/" + many[1]);
         assertThat(buyer.session().post("/api/me/cart/items", Map.of("skuId", 99_999_999, "quantity", 1)).fieldError("skuId"))
                 .isEqualTo("该商品已下架或不存在，不能加入购物车");
         assertThat(buyer.session().post("/api/me/cart/items", Map.of("skuId", product[1], "quantity", 1, "unitPrice", "0.01")).fieldError("unitPrice"))

@@ -91,6 +91,11 @@ class OrderLifecycleIT extends MoneyPathTest {
         assertThat(purchases.status(order)).isEqualTo("AWAITING_PAYMENT");
 
         clock.advance(Duration.ofMinutes(2));
+        // past the deadline, before the timer has run: no payment is started for an order about to be cancelled
+        Response tooLate = buyer.session().post("/api/me/checkouts/" + placed.checkoutNumber() + "/payments", Map.of(), Map.of("Idempotency-Key", "too-late-pay"));
+        assertThat(tooLate.status()).as(tooLate.body()).isEqualTo(409);
+        assertThat(tooLate.json().get("code").asString()).isEqualTo("order.pay-deadline-passed");
+        assertThat(jdbc.sql("select count(*) from payment where reference = ?").param(placed.checkoutNumber()).query(Integer.class).single()).isZero();
         timers.runDue();
         assertThat(purchases.status(order)).isEqualTo("CANCELLED");
         assertThat(stock.levels(new SkuId(product[1]))).isEqualTo(new Stock.Levels(5, 0, 0));

@@ -78,6 +78,11 @@ class ReviewPostingIT extends MoneyPathTest {
         assertThat(several.size()).as("each product once, in the order asked").isEqualTo(2);
         assertThat(several.get(0).get("count").asInt()).as("no counted reviews").isZero();
         assertThat(several.get(1).get("count").asInt()).isEqualTo(1);
+        String tooMany = java.util.stream.LongStream.rangeClosed(1, 101).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(","));
+        var refused = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + "/api/catalog/ratings?ids=" + tooMany)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"ids\"").contains("一次最多查询 100 个商品");
 
         java.util.Set<String> filesBefore = reviewFiles();
         Response again = ReviewFixtures.post(line.buyer().session(), ReviewFixtures.stars(line.lineId(), 1, 1, 1, "再评一次"),

@@ -37,6 +37,9 @@ class DisplayTimesTest {
         assertThat(beijing.monthDay(LocalDate.of(2026, 12, 6))).isEqualTo("12-06");
         assertThat(beijing.iso(HALF_PAST_ELEVEN_UTC)).isEqualTo("2026-12-06T19:30:05+08:00");
         assertThat(OffsetDateTime.parse(beijing.iso(HALF_PAST_ELEVEN_UTC)).toInstant()).isEqualTo(HALF_PAST_ELEVEN_UTC);
+        // as PostgreSQL keeps it (rounded to the microsecond), so a time answered on write reads the same later
+        assertThat(beijing.iso(Instant.parse("2026-12-08T11:42:47.005717871Z"))).isEqualTo("2026-12-08T19:42:47.005718+08:00");
+        assertThat(beijing.iso(Instant.parse("2026-12-08T11:42:47.005717499Z"))).isEqualTo("2026-12-08T19:42:47.005717+08:00");
         assertThat(beijing.minutes(null)).isEmpty();
     }
 

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,11 +64,17 @@ class AuthApi {
     ResponseEntity<?> register(@Valid @RequestBody Registration body,
                                @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
                                HttpServletRequest request, HttpServletResponse response) {
-        return idempotency.execute("register:" + body.phone(), idempotencyKey, body, () -> {
+        ResponseEntity<?> answer = idempotency.execute("register:" + body.phone(), idempotencyKey, body, () -> {
             CurrentUser user = access.register(body, request.getRemoteAddr());
             sessionLogin.signIn(user, request, response);
             return ResponseEntity.status(HttpStatus.CREATED).body(AccountResponse.of(accounts.get(user.id())));
         });
+        if (answer.getHeaders().containsHeader(Idempotency.REPLAYED) && !(request.getUserPrincipal() instanceof Authentication)) {
+            // a retry after a lost answer, from a client without the first one's cookie: it sent the same password, so it
+            // is signed in as a password sign-in would (same checks and limits), and "registered and signed in" holds
+            sessionLogin.signIn(access.signInWithPassword(body.phone(), body.password(), request.getRemoteAddr()), request, response);
+        }
+        return answer;
     }
 
     @Operation(summary = "Sign in with phone and password")

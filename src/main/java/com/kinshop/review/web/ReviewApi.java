@@ -6,6 +6,7 @@ import com.kinshop.review.ProductRatings;
 import com.kinshop.review.ReviewFilter;
 import com.kinshop.review.ReviewForm;
 import com.kinshop.review.ReviewQueries;
+import com.kinshop.shared.BusinessException;
 import com.kinshop.review.ReviewSort;
 import com.kinshop.review.ReviewView;
 import com.kinshop.review.Reviews;
@@ -121,10 +122,15 @@ class ReviewApi {
         return ratings.of(new ProductId(id));
     }
 
+    private static final int MAX_RATINGS = 100;
+
     @Operation(summary = "Ratings of several products at once (ids=1&ids=2, or ids=1,2; at most 100), in the order asked; a product without counted reviews has count 0")
     @GetMapping("/api/catalog/ratings")
     List<ProductRatings.Rating> ratings(@RequestParam List<Long> ids) {
-        List<ProductId> asked = ids.stream().distinct().limit(100).map(ProductId::new).toList();
+        List<ProductId> asked = ids.stream().distinct().map(ProductId::new).toList();
+        if (asked.size() > MAX_RATINGS) {
+            throw BusinessException.invalid("ids", "reviews.ratings.too-many", MAX_RATINGS);
+        }
         var byProduct = ratings.of(asked);
         return asked.stream().map(byProduct::get).filter(java.util.Objects::nonNull).toList(); // in the order asked
     }
