@@ -67,6 +67,13 @@ public class FlashSales {
         Map<Long, Catalog.SkuFacts> skus = catalog.skuFacts(form.items().stream().map(item -> new SkuId(item.skuId())).toList()).values().stream()
                 .collect(Collectors.toMap(fact -> fact.sku().value(), fact -> fact));
         FlashPrices.check(supplier, form.items(), skus, settings.platformFeeBp());
+        // more units than the SKU has now could never be set aside at approval: said to the supplier, not the operator
+        for (int i = 0; i < form.items().size(); i++) {
+            Catalog.SkuFacts sku = skus.get(form.items().get(i).skuId());
+            if (sku != null && form.items().get(i).quantity() > sku.available()) {
+                throw BusinessException.invalid("items[" + i + "].quantity", "flash.stock.short", sku.spec(), sku.available());
+            }
+        }
         long id = jdbc.sql("""
                         insert into flash_sale (supplier_id, title, starts_at, ends_at, per_member_limit, status, created_by, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")

@@ -104,18 +104,21 @@ class FlashSaleIT extends MoneyPathTest {
         Map<String, Object> untitled = new HashMap<>(flash.form(product[1], 6_900, 5, 1, start, end));
         untitled.put("title", "");
         refused(supplier.session().post(path, untitled), 400, "flash.title.invalid", "title");
+        // more units than the SKU has now: refused to the supplier, naming the item
+        refused(supplier.session().post(path, flash.form(product[1], 6_900, 9, 1, start, end)), 400, "flash.stock.short", "items[0].quantity");
         assertThat(jdbc.sql("select count(*) from flash_sale").query(Integer.class).single()).isEqualTo(before);
 
-        // more units than the SKU has: the approval names the item and sets nothing aside
-        Response proposed = supplier.session().post(path, flash.form(product[1], 6_900, 9, 1, start, end));
+        // stock that falls between proposal and approval: the approval names the item and sets nothing aside
+        Response proposed = supplier.session().post(path, flash.form(product[1], 6_900, 8, 1, start, end));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
         long id = proposed.json().get("id").asLong();
+        assertThat(supplier.session().post("/api/supplier/skus/" + product[1] + "/stock", Map.of("delta", -1)).status()).isEqualTo(200);
         refused(fixtures.operator().post("/api/admin/flash-sales/" + id + "/approval", Map.of()), 400, "flash.review.decision.required", "approved");
         refused(fixtures.operator().post("/api/admin/flash-sales/" + id + "/approval", Map.of("approved", false)), 400,
                 "flash.review.reason.required", "reason");
         refused(fixtures.operator().post("/api/admin/flash-sales/" + id + "/approval", Map.of("approved", true)), 409, "flash.stock.short",
                 "items[0].quantity");
-        assertThat(flash.stock(product[1])).as("nothing set aside").containsExactly(8, 0, 0);
+        assertThat(flash.stock(product[1])).as("nothing set aside").containsExactly(7, 0, 0);
         assertThat(jdbc.sql("select status from flash_sale where id = ?").param(id).query(String.class).single()).isEqualTo("PENDING");
         Response rejected = fixtures.operator().post("/api/admin/flash-sales/" + id + "/approval", Map.of("approved", false, "reason", "库存不够"));
         assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
