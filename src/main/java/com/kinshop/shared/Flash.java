@@ -28,6 +28,9 @@ public final class Flash {
         } catch (BusinessException e) {
             redirect.addFlashAttribute("error", e.messageKey());
             redirect.addFlashAttribute("errorArgs", e.args());
+            if (e.field() != null) { // the page can mark the field and keep what was typed there
+                redirect.addFlashAttribute("errorField", e.field());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

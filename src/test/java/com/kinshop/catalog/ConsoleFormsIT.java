@@ -66,6 +66,18 @@ class ConsoleFormsIT extends ApiTest {
     }
 
     @Test
+    void aRefusedShippingFormKeepsWhatWasTypedAndMarksTheField() {
+        Staff staff = fixtures.supplier("运费表单公司");
+        Response refused = staff.session().postForm("/console/supplier/shipping", "/console/supplier/shipping", Map.of("flatFee", "-3", "freeOver", "88"));
+        assertThat(refused.status()).isEqualTo(302);
+        String page = staff.session().get("/console/supplier/shipping").body();
+        assertThat(page).contains("value=\"-3\"").contains("value=\"88\"").contains("is-invalid");
+        assertThat(jdbc.sql("select count(*) from supplier_shipping where supplier_id = ? and flat_fee_fen < 0").param(staff.supplierId())
+                .query(Integer.class).single()).isZero();
+        assertThat(staff.session().get("/console/supplier/shipping").body()).as("only once, after the refusal").doesNotContain("value=\"-3\"");
+    }
+
+    @Test
     void aMemberAppliesThroughTheFormAndSeesTheDecision() {
         Fixtures.Member member = fixtures.member("表单申请人");
         Response refused = member.session().postForm("/supplier/apply", "/supplier/apply",

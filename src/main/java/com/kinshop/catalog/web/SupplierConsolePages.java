@@ -149,10 +149,15 @@ class SupplierConsolePages {
     @PostMapping("/shipping")
     String changeShipping(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String flatFee,
                           @RequestParam(defaultValue = "") String freeOver, RedirectAttributes redirect) {
-        return Flash.outcome(redirect, "redirect:/console/supplier/shipping", "shipping.saved", () -> {
+        String target = Flash.outcome(redirect, "redirect:/console/supplier/shipping", "shipping.saved", () -> {
             Long flatFeeFen = FormAmounts.fen(flatFee, "flatFeeFen");
             suppliers.changeShippingRule(currentSupplier.of(user), flatFeeFen == null ? 0 : flatFeeFen, FormAmounts.fen(freeOver, "freeOverFen"));
         });
+        if (redirect.getFlashAttributes().containsKey("error")) { // the form shows what was typed, not the saved rule
+            redirect.addFlashAttribute("typedFlatFee", flatFee);
+            redirect.addFlashAttribute("typedFreeOver", freeOver);
+        }
+        return target;
     }
 
     /** The return address lives on the shipping page: both are what a supplier sets once about parcels. */
