@@ -67,6 +67,13 @@ class OrderHoldsIT extends MoneyPathTest {
                 .isLessThan(400);
         assertThat(purchases.status(held)).as("neither the API, the CSV nor the console shipped it").isEqualTo("PAID");
 
+        // a refused parcel: the refusal shows at that order's form, which keeps what was typed
+        supplier.session().postForm("/console/supplier/orders", "/console/supplier/orders/" + free + "/shipment",
+                Map.of("carrier", "顺丰速运", "trackingNumber", "??"));
+        String refusedPage = supplier.session().get("/console/supplier/orders?lang=zh_CN").body();
+        assertThat(refusedPage).contains("data-testid=\"ship-error\"").contains("value=\"??\"").contains("value=\"顺丰速运\"");
+        assertThat(purchases.status(free)).isEqualTo("PAID");
+
         String page = supplier.session().get("/console/supplier/orders?lang=zh_CN").body();
         String heldSection = page.substring(page.indexOf("data-testid=\"held-orders\""));
         assertThat(heldSection).contains(held, "待成团").doesNotContain(free);
