@@ -78,6 +78,18 @@ class ConsoleFormsIT extends ApiTest {
     }
 
     @Test
+    void aRefusedTierShareKeepsWhatWasTypedInItsRow() {
+        var operator = fixtures.operator();
+        Response refused = operator.postForm("/console/admin/distribution", "/console/admin/distribution/tiers/MEMBER",
+                Map.of("level1Percent", "90", "level2Percent", "20"));
+        assertThat(refused.status()).isEqualTo(302);
+        String page = operator.get("/console/admin/distribution").body();
+        String row = page.substring(page.indexOf("data-tier=\"MEMBER\""), page.indexOf("data-tier=\"MEMBER\"") + 1500);
+        assertThat(row).contains("value=\"90\"").contains("value=\"20\"");
+        assertThat(jdbc.sql("select level1_share_bp from tier where code = 'MEMBER'").query(Integer.class).single()).as("nothing saved").isNotEqualTo(9000);
+    }
+
+    @Test
     void aMemberAppliesThroughTheFormAndSeesTheDecision() {
         Fixtures.Member member = fixtures.member("表单申请人");
         Response refused = member.session().postForm("/supplier/apply", "/supplier/apply",

@@ -71,8 +71,13 @@ class DistributionPages {
                     @RequestParam(defaultValue = "") String level2Percent, Locale locale, RedirectAttributes redirect) {
         redirect.addFlashAttribute("tierCode", code);
         redirect.addFlashAttribute("tierName", tiers.nameIn(code, locale));
-        return Flash.outcome(redirect, "redirect:/console/admin/distribution#tiers", "console.distribution.tier.saved",
+        String target = Flash.outcome(redirect, "redirect:/console/admin/distribution#tiers", "console.distribution.tier.saved",
                 () -> tiers.updateShares(code, basisPoints(level1Percent, "level1ShareBp"), basisPoints(level2Percent, "level2ShareBp")));
+        if (redirect.getFlashAttributes().containsKey("error")) { // the refused row shows what was typed
+            redirect.addFlashAttribute("typedLevel1", level1Percent);
+            redirect.addFlashAttribute("typedLevel2", level2Percent);
+        }
+        return target;
     }
 
     private static int basisPoints(String percent, String field) {
