@@ -32,18 +32,19 @@ public class OrderPayments {
     public Payments.Started pay(AccountId buyer, String checkoutNumber) {
         long checkout = jdbc.sql("select id from checkout where number = ? and buyer_id = ? for update").params(checkoutNumber, buyer.value())
                 .query(Long.class).optional().orElseThrow(() -> BusinessException.notFound("order.not-found"));
-        long payable = jdbc.sql("select coalesce(sum(total_fen), 0) from orders where checkout_id = ? and status = ?")
-                .params(checkout, OrderStatus.AWAITING_PAYMENT.name()).query(Long.class).single();
-        if (payable == 0) {
+        // what is payable, and whether any of it is past its deadline (its timer is about to cancel it): one read
+        record Due(long payable, boolean late) {
+        }
+        Due due = jdbc.sql("select coalesce(sum(total_fen), 0), coalesce(bool_or(pay_deadline <= ?), false) from orders where checkout_id = ? and status = ?")
+                .params(clock.instant().atOffset(java.time.ZoneOffset.UTC), checkout, OrderStatus.AWAITING_PAYMENT.name())
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getBoolean(2))).single();
+        if (due.payable() == 0) {
             throw BusinessException.conflict(null, "order.not-payable");
         }
-        // past the deadline the order is about to be cancelled by its timer: no payment is started for it
-        boolean late = jdbc.sql("select coalesce(bool_or(pay_deadline <= ?), false) from orders where checkout_id = ? and status = ?")
-                .params(clock.instant().atOffset(java.time.ZoneOffset.UTC), checkout, OrderStatus.AWAITING_PAYMENT.name()).query(Boolean.class).single();
-        if (late) {
+        if (due.late()) {
             throw BusinessException.conflict(null, "order.pay-deadline-passed");
         }
-        return payments.start(checkoutNumber, buyer, Money.fen(payable), "亲享订单 " + checkoutNumber, "/me/pay/" + checkoutNumber);
+        return payments.start(checkoutNumber, buyer, Money.fen(due.payable()), "亲享订单 " + checkoutNumber, "/me/pay/" + checkoutNumber);
     }
 
     /** The checkout an order was placed in (buyers pay from an order's page). */

@@ -4,6 +4,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * Post-redirect-get for console and member pages: run the action, then show a notice, or the refusal in the page's
@@ -17,6 +18,18 @@ public final class Flash {
     }
 
     private Flash() {
+    }
+
+    /**
+     * As {@link #outcome(RedirectAttributes, String, String, Action)}; on a refusal the page also gets {@code typed}
+     * back (what the form held), so it shows what was typed rather than what is saved.
+     */
+    public static String outcome(RedirectAttributes redirect, String target, String notice, Map<String, ?> typed, Action action) {
+        String answer = outcome(redirect, target, notice, action);
+        if (redirect.getFlashAttributes().containsKey("error")) {
+            typed.forEach(redirect::addFlashAttribute);
+        }
+        return answer;
     }
 
     public static String outcome(RedirectAttributes redirect, String target, String notice, Action action) {

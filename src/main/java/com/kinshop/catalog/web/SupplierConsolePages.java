@@ -32,6 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Supplier console: products (text, SKUs, images, review, sale), stock, staff. */
@@ -149,15 +150,11 @@ class SupplierConsolePages {
     @PostMapping("/shipping")
     String changeShipping(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String flatFee,
                           @RequestParam(defaultValue = "") String freeOver, RedirectAttributes redirect) {
-        String target = Flash.outcome(redirect, "redirect:/console/supplier/shipping", "shipping.saved", () -> {
-            Long flatFeeFen = FormAmounts.fen(flatFee, "flatFeeFen");
-            suppliers.changeShippingRule(currentSupplier.of(user), flatFeeFen == null ? 0 : flatFeeFen, FormAmounts.fen(freeOver, "freeOverFen"));
-        });
-        if (redirect.getFlashAttributes().containsKey("error")) { // the form shows what was typed, not the saved rule
-            redirect.addFlashAttribute("typedFlatFee", flatFee);
-            redirect.addFlashAttribute("typedFreeOver", freeOver);
-        }
-        return target;
+        return Flash.outcome(redirect, "redirect:/console/supplier/shipping", "shipping.saved",
+                Map.of("typedFlatFee", flatFee, "typedFreeOver", freeOver), () -> {
+                    Long flatFeeFen = FormAmounts.fen(flatFee, "flatFeeFen");
+                    suppliers.changeShippingRule(currentSupplier.of(user), flatFeeFen == null ? 0 : flatFeeFen, FormAmounts.fen(freeOver, "freeOverFen"));
+                });
     }
 
     /** The return address lives on the shipping page: both are what a supplier sets once about parcels. */

@@ -119,13 +119,9 @@ class SupplierOrderPages {
     String ship(@AuthenticationPrincipal CurrentUser user, @PathVariable String number, @RequestParam(defaultValue = "") String carrier,
                 @RequestParam(defaultValue = "") String trackingNumber, @RequestParam(defaultValue = "") String from, RedirectAttributes redirect) {
         String back = from.equals("detail") ? "redirect:/console/supplier/orders/{number}" : "redirect:/console/supplier/orders";
-        String target = Flash.outcome(redirect, back, "console.orders.shipped", () -> fulfilment.ship(supplier(user), number, carrier, trackingNumber));
-        if (redirect.getFlashAttributes().containsKey("error")) { // the refusal shows at this order's form, with what was typed
-            redirect.addFlashAttribute("refusedOrder", number);
-            redirect.addFlashAttribute("typedCarrier", carrier);
-            redirect.addFlashAttribute("typedTracking", trackingNumber);
-        }
-        return target;
+        // a refusal shows at this order's form, with what was typed
+        return Flash.outcome(redirect, back, "console.orders.shipped", Map.of("refusedOrder", number, "typedCarrier", carrier, "typedTracking", trackingNumber),
+                () -> fulfilment.ship(supplier(user), number, carrier, trackingNumber));
     }
 
     /** The paid orders waiting for a parcel, as a CSV to fill in (carrier, tracking number) and upload again. */

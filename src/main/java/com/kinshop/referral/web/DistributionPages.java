@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -71,13 +72,9 @@ class DistributionPages {
                     @RequestParam(defaultValue = "") String level2Percent, Locale locale, RedirectAttributes redirect) {
         redirect.addFlashAttribute("tierCode", code);
         redirect.addFlashAttribute("tierName", tiers.nameIn(code, locale));
-        String target = Flash.outcome(redirect, "redirect:/console/admin/distribution#tiers", "console.distribution.tier.saved",
+        return Flash.outcome(redirect, "redirect:/console/admin/distribution#tiers", "console.distribution.tier.saved",
+                Map.of("typedLevel1", level1Percent, "typedLevel2", level2Percent),
                 () -> tiers.updateShares(code, basisPoints(level1Percent, "level1ShareBp"), basisPoints(level2Percent, "level2ShareBp")));
-        if (redirect.getFlashAttributes().containsKey("error")) { // the refused row shows what was typed
-            redirect.addFlashAttribute("typedLevel1", level1Percent);
-            redirect.addFlashAttribute("typedLevel2", level2Percent);
-        }
-        return target;
     }
 
     private static int basisPoints(String percent, String field) {
