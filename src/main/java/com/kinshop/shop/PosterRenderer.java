@@ -1,12 +1,7 @@
 package com.kinshop.shop;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.kinshop.shared.CjkFont;
+import com.kinshop.shared.QrCodeImages;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -21,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Draws share posters (分享海报): a PNG with picture, name, price, shop name and a QR code of the share link. */
 final class PosterRenderer {
@@ -78,7 +72,7 @@ final class PosterRenderer {
         int top = height - qrSize - 60;
         g.setColor(new Color(0xF5, 0xF5, 0xF7));
         g.fillRect(0, top - 30, WIDTH, height - top + 30);
-        g.drawImage(qr(link, qrSize), WIDTH - qrSize - 40, top, null);
+        g.drawImage(QrCodeImages.of(link, qrSize), WIDTH - qrSize - 40, top, null);
         g.setColor(INK);
         g.setFont(CjkFont.of(Font.BOLD, 32f));
         drawWrapped(g, caption, 40, top + 60, WIDTH - qrSize - 110, 2);
@@ -87,15 +81,6 @@ final class PosterRenderer {
         g.drawString("长按识别二维码 · 亲享", 40, top + 180);
     }
 
-    static BufferedImage qr(String link, int size) {
-        try {
-            var matrix = new QRCodeWriter().encode(link, BarcodeFormat.QR_CODE, size, size,
-                    Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
-            return MatrixToImageWriter.toBufferedImage(matrix);
-        } catch (WriterException e) {
-            throw new IllegalStateException("Cannot encode " + link, e);
-        }
-    }
 
     private static Graphics2D canvas(BufferedImage image) {
         Graphics2D g = image.createGraphics();

@@ -1,12 +1,7 @@
 package com.kinshop.bargain.web;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.kinshop.shared.CjkFont;
+import com.kinshop.shared.QrCodeImages;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -18,7 +13,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 /**
  * A bargain's share poster (砍价海报): the product picture, its name, the current and floor prices, and a QR code of
@@ -57,7 +51,7 @@ final class BargainPoster {
         int top = HEIGHT - qrSize - 50;
         g.setColor(new Color(0xF5, 0xF5, 0xF7));
         g.fillRect(0, top - 30, WIDTH, HEIGHT - top + 30);
-        g.drawImage(qr(content.link(), qrSize), WIDTH - qrSize - 40, top, null);
+        g.drawImage(QrCodeImages.of(content.link(), qrSize), WIDTH - qrSize - 40, top, null);
         g.setColor(INK);
         g.setFont(CjkFont.of(Font.BOLD, 32f));
         g.drawString(fit(g, content.caption(), WIDTH - qrSize - 110), 40, top + 60);
@@ -105,13 +99,4 @@ final class BargainPoster {
         return cut + "…";
     }
 
-    private static BufferedImage qr(String link, int size) {
-        try {
-            var matrix = new QRCodeWriter().encode(link, BarcodeFormat.QR_CODE, size, size,
-                    Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
-            return MatrixToImageWriter.toBufferedImage(matrix);
-        } catch (WriterException e) {
-            throw new IllegalStateException("Cannot encode " + link, e);
-        }
-    }
 }
