@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * Complaints in every state, on the demo buyers' paid orders, made through the same services as buyers, suppliers and
  * the operator: one awaiting the supplier's answer, one answered and awaiting the operator, one upheld with a 300-yuan
- * penalty from 山野生活's deposit paid to the buyer (that supplier then tops it up), one
+ * penalty from 山野生活's deposit paid to the buyer (that supplier then tops it up), another against it upheld without one,
  * dismissed, one withdrawn. Off with {@code kinshop.demo.complaints=false} (the tests: a penalty would change a demo
  * buyer's withdrawable balance other tests read).
  */
@@ -77,6 +77,11 @@ class ComplaintDemoData implements DemoDataSeeder {
         String number = file(upheld, ComplaintCategory.NOT_AS_DESCRIBED, "详情页写的是一级果、单果 200 克以上，收到的大部分只有 120 克左右，还有三个已经软烂。");
         complaints.answer(upheld.supplier(), number, "本批次因天气原因个头偏小，已在详情页补充说明，可以为您补发。");
         complaints.decide(operator.get(), number, new Complaints.Decision(true, 30_000L, "BUYER", "实物与详情页描述的规格明显不符，商家未提前告知，按平台规则赔付买家 300 元。"));
+
+        Paid upheldAgain = take(ofShanye, others);
+        number = file(upheldAgain, ComplaintCategory.QUALITY, "收到的菌菇有一半发霉了，联系客服只说是运输问题，不给处理。");
+        complaints.answer(upheldAgain.supplier(), number, "已为您登记，等仓库核实后再处理。");
+        complaints.decide(operator.get(), number, new Complaints.Decision(true, null, null, "买家照片显示商品发霉，商家未给出处理方案，投诉成立，记入商家信用；本次不处罚保证金。"));
 
         Paid dismissed = take(others, ofShanye);
         number = file(dismissed, ComplaintCategory.LATE_SHIPMENT, "下单后三天才发货，页面写的是 48 小时内发货。");

@@ -11,11 +11,16 @@ import com.kinshop.payment.SandboxPayer;
 import com.kinshop.shared.DemoDataSeeder;
 import com.kinshop.shared.OnDemoOrders;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Orders in every state, made the way buyers, the sandbox payer and suppliers make them (through the same services),
@@ -28,6 +33,9 @@ import java.util.List;
 class OrderingDemoData implements DemoDataSeeder {
 
     private static final List<String> BUYERS = List.of("13800000004", "13800000005", "13800000002");
+    /** The shop each demo buyer buys through (the third buys from the platform directly). */
+    private static final String[] SHOPS = {"xiaoyu", "dachui", null};
+    private static final int PAST_ORDERS_PER_SUPPLIER = 10;
 
     private final Accounts accounts;
     private final Catalog catalog;
@@ -40,10 +48,12 @@ class OrderingDemoData implements DemoDataSeeder {
     private final OrderLifecycle lifecycle;
     private final AfterSales afterSales;
     private final JdbcClient jdbc;
+    private final boolean withPastOrders;
 
     OrderingDemoData(Accounts accounts, Catalog catalog, Addresses addresses, Cart cart, Checkouts checkouts,
                      OrderPayments orderPayments, Payments payments, ObjectProvider<SandboxPayer> sandbox, OrderLifecycle lifecycle,
-                     AfterSales afterSales, JdbcClient jdbc) {
+                     AfterSales afterSales, JdbcClient jdbc, @Value("${kinshop.demo.order-history:true}") boolean withPastOrders) {
+        this.withPastOrders = withPastOrders;
         this.accounts = accounts;
         this.catalog = catalog;
         this.addresses = addresses;
@@ -64,14 +74,17 @@ class OrderingDemoData implements DemoDataSeeder {
             return;
         }
         List<ProductCard> products = catalog.search("", null, ProductSort.SALES, 30);
-        String[] shops = {"xiaoyu", "dachui", null};
+        List<AccountId> buyers = new ArrayList<>();
+        List<Addresses.AddressId> buyersAddresses = new ArrayList<>();
         for (int b = 0; b < BUYERS.size(); b++) {
             AccountId buyer = accounts.findByPhone(BUYERS.get(b)).orElseThrow().id();
             String phone = "1380000123" + b; // each buyer ships to their own phone (a shared one would look like one person's accounts)
             Addresses.AddressId address = addresses.of(buyer).stream().findFirst().map(Addresses.Address::id)
                     .orElseGet(() -> addresses.add(buyer, new AddressForm("演示收货人", phone, "浙江省杭州市西湖区", "文三路 90 号")).id());
+            buyers.add(buyer);
+            buyersAddresses.add(address);
             int offset = b * 7;
-            String shop = shops[b];
+            String shop = SHOPS[b];
             place(buyer, address, products.get(offset), 1, shop);
             String cancelled = place(buyer, address, products.get(offset + 1), 1, shop);
             lifecycle.cancelByBuyer(buyer, cancelled);
@@ -85,7 +98,7 @@ class OrderingDemoData implements DemoDataSeeder {
             String completed = paid(payer, buyer, address, products.get(offset + 5), 3, shop);
             ship(completed, "圆通速递", "YT" + (8_800_000_000L + b * 1000));
             lifecycle.confirmReceipt(buyer, completed);
-            backdate(completed);
+            backdate(completed, 10);
             lifecycle.complete(orderId(completed));
             String refunded = paid(payer, buyer, address, products.get(offset + 6), 1, shop);
             String refund = afterSales.request(buyer, refunded, new AfterSales.Request(lineOf(refunded), AfterSaleKind.REFUND_ONLY, 1, "拍错了规格"));
@@ -100,6 +113,31 @@ class OrderingDemoData implements DemoDataSeeder {
             if (b == 1) {
                 String back = afterSales.request(buyer, shipped, new AfterSales.Request(lineOf(shipped), AfterSaleKind.RETURN_AND_REFUND, 1, "尺码不合适"));
                 afterSales.approve(supplierOf(shipped), back);
+            }
+        }
+        if (withPastOrders) {
+            pastOrders(payer, buyers, buyersAddresses, products);
+        }
+    }
+
+    /**
+     * Orders of the last two months, received and completed, a few of each supplier's best sellers in turn: what the
+     * demo reviews, sales figures and the suppliers' credit rest on.
+     */
+    private void pastOrders(SandboxPayer payer, List<AccountId> buyers, List<Addresses.AddressId> buyersAddresses, List<ProductCard> products) {
+        Map<String, List<ProductCard>> bySupplier = products.stream()
+                .collect(Collectors.groupingBy(ProductCard::supplierName, LinkedHashMap::new, Collectors.toList()));
+        List<List<ProductCard>> suppliersSellers = List.copyOf(bySupplier.values());
+        int n = 0;
+        for (int i = 0; i < PAST_ORDERS_PER_SUPPLIER; i++) {
+            for (List<ProductCard> sellers : suppliersSellers) {
+                int b = n % buyers.size();
+                String order = paid(payer, buyers.get(b), buyersAddresses.get(b), sellers.get(i % Math.min(4, sellers.size())), 1, SHOPS[b]);
+                ship(order, "中通快递", "ZT" + (7_800_000_000L + n));
+                lifecycle.confirmReceipt(buyers.get(b), order);
+                backdate(order, 12 + n * 2);
+                lifecycle.complete(orderId(order));
+                n++;
             }
         }
     }
@@ -139,17 +177,18 @@ class OrderingDemoData implements DemoDataSeeder {
     }
 
     /**
-     * Moves a received order's whole timeline back (placed and paid 10 days ago, shipped 9, received 8: past its after-sales
-     * window) so it can complete now. Each later step moves back less, so the steps stay in order; moving only the receipt
-     * put it before the shipment.
+     * Moves a received order's whole timeline back (placed and paid {@code days} ago, shipped a day later, received two
+     * days later: with 10 or more, past its after-sales window) so it can complete now. Each later step moves back less,
+     * so the steps stay in order; moving only the receipt put it before the shipment.
      */
-    private void backdate(String order) {
+    private void backdate(String order, int days) {
         jdbc.sql("""
-                        update orders set created_at = created_at - interval '10 days', pay_deadline = pay_deadline - interval '10 days',
-                               paid_at = paid_at - interval '10 days', shipped_at = shipped_at - interval '9 days',
-                               receive_deadline = receive_deadline - interval '9 days', received_at = received_at - interval '8 days'
-                        where number = ?""")
-                .param(order).update();
+                        update orders set created_at = created_at - make_interval(days => :days), pay_deadline = pay_deadline - make_interval(days => :days),
+                               paid_at = paid_at - make_interval(days => :days), shipped_at = shipped_at - make_interval(days => :days - 1),
+                               receive_deadline = receive_deadline - make_interval(days => :days - 1),
+                               received_at = received_at - make_interval(days => :days - 2)
+                        where number = :number""")
+                .param("days", days).param("number", order).update();
     }
 
     private void ship(String order, String carrier, String tracking) {

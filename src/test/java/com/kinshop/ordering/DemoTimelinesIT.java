@@ -5,6 +5,7 @@ import com.kinshop.support.KinshopIT;
 import com.kinshop.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,10 +15,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo orders (seeded at start, kinshop.demo.enabled) tell possible stories: each step after the one before it,
- * after-sales after payment (a return after shipment), commission after payment, and nothing in the future.
+ * The demo orders (seeded at start, kinshop.demo.enabled), their two months of history included, tell possible stories:
+ * each step after the one before it, after-sales after payment (a return after shipment), commission after payment,
+ * reviews after receipt, and nothing in the future; the suppliers' credit rests on those reviews and complaints alone.
+ * Its own application: the history and the complaints are left out of the one the other tests share.
  */
 @KinshopIT
+@TestPropertySource(properties = {"kinshop.demo.order-history=true", "kinshop.demo.complaints=true"})
 class DemoTimelinesIT extends ApiTest {
 
     private static final String DEMO_ORDERS = """
@@ -36,6 +40,34 @@ class DemoTimelinesIT extends ApiTest {
         assertThat(jdbc.sql("select count(*) from (" + DEMO_ORDERS + ") d where completed_at is not null").query(Integer.class).single()).isGreaterThanOrEqualTo(3);
         assertThat(jdbc.sql("select count(*) from after_sale a join (" + DEMO_ORDERS + ") d on d.id = a.order_id").query(Integer.class).single())
                 .isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from (" + DEMO_ORDERS + ") d where completed_at is not null and paid_at < :then")
+                .param("then", now().minusDays(30)).query(Integer.class).single()).as("orders of the months before").isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void demoReviewsAreWrittenAfterReceiptAndListedNewestFirst() {
+        assertThat(jdbc.sql("select count(*) from review").query(Integer.class).single()).isGreaterThanOrEqualTo(20);
+        assertThat(jdbc.sql("""
+                        select r.id from review r join orders o on o.number = r.order_number
+                        where r.created_at <= o.received_at or r.received_at <> o.received_at or r.created_at > :now""")
+                .param("now", now()).query(Long.class).list()).isEmpty();
+        assertThat(jdbc.sql("select r1.id from review r1 join review r2 on r2.id > r1.id and r2.created_at < r1.created_at")
+                .query(Long.class).list()).as("a later review is never dated earlier: the lists show the newest first by id").isEmpty();
+    }
+
+    @Test
+    void theSuppliersCreditCountsTheirRealReviewsAndComplaintsOnly() {
+        List<String> mismatched = jdbc.sql("""
+                        select s.supplier_id || ': ' || s.counted || ' counted, ' || coalesce(r.reviews, 0) || ' reviews' from (
+                            select supplier_id, sum(ratings) counted, sum(complaints_upheld) upheld from credit_supplier_day group by supplier_id) s
+                        left join (select supplier_id, count(*) reviews from review where status = 'COUNTED' group by supplier_id) r
+                               on r.supplier_id = s.supplier_id
+                        left join (select supplier_id, count(*) complaints from complaint where upheld group by supplier_id) c
+                               on c.supplier_id = s.supplier_id
+                        where s.counted <> coalesce(r.reviews, 0) or s.upheld <> coalesce(c.complaints, 0)""").query(String.class).list();
+        assertThat(mismatched).isEmpty();
+        assertThat(jdbc.sql("select flagged from credit_standing order by supplier_id").query(Boolean.class).list())
+                .as("the first demo supplier well rated, the second flagged").containsExactly(false, true);
     }
 
     @Test
