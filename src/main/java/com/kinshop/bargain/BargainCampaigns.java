@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import static com.kinshop.bargain.BargainMoves.utc;
@@ -99,8 +100,11 @@ public class BargainCampaigns {
     }
 
     public BargainCampaign get(long id) {
-        return jdbc.sql("select " + COLUMNS + " from bargain_campaign k where k.id = ?").param(id).query(this::campaign).optional()
-                .orElseThrow(() -> BusinessException.notFound("bargain.campaign.not-found"));
+        return find(id).orElseThrow(() -> BusinessException.notFound("bargain.campaign.not-found"));
+    }
+
+    public Optional<BargainCampaign> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from bargain_campaign k where k.id = ?").param(id).query(this::campaign).optional();
     }
 
     /** Approved campaigns members can start a bargain in now, soonest end first. */

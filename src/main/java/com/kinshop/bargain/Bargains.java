@@ -49,7 +49,8 @@ public class Bargains {
 
     @Transactional
     public BargainView start(AccountId member, long campaignId) {
-        BargainCampaign campaign = campaigns.get(campaignId);
+        BargainCampaign campaign = campaigns.find(campaignId)
+                .orElseThrow(() -> BusinessException.invalid("campaignId", "bargain.campaign.not-found"));
         switch (campaign.phase()) {
             case RUNNING -> { }
             case UPCOMING -> throw BusinessException.conflict("campaignId", "bargain.start.not-started");

@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,7 +91,7 @@ public class Complaints {
                 .map(image -> media.prepareImage("complaints", image, ComplaintRules.MAX_IMAGE_BYTES, 1600, "images")).toList();
         String orderNumber = filing.orderNumber() == null ? "" : filing.orderNumber().strip();
         OrderFacts.Parties order = facts.parties(orderNumber).filter(parties -> parties.buyer().equals(buyer))
-                .orElseThrow(() -> new BusinessException(HttpStatus.NOT_FOUND, "complaint.order.not-found", "orderNumber"));
+                .orElseThrow(() -> BusinessException.invalid("orderNumber", "complaint.order.not-found"));
         if (order.paidAt() == null || OrderStatus.UNPAID.contains(order.status())) {
             throw BusinessException.conflict("orderNumber", "complaint.order.unpaid");
         }

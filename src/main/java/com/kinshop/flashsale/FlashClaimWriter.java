@@ -68,7 +68,7 @@ class FlashClaimWriter {
     }
 
     private Long insert(AccountId member, FlashFacts.SaleFacts sale, FlashFacts.ItemFacts item, long slot, FlashGate.BuyRequest request, String key) {
-        Addresses.Address address = addresses.get(member, new Addresses.AddressId(request.addressId()));
+        Addresses.Address address = addresses.toDeliverTo(member, new Addresses.AddressId(request.addressId()));
         String addressKey = FlashRules.addressKey(address.phone(), address.region(), address.detail());
         Optional<Long> id = jdbc.sql("""
                         insert into flash_claim (sale_id, sku_id, slot, member_id, address_id, address_key, nth_for_member, nth_for_address,

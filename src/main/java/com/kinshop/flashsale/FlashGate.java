@@ -5,7 +5,6 @@ import com.kinshop.identity.AccountId;
 import com.kinshop.shared.BusinessException;
 import com.kinshop.shared.Idempotency;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -65,7 +64,7 @@ public class FlashGate {
                 .orElseThrow(() -> BusinessException.notFound("flash.sale.not-found"));
         FlashFacts.ItemFacts item = sale.items().get(request.skuId());
         if (item == null) {
-            throw new BusinessException(HttpStatus.NOT_FOUND, "flash.sku.not-in-sale", "skuId");
+            throw BusinessException.invalid("skuId", "flash.sku.not-in-sale");
         }
         FlashRules.requireOpen(sale.startsAt(), sale.endsAt(), clock.instant());
         attempts.count(saleId);

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A member's address book (收货地址). Every query is scoped to the owner: another member's address is "not found".
@@ -44,8 +45,16 @@ public class Addresses {
     }
 
     public Address get(AccountId owner, AddressId id) {
-        return jdbc.sql("select * from address where account_id = ? and id = ?").params(owner.value(), id.value())
-                .query(Addresses::map).optional().orElseThrow(() -> BusinessException.notFound("address.not-found"));
+        return find(owner, id).orElseThrow(() -> BusinessException.notFound("address.not-found"));
+    }
+
+    /** The buyer's address an order is to go to, or a refusal naming {@code addressId}. */
+    public Address toDeliverTo(AccountId owner, AddressId id) {
+        return find(owner, id).orElseThrow(() -> BusinessException.invalid("addressId", "address.not-found"));
+    }
+
+    private Optional<Address> find(AccountId owner, AddressId id) {
+        return jdbc.sql("select * from address where account_id = ? and id = ?").params(owner.value(), id.value()).query(Addresses::map).optional();
     }
 
     @Transactional

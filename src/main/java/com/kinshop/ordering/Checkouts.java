@@ -99,7 +99,7 @@ public class Checkouts {
 
     private Placed place(AccountId buyer, Addresses.AddressId addressId, Cart.View view, boolean fromCart, OrderKind kind, String promotionRef,
                          Duration payWithin, boolean unitsSetAside, CheckoutParticipant.Selection selection) {
-        Addresses.Address address = addresses.get(buyer, addressId);
+        Addresses.Address address = addresses.toDeliverTo(buyer, addressId);
         if (view.items().isEmpty()) {
             throw BusinessException.invalid(null, "checkout.cart-empty");
         }

@@ -65,11 +65,11 @@ class FlashSaleIT extends MoneyPathTest {
                 "shopCode");
         refused(buyer.session().post(path, Map.of("skuId", sale.skuId(), "addressId", address), Map.of("Idempotency-Key", "short")), 400,
                 "idempotency.key.invalid", "Idempotency-Key");
-        refused(buyer.session().post(path, Map.of("skuId", sale.skuId() + 100_000, "addressId", address)), 404, "flash.sku.not-in-sale", "skuId");
+        refused(buyer.session().post(path, Map.of("skuId", sale.skuId() + 100_000, "addressId", address)), 400, "flash.sku.not-in-sale", "skuId");
         refused(buyer.session().post("/api/me/flash-sales/999999999/buys", Map.of("skuId", sale.skuId(), "addressId", address)), 404,
                 "flash.sale.not-found", null);
         Member other = fixtures.member("别人");
-        refused(buyer.session().post(path, Map.of("skuId", sale.skuId(), "addressId", flash.address(other))), 404, "address.not-found", null);
+        refused(buyer.session().post(path, Map.of("skuId", sale.skuId(), "addressId", flash.address(other))), 400, "address.not-found", "addressId");
         Response anonymous = new HttpSession(port).post(path, Map.of("skuId", sale.skuId(), "addressId", address));
         assertThat(anonymous.status()).isEqualTo(401);
 
