@@ -6,6 +6,7 @@ import com.kinshop.catalog.PlatformSettings;
 import com.kinshop.catalog.ProductDetail;
 import com.kinshop.catalog.ProductId;
 import com.kinshop.catalog.ProductReviews;
+import com.kinshop.catalog.ProductStatus;
 import com.kinshop.catalog.SupplierId;
 import com.kinshop.catalog.SupplierStatus;
 import com.kinshop.catalog.SupplierView;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 @Tag(name = "Operator: catalog", description = "Supplier applications, product review, categories, platform fee")
 @RestController
@@ -97,12 +97,16 @@ class OperatorCatalogApi {
     record StaffRequest(@NotNull(message = "{phone.required}") String phone) {
     }
 
+    @Schema(description = "The account now linked to the supplier as its staff")
+    record SupplierStaff(long accountId, String nickname) {
+    }
+
     @Operation(summary = "Link an existing account to a supplier as its staff (grants the role, ends the account's sessions)")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping("/suppliers/{id}/staff")
-    ResponseEntity<Map<String, Object>> addStaff(@PathVariable long id, @Valid @RequestBody StaffRequest request) {
+    ResponseEntity<SupplierStaff> addStaff(@PathVariable long id, @Valid @RequestBody StaffRequest request) {
         var account = suppliers.addStaff(new SupplierId(id), request.phone().strip());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accountId", account.id().value(), "nickname", account.nickname()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new SupplierStaff(account.id().value(), account.nickname()));
     }
 
     @GetMapping("/product-reviews")
@@ -110,16 +114,20 @@ class OperatorCatalogApi {
         return reviews.queue();
     }
 
+    @Schema(description = "A product's status after the operator's review")
+    record ProductReviewed(@Schema(description = "ON_SALE when approved, REJECTED when rejected") String status) {
+    }
+
     @PostMapping("/products/{id}/approve")
-    Map<String, String> approveProduct(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id) {
+    ProductReviewed approveProduct(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id) {
         reviews.approve(operator.id(), new ProductId(id));
-        return Map.of("status", "ON_SALE");
+        return new ProductReviewed(ProductStatus.ON_SALE.name());
     }
 
     @PostMapping("/products/{id}/reject")
-    Map<String, String> rejectProduct(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id, @RequestBody Decision decision) {
+    ProductReviewed rejectProduct(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id, @RequestBody Decision decision) {
         reviews.reject(operator.id(), new ProductId(id), decision.reason());
-        return Map.of("status", "REJECTED");
+        return new ProductReviewed(ProductStatus.REJECTED.name());
     }
 
     @GetMapping("/categories")
@@ -127,17 +135,21 @@ class OperatorCatalogApi {
         return categories.tree();
     }
 
+    @Schema(description = "The category created or renamed")
+    record SavedCategory(long id) {
+    }
+
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping("/categories")
-    ResponseEntity<Map<String, Long>> createCategory(@Valid @RequestBody CategoryRequest request) {
+    ResponseEntity<SavedCategory> createCategory(@Valid @RequestBody CategoryRequest request) {
         CategoryId id = categories.create(request.name(), request.parentId() == null ? null : new CategoryId(request.parentId()), request.icon());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id.value()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new SavedCategory(id.value()));
     }
 
     @PatchMapping("/categories/{id}")
-    Map<String, Long> renameCategory(@PathVariable long id, @Valid @RequestBody CategoryRequest request) {
+    SavedCategory renameCategory(@PathVariable long id, @Valid @RequestBody CategoryRequest request) {
         categories.rename(new CategoryId(id), request.name());
-        return Map.of("id", id);
+        return new SavedCategory(id);
     }
 
     @ApiResponse(responseCode = "204", description = "Deleted")

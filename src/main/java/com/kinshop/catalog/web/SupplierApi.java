@@ -13,6 +13,7 @@ import com.kinshop.catalog.Suppliers;
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -34,7 +35,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 @Tag(name = "Supplier console", description = "Products, SKUs, stock and images of the caller's supplier")
 @RestController
@@ -140,10 +140,14 @@ class SupplierApi {
         return own(user, id);
     }
 
+    @Schema(description = "A SKU's stock after a change")
+    record SkuStock(@Schema(description = "Units in stock now (never below zero)") int stock) {
+    }
+
     @Operation(summary = "Add to or remove from a SKU's stock; it never goes below zero")
     @PostMapping("/skus/{id}/stock")
-    Map<String, Integer> adjustStock(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody StockChange change) {
-        return Map.of("stock", products.adjustStock(currentSupplier.of(user), new SkuId(id), change.delta()));
+    SkuStock adjustStock(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid @RequestBody StockChange change) {
+        return new SkuStock(products.adjustStock(currentSupplier.of(user), new SkuId(id), change.delta()));
     }
 
     private ProductDetail own(CurrentUser user, long id) {

@@ -3,6 +3,7 @@ package com.kinshop.commission.web;
 import com.kinshop.commission.HeldCommissions;
 import com.kinshop.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 @Tag(name = "Operator commission review", description = "Commissions held by the fraud checks, released or voided by the operator")
 @RestController
@@ -30,17 +30,21 @@ class CommissionReviewApi {
         return heldCommissions.held();
     }
 
+    @Schema(description = "What the operator did with a held commission")
+    record HeldCommissionOutcome(@Schema(description = "RELEASED or VOIDED") String result) {
+    }
+
     @Operation(summary = "Release a held commission: it settles now if its order is complete")
     @PostMapping("/{id}/release")
-    Map<String, String> release(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id) {
+    HeldCommissionOutcome release(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id) {
         heldCommissions.release(operator.id(), id);
-        return Map.of("result", "RELEASED");
+        return new HeldCommissionOutcome("RELEASED");
     }
 
     @Operation(summary = "Void a held commission: the money goes back to the order, or to the platform once the order is settled")
     @PostMapping("/{id}/void")
-    Map<String, String> voidHeld(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id) {
+    HeldCommissionOutcome voidHeld(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id) {
         heldCommissions.voidHeld(operator.id(), id);
-        return Map.of("result", "VOIDED");
+        return new HeldCommissionOutcome("VOIDED");
     }
 }

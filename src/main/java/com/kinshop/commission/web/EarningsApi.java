@@ -111,10 +111,14 @@ class EarningsApi {
         return withdrawals.pending(200);
     }
 
+    @Schema(description = "A withdrawal's status after the operator's decision")
+    record WithdrawalDecided(@Schema(description = "APPROVED or REJECTED") String status) {
+    }
+
     @PostMapping("/api/admin/withdrawals/{number}/approve")
-    Map<String, String> approve(@AuthenticationPrincipal CurrentUser operator, @PathVariable String number) {
+    WithdrawalDecided approve(@AuthenticationPrincipal CurrentUser operator, @PathVariable String number) {
         withdrawals.approve(operator.id(), number);
-        return Map.of("status", "APPROVED");
+        return new WithdrawalDecided("APPROVED");
     }
 
     @Schema(name = "WithdrawalRejection")
@@ -122,8 +126,8 @@ class EarningsApi {
     }
 
     @PostMapping("/api/admin/withdrawals/{number}/reject")
-    Map<String, String> reject(@AuthenticationPrincipal CurrentUser operator, @PathVariable String number, @Valid @RequestBody Rejection rejection) {
+    WithdrawalDecided reject(@AuthenticationPrincipal CurrentUser operator, @PathVariable String number, @Valid @RequestBody Rejection rejection) {
         withdrawals.reject(operator.id(), number, rejection.reason());
-        return Map.of("status", "REJECTED");
+        return new WithdrawalDecided("REJECTED");
     }
 }

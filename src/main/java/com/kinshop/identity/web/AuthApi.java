@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
-
 @Tag(name = "Identity", description = "Registration, sign-in by password or one-time code, sign-out")
 @RestController
 @RequestMapping("/api/auth")
@@ -44,18 +42,27 @@ class AuthApi {
         this.idempotency = idempotency;
     }
 
+    @Schema(description = "Where the CSRF token travels: read it from the cookie, send it back in the header")
+    record CsrfTokenNames(@Schema(description = "The cookie that holds the token", example = "XSRF-TOKEN") String cookieName,
+                          @Schema(description = "The request header to send its value in", example = "X-XSRF-TOKEN") String headerName) {
+    }
+
     @Operation(summary = "Sets the XSRF-TOKEN cookie; send its value as the X-XSRF-TOKEN header on every POST/PUT/PATCH/DELETE")
     @GetMapping("/csrf")
-    Map<String, String> csrf(@Parameter(hidden = true) CsrfToken token) {
-        return Map.of("cookieName", "XSRF-TOKEN", "headerName", token.getHeaderName());
+    CsrfTokenNames csrf(@Parameter(hidden = true) CsrfToken token) {
+        return new CsrfTokenNames("XSRF-TOKEN", token.getHeaderName());
+    }
+
+    @Schema(description = "The one-time code is on its way by SMS")
+    record CodeSent(@Schema(description = "Always SENT") String status) {
     }
 
     @Operation(summary = "Send a one-time code by SMS (purpose REGISTER or LOGIN)")
     @ApiResponse(responseCode = "202", description = "Sent", useReturnTypeSchema = true)
     @PostMapping("/codes")
-    ResponseEntity<Map<String, String>> requestCode(@Valid @RequestBody Requests.CodeRequest body, HttpServletRequest request) {
+    ResponseEntity<CodeSent> requestCode(@Valid @RequestBody Requests.CodeRequest body, HttpServletRequest request) {
         access.requestCode(body.phone(), body.purpose(), request.getRemoteAddr());
-        return ResponseEntity.accepted().body(Map.of("status", "SENT"));
+        return ResponseEntity.accepted().body(new CodeSent("SENT"));
     }
 
     @Operation(summary = "Register with phone, one-time code, password and nickname; signs in. Accepts Idempotency-Key.")

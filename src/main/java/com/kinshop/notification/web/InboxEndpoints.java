@@ -2,6 +2,7 @@ package com.kinshop.notification.web;
 
 import com.kinshop.identity.CurrentUser;
 import com.kinshop.notification.Inbox;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The member's messages (站内信): a page, and the same as JSON with the text already in the caller's language. */
 @Controller
@@ -28,7 +28,19 @@ class InboxEndpoints {
     }
 
     /** A message as its reader sees it: the text in their language, with its arguments filled in. */
-    record MessageJson(long id, String text, String link, Instant createdAt, boolean read) {
+    @Schema(name = "InboxMessage", description = "A message (站内信) as its reader sees it")
+    record MessageJson(long id, @Schema(description = "The text in the caller's language, its arguments filled in") String text,
+                       @Schema(description = "Where the message leads: a page of this site, e.g. /me/earnings") String link,
+                       Instant createdAt, boolean read) {
+    }
+
+    @Schema(name = "Inbox", description = "The caller's latest messages")
+    record InboxJson(@Schema(description = "How many of the caller's messages are not read yet") int unread,
+                     @Schema(description = "The latest 100 at most, newest first") List<MessageJson> messages) {
+    }
+
+    @Schema(description = "How many of the caller's messages are not read yet")
+    record UnreadCount(int unread) {
     }
 
     @GetMapping("/me/messages")
@@ -41,8 +53,8 @@ class InboxEndpoints {
 
     @GetMapping("/api/me/messages")
     @ResponseBody
-    Map<String, Object> list(@AuthenticationPrincipal CurrentUser user, Locale locale) {
-        return Map.of("unread", inbox.unread(user.id()), "messages", latest(user, locale));
+    InboxJson list(@AuthenticationPrincipal CurrentUser user, Locale locale) {
+        return new InboxJson(inbox.unread(user.id()), latest(user, locale));
     }
 
     /** The page and the API render alike, here: a template's #{key(${args})} would pass the arguments as one array. */
@@ -54,8 +66,8 @@ class InboxEndpoints {
 
     @PostMapping("/api/me/messages/read")
     @ResponseBody
-    Map<String, Object> markRead(@AuthenticationPrincipal CurrentUser user) {
+    UnreadCount markRead(@AuthenticationPrincipal CurrentUser user) {
         inbox.markAllRead(user.id());
-        return Map.of("unread", 0);
+        return new UnreadCount(0);
     }
 }

@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 @Tag(name = "My orders", description = "The caller's orders: detail, cancel, confirm receipt, after-sales")
 @RestController
@@ -56,16 +55,16 @@ class BuyerOrderApi {
 
     @Operation(summary = "Cancel an order that is not paid yet; its units go back to stock")
     @PostMapping("/orders/{number}/cancel")
-    Map<String, String> cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
+    NewStatus cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
         lifecycle.cancelByBuyer(user.id(), number);
-        return Map.of("status", OrderStatus.CANCELLED.name());
+        return new NewStatus(OrderStatus.CANCELLED.name());
     }
 
     @Operation(summary = "Confirm receipt of a shipped order (otherwise it counts as received automatically)")
     @PostMapping("/orders/{number}/receipt")
-    Map<String, String> receive(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
+    NewStatus receive(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
         lifecycle.confirmReceipt(user.id(), number);
-        return Map.of("status", OrderStatus.RECEIVED.name());
+        return new NewStatus(OrderStatus.RECEIVED.name());
     }
 
     record AfterSaleRequest(@NotNull(message = "{aftersale.line.required}") Long lineId,
@@ -78,9 +77,9 @@ class BuyerOrderApi {
     @Operation(summary = "Ask for a refund (or a return and refund) of some units of one line")
     @PostMapping("/orders/{number}/after-sales")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, String> requestAfterSale(@AuthenticationPrincipal CurrentUser user, @PathVariable String number,
-                                         @Valid @RequestBody AfterSaleRequest request) {
-        return Map.of("number", afterSales.request(user.id(), number,
+    AfterSaleCreated requestAfterSale(@AuthenticationPrincipal CurrentUser user, @PathVariable String number,
+                                      @Valid @RequestBody AfterSaleRequest request) {
+        return new AfterSaleCreated(afterSales.request(user.id(), number,
                 new AfterSales.Request(request.lineId(), request.kind(), request.quantity(), request.reason())));
     }
 
@@ -94,21 +93,21 @@ class BuyerOrderApi {
     }
 
     @PostMapping("/after-sales/{number}/return")
-    Map<String, String> shipReturn(@AuthenticationPrincipal CurrentUser user, @PathVariable String number, @Valid @RequestBody ReturnShipment shipment) {
+    NewStatus shipReturn(@AuthenticationPrincipal CurrentUser user, @PathVariable String number, @Valid @RequestBody ReturnShipment shipment) {
         afterSales.shipReturn(user.id(), number, shipment.carrier(), shipment.trackingNumber());
-        return Map.of("status", AfterSaleStatus.RETURN_SHIPPED.name());
+        return new NewStatus(AfterSaleStatus.RETURN_SHIPPED.name());
     }
 
     @Operation(summary = "Ask the operator to decide a request the supplier rejected")
     @PostMapping("/after-sales/{number}/escalate")
-    Map<String, String> escalate(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
+    NewStatus escalate(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
         afterSales.escalate(user.id(), number);
-        return Map.of("status", AfterSaleStatus.ESCALATED.name());
+        return new NewStatus(AfterSaleStatus.ESCALATED.name());
     }
 
     @PostMapping("/after-sales/{number}/withdraw")
-    Map<String, String> withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
+    NewStatus withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
         afterSales.withdraw(user.id(), number);
-        return Map.of("status", AfterSaleStatus.WITHDRAWN.name());
+        return new NewStatus(AfterSaleStatus.WITHDRAWN.name());
     }
 }

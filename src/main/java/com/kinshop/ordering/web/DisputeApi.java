@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 @Tag(name = "Operator disputes", description = "After-sales requests buyers escalated after a supplier's rejection")
 @RestController
@@ -49,14 +48,14 @@ class DisputeApi {
 
     @Operation(summary = "Refund units of a completed order (late claim); settled commission on them is clawed back")
     @PostMapping("/orders/{number}/refunds")
-    Map<String, String> refundCompleted(@PathVariable String number, @Valid @RequestBody CompletedRefund refund) {
-        return Map.of("number", afterSales.refundCompleted(number, refund.lineId(), refund.quantity(), refund.note()));
+    AfterSaleCreated refundCompleted(@PathVariable String number, @Valid @RequestBody CompletedRefund refund) {
+        return new AfterSaleCreated(afterSales.refundCompleted(number, refund.lineId(), refund.quantity(), refund.note()));
     }
 
     @Operation(summary = "Decide an escalated request: refund the buyer, or close it; the note is shown to both sides")
     @PostMapping("/disputes/{number}/decision")
-    Map<String, String> decide(@PathVariable String number, @Valid @RequestBody Decision decision) {
+    AfterSaleOutcome decide(@PathVariable String number, @Valid @RequestBody Decision decision) {
         afterSales.decide(number, decision.refund(), decision.note());
-        return Map.of("result", (decision.refund() ? AfterSaleStatus.REFUNDING : AfterSaleStatus.CLOSED).name());
+        return new AfterSaleOutcome((decision.refund() ? AfterSaleStatus.REFUNDING : AfterSaleStatus.CLOSED).name());
     }
 }

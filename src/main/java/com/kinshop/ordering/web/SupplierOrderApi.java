@@ -28,7 +28,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 @Tag(name = "Supplier fulfilment", description = "Orders to ship (one by one or by CSV) and after-sales requests of the caller's supplier")
 @RestController
@@ -62,9 +61,9 @@ class SupplierOrderApi {
     }
 
     @PostMapping("/orders/{number}/shipment")
-    Map<String, String> ship(@AuthenticationPrincipal CurrentUser user, @PathVariable String number, @Valid @RequestBody Shipment shipment) {
+    NewStatus ship(@AuthenticationPrincipal CurrentUser user, @PathVariable String number, @Valid @RequestBody Shipment shipment) {
         fulfilment.ship(supplier(user), number, shipment.carrier(), shipment.trackingNumber());
-        return Map.of("status", OrderStatus.SHIPPED.name());
+        return new NewStatus(OrderStatus.SHIPPED.name());
     }
 
     @Operation(summary = "Ship many orders from a CSV (order_number,carrier,tracking_number); answers one result per row")
@@ -81,9 +80,9 @@ class SupplierOrderApi {
 
     @Operation(summary = "Approve: refund-only requests are refunded now, returns wait for the goods")
     @PostMapping("/after-sales/{number}/approve")
-    Map<String, String> approve(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
+    AfterSaleOutcome approve(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
         afterSales.approve(supplier(user), number);
-        return Map.of("result", "APPROVED");
+        return new AfterSaleOutcome("APPROVED");
     }
 
     @Schema(name = "AfterSaleRejection")
@@ -91,16 +90,16 @@ class SupplierOrderApi {
     }
 
     @PostMapping("/after-sales/{number}/reject")
-    Map<String, String> reject(@AuthenticationPrincipal CurrentUser user, @PathVariable String number, @Valid @RequestBody Rejection rejection) {
+    NewStatus reject(@AuthenticationPrincipal CurrentUser user, @PathVariable String number, @Valid @RequestBody Rejection rejection) {
         afterSales.reject(supplier(user), number, rejection.reason());
-        return Map.of("status", AfterSaleStatus.REJECTED.name());
+        return new NewStatus(AfterSaleStatus.REJECTED.name());
     }
 
     @Operation(summary = "The returned goods arrived: the refund goes out")
     @PostMapping("/after-sales/{number}/return-received")
-    Map<String, String> returnReceived(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
+    NewStatus returnReceived(@AuthenticationPrincipal CurrentUser user, @PathVariable String number) {
         afterSales.confirmReturn(supplier(user), number);
-        return Map.of("status", AfterSaleStatus.REFUNDING.name());
+        return new NewStatus(AfterSaleStatus.REFUNDING.name());
     }
 
     private SupplierId supplier(CurrentUser user) {

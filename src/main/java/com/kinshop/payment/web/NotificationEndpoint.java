@@ -2,6 +2,7 @@ package com.kinshop.payment.web;
 
 import com.kinshop.payment.Payments;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -26,15 +27,19 @@ class NotificationEndpoint {
         this.payments = payments;
     }
 
+    @Schema(name = "PaymentNotificationAcknowledgement", description = "The answer a provider expects once its notification is recorded")
+    record Acknowledgement(@Schema(description = "Always SUCCESS") String code) {
+    }
+
     @Operation(summary = "A provider's signed notification; 200 once recorded (or already recorded), 4xx if refused")
     @PostMapping("/api/payment/notifications/{provider}")
-    ResponseEntity<Map<String, String>> notify(@PathVariable String provider, @RequestBody(required = false) byte[] body,
+    ResponseEntity<Acknowledgement> notify(@PathVariable String provider, @RequestBody(required = false) byte[] body,
                                                HttpServletRequest request) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
         }
         payments.accept(provider, headers, body == null ? new byte[0] : body);
-        return ResponseEntity.ok(Map.of("code", "SUCCESS"));
+        return ResponseEntity.ok(new Acknowledgement("SUCCESS"));
     }
 }

@@ -128,12 +128,16 @@ class ReferralApi {
     record Rebind(@NotNull Long referrerId, @NotBlank(message = "{referral.rebind.reason}") String reason) {
     }
 
+    @Schema(description = "A member and the referrer they are bound to now")
+    record MemberReferrer(long memberId, long referrerId) {
+    }
+
     @Operation(summary = "Operator rebind with a reason (audited); refused if it would create a cycle")
     @PostMapping("/api/admin/members/{id}/referrer")
-    Map<String, Object> rebind(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id, @Valid @RequestBody Rebind rebind) {
+    MemberReferrer rebind(@AuthenticationPrincipal CurrentUser operator, @PathVariable long id, @Valid @RequestBody Rebind rebind) {
         AccountId member = accounts.get(new AccountId(id)).id();
         AccountId referrer = accounts.get(new AccountId(rebind.referrerId())).id();
         referrals.rebind(operator.id(), member, referrer, rebind.reason());
-        return Map.of("memberId", id, "referrerId", rebind.referrerId());
+        return new MemberReferrer(id, rebind.referrerId());
     }
 }
