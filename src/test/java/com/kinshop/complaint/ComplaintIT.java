@@ -43,7 +43,7 @@ class ComplaintIT extends MoneyPathTest {
         Bought bought = deposits.paidOrder("投诉果园", 300);
         Member stranger = fixtures.member("路人甲");
         Response foreign = stranger.session().post("/api/me/complaints", filing(bought.order(), "QUALITY", "不是我的订单"));
-        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.status()).isEqualTo(400);
         assertThat(foreign.fieldError("orderNumber")).isEqualTo("订单不存在");
 
         String unpaid = purchases.place(bought.buyer(), 1, jdbc.sql("select sku_id from order_line where id = ?").param(bought.lineId())

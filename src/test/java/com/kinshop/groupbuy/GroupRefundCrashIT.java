@@ -8,17 +8,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +39,7 @@ class GroupRefundCrashIT {
 
     @BeforeAll
     void freshDataDirectory() {
-        deleteRecursively(work);
+        KinshopProcess.deleteRecursively(work);
         db = JdbcClient.create(new DriverManagerDataSource("jdbc:postgresql://localhost:" + pgPort + "/kinshop", "postgres", ""));
     }
 
@@ -54,7 +49,7 @@ class GroupRefundCrashIT {
             app.stop();
         }
         KinshopProcess.stopPostgresOf(dataDir);
-        deleteRecursively(work);
+        KinshopProcess.deleteRecursively(work);
     }
 
     @Test
@@ -147,14 +142,4 @@ class GroupRefundCrashIT {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

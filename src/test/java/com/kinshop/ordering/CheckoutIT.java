@@ -156,7 +156,9 @@ class CheckoutIT extends ApiTest {
                 Map.of("Idempotency-Key", "order-" + UUID.randomUUID()));
         assertThat(tampered.fieldError("payable")).isEqualTo("不支持此字段");
         long foreign = addressOf(fixtures.member("别人的地址"));
-        assertThat(checkOut(buyer, foreign, "order-" + UUID.randomUUID()).status()).isEqualTo(404);
+        Response refused = checkOut(buyer, foreign, "order-" + UUID.randomUUID());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.fieldError("addressId")).isEqualTo("地址不存在");
         assertThat(stock.levels(new SkuId(product[1]))).isEqualTo(new Stock.Levels(5, 0, 0));
     }
 }

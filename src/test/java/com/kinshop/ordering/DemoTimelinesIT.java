@@ -1,38 +1,57 @@
 package com.kinshop.ordering;
 
-import com.kinshop.support.ApiTest;
-import com.kinshop.support.KinshopIT;
-import com.kinshop.support.MutableClock;
+import com.kinshop.support.KinshopProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo orders (seeded at start, kinshop.demo.enabled), their two months of history included, tell possible stories:
- * each step after the one before it, after-sales after payment (a return after shipment), commission after payment,
- * reviews after receipt, and nothing in the future; the suppliers' credit rests on those reviews and complaints alone.
- * Its own application: the history and the complaints are left out of the one the other tests share.
+ * The demo data a new user meets on the first start of the packaged application (every demo part on, as
+ * {@code mvn spring-boot:run} gives it) tells possible stories: each order step after the one before it, after-sales
+ * after payment (a return after shipment), commission after payment, reviews after receipt, nothing in the future; and
+ * the suppliers' credit rests on the reviews and complaints there are, nothing made up.
  */
-@KinshopIT
-@TestPropertySource(properties = {"kinshop.demo.order-history=true", "kinshop.demo.complaints=true"})
-class DemoTimelinesIT extends ApiTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoTimelinesIT {
 
     private static final String DEMO_ORDERS = """
             select o.* from orders o join account a on a.id = o.buyer_id where a.phone in ('13800000004', '13800000005', '13800000002')""";
 
-    @Autowired
-    MutableClock clock;
+    private final Path work = Path.of("target", "demo-first-start").toAbsolutePath();
+    private final int pgPort = KinshopProcess.freePort();
+    private KinshopProcess app;
+    private JdbcClient jdbc;
 
-    /** The application's now: other tests move its clock ahead, and may use the demo buyers. */
+    @BeforeAll
+    void firstStart() {
+        KinshopProcess.deleteRecursively(work);
+        app = KinshopProcess.start("demo-first-start", work.resolve("app.log"), KinshopProcess.freePort(), List.of(
+                "--kinshop.embedded-db.data-dir=" + work.resolve("pg"), "--kinshop.embedded-db.port=" + pgPort,
+                "--kinshop.media.dir=" + work.resolve("media"))).awaitReady(Duration.ofSeconds(180));
+        jdbc = JdbcClient.create(new DriverManagerDataSource("jdbc:postgresql://localhost:" + pgPort + "/kinshop", "postgres", ""));
+    }
+
+    @AfterAll
+    void stop() {
+        if (app != null) {
+            app.stop();
+        }
+        KinshopProcess.stopPostgresOf(work.resolve("pg"));
+        KinshopProcess.deleteRecursively(work);
+    }
+
     private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return jdbc.sql("select now()").query(OffsetDateTime.class).single();
     }
 
     @Test
@@ -42,32 +61,6 @@ class DemoTimelinesIT extends ApiTest {
                 .isGreaterThanOrEqualTo(3);
         assertThat(jdbc.sql("select count(*) from (" + DEMO_ORDERS + ") d where completed_at is not null and paid_at < :then")
                 .param("then", now().minusDays(30)).query(Integer.class).single()).as("orders of the months before").isGreaterThanOrEqualTo(8);
-    }
-
-    @Test
-    void demoReviewsAreWrittenAfterReceiptAndListedNewestFirst() {
-        assertThat(jdbc.sql("select count(*) from review").query(Integer.class).single()).isGreaterThanOrEqualTo(20);
-        assertThat(jdbc.sql("""
-                        select r.id from review r join orders o on o.number = r.order_number
-                        where r.created_at <= o.received_at or r.received_at <> o.received_at or r.created_at > :now""")
-                .param("now", now()).query(Long.class).list()).isEmpty();
-        assertThat(jdbc.sql("select r1.id from review r1 join review r2 on r2.id > r1.id and r2.created_at < r1.created_at")
-                .query(Long.class).list()).as("a later review is never dated earlier: the lists show the newest first by id").isEmpty();
-    }
-
-    @Test
-    void theSuppliersCreditCountsTheirRealReviewsAndComplaintsOnly() {
-        List<String> mismatched = jdbc.sql("""
-                        select s.supplier_id || ': ' || s.counted || ' counted, ' || coalesce(r.reviews, 0) || ' reviews' from (
-                            select supplier_id, sum(ratings) counted, sum(complaints_upheld) upheld from credit_supplier_day group by supplier_id) s
-                        left join (select supplier_id, count(*) reviews from review where status = 'COUNTED' group by supplier_id) r
-                               on r.supplier_id = s.supplier_id
-                        left join (select supplier_id, count(*) complaints from complaint where upheld group by supplier_id) c
-                               on c.supplier_id = s.supplier_id
-                        where s.counted <> coalesce(r.reviews, 0) or s.upheld <> coalesce(c.complaints, 0)""").query(String.class).list();
-        assertThat(mismatched).isEmpty();
-        assertThat(jdbc.sql("select flagged from credit_standing order by supplier_id").query(Boolean.class).list())
-                .as("the first demo supplier well rated, the second flagged").containsExactly(false, true);
     }
 
     @Test
@@ -95,5 +88,31 @@ class DemoTimelinesIT extends ApiTest {
                         where c.created_at <= d.paid_at or c.settled_at < d.completed_at or c.settled_at > :now""".formatted(DEMO_ORDERS))
                 .param("now", now()).query(String.class).list();
         assertThat(commissions).isEmpty();
+    }
+
+    @Test
+    void demoReviewsAreWrittenAfterReceiptAndListedNewestFirst() {
+        assertThat(jdbc.sql("select count(*) from review").query(Integer.class).single()).isGreaterThanOrEqualTo(20);
+        assertThat(jdbc.sql("""
+                        select r.id from review r join orders o on o.number = r.order_number
+                        where r.created_at <= o.received_at or r.received_at <> o.received_at or r.created_at > :now""")
+                .param("now", now()).query(Long.class).list()).isEmpty();
+        assertThat(jdbc.sql("select r1.id from review r1 join review r2 on r2.id > r1.id and r2.created_at < r1.created_at")
+                .query(Long.class).list()).as("a later review is never dated earlier: the lists show the newest first by id").isEmpty();
+    }
+
+    @Test
+    void theSuppliersCreditCountsTheirRealReviewsAndComplaintsOnly() {
+        List<String> mismatched = jdbc.sql("""
+                        select s.supplier_id || ': ' || s.counted || ' counted, ' || coalesce(r.reviews, 0) || ' reviews' from (
+                            select supplier_id, sum(ratings) counted, sum(complaints_upheld) upheld from credit_supplier_day group by supplier_id) s
+                        left join (select supplier_id, count(*) reviews from review where status = 'COUNTED' group by supplier_id) r
+                               on r.supplier_id = s.supplier_id
+                        left join (select supplier_id, count(*) complaints from complaint where upheld group by supplier_id) c
+                               on c.supplier_id = s.supplier_id
+                        where s.counted <> coalesce(r.reviews, 0) or s.upheld <> coalesce(c.complaints, 0)""").query(String.class).list();
+        assertThat(mismatched).isEmpty();
+        assertThat(jdbc.sql("select flagged from credit_standing order by supplier_id").query(Boolean.class).list())
+                .as("the first demo supplier well rated, the second flagged").containsExactly(false, true);
     }
 }

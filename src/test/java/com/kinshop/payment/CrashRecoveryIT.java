@@ -15,14 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +28,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -77,8 +72,8 @@ class CrashRecoveryIT {
 
     @BeforeAll
     void freshDataDirectory() {
-        deleteRecursively(work.resolve("pg"));
-        deleteRecursively(work.resolve("media"));
+        KinshopProcess.deleteRecursively(work.resolve("pg"));
+        KinshopProcess.deleteRecursively(work.resolve("media"));
         db = JdbcClient.create(new DriverManagerDataSource("jdbc:postgresql://localhost:" + pgPort + "/kinshop", "postgres", ""));
     }
 
@@ -90,7 +85,7 @@ class CrashRecoveryIT {
         if (KinshopProcess.stopPostgresOf(dataDir)) {
             System.err.println("CrashRecoveryIT: stopped a PostgreSQL left running on " + dataDir);
         }
-        deleteRecursively(dataDir);
+        KinshopProcess.deleteRecursively(dataDir);
     }
 
     @Test
@@ -378,16 +373,4 @@ class CrashRecoveryIT {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -145,6 +145,20 @@ public final class KinshopProcess {
     }
 
     /** The Spring Boot jar under target/ (not the {@code .original}). */
+    /** Deletes a directory and everything in it (a data or media directory of an earlier run); nothing if it is not there. */
+    public static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path packagedJar() {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(file -> file.getFileName().toString().matches("kinshop-.*\\.jar")).max(Comparator.comparing(KinshopProcess::modified))

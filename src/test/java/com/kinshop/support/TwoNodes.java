@@ -14,11 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +55,7 @@ public final class TwoNodes implements AutoCloseable {
     /** Starts PostgreSQL, Redis, node A (with demo data), then node B; {@code settings} are extra arguments for both. */
     public static TwoNodes start(String name, List<String> settings) {
         Path work = Path.of("target", name).toAbsolutePath();
-        deleteRecursively(work);
+        KinshopProcess.deleteRecursively(work);
         EmbeddedPostgres postgres = startPostgres(work.resolve("pg"));
         RedisServer redis = RedisServer.start();
         TwoNodes cluster = new TwoNodes(work, postgres, redis);
@@ -204,16 +202,4 @@ public final class TwoNodes implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
