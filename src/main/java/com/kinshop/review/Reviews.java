@@ -57,7 +57,7 @@ public class Reviews {
         String text = ReviewRules.checkText("text", form.text(), false);
         ReviewRules.checkImageCount(images.size());
         OrderFacts.ReviewableLine line = orders.reviewableLine(form.orderLineId()).filter(found -> found.buyer().equals(buyer))
-                .orElseThrow(() -> BusinessException.notFound("reviews.line.not-found"));
+                .orElseThrow(() -> BusinessException.invalid("orderLineId", "reviews.line.not-found"));
         if (line.receivedAt() == null) {
             throw BusinessException.conflict("orderLineId", "reviews.line.not-received");
         }
