@@ -32,9 +32,11 @@ class CreditCounters {
 
     private final JdbcClient jdbc;
     private final ScoreKeeper scores;
+    private final PriorDrift priorDrift;
     private final Clock clock;
 
-    CreditCounters(JdbcClient jdbc, ScoreKeeper scores, Clock clock) {
+    CreditCounters(JdbcClient jdbc, ScoreKeeper scores, PriorDrift priorDrift, Clock clock) {
+        this.priorDrift = priorDrift;
         this.jdbc = jdbc;
         this.scores = scores;
         this.clock = clock;
@@ -57,6 +59,7 @@ class CreditCounters {
         jdbc.sql("update credit_platform_total set review_count = review_count + 1, star_sum = star_sum + ? where id = 1")
                 .param(counted.productStars()).update();
         refresh(counted.supplier(), List.of(counted.product()));
+        priorDrift.rescoreIfMoved();
     }
 
     @ApplicationModuleListener

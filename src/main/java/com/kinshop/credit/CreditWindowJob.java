@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Once a day, after the UTC day's bucket closes, every supplier with a standing is assessed again, so one whose old
  * complaints or late shipments have left the rolling window recovers without a new event (and one whose good figures
- * aged out is seen too). Each supplier is a few bucket sums, in its own transaction; events are not read again.
+ * aged out is seen too). Each supplier is a few bucket sums, in its own transaction; events are not read again. Then
+ * every product is scored at today's platform mean ({@link PriorDrift}), new ones included.
  */
 @Component
 class CreditWindowJob {
@@ -23,9 +24,11 @@ class CreditWindowJob {
 
     private final JdbcClient jdbc;
     private final ScoreKeeper scores;
+    private final PriorDrift priorDrift;
     private final TransactionTemplate transactions;
 
-    CreditWindowJob(JdbcClient jdbc, ScoreKeeper scores, TransactionTemplate transactions) {
+    CreditWindowJob(JdbcClient jdbc, ScoreKeeper scores, PriorDrift priorDrift, TransactionTemplate transactions) {
+        this.priorDrift = priorDrift;
         this.jdbc = jdbc;
         this.scores = scores;
         this.transactions = transactions;
@@ -35,6 +38,8 @@ class CreditWindowJob {
     @SchedulerLock(name = "credit-window", lockAtMostFor = "PT2H", lockAtLeastFor = "${kinshop.jobs.nightly-lock-at-least:PT5M}")
     void daily() {
         log.info("Credit window: {} supplier standings assessed again", refreshAll());
+        // products listed since the last rescore still carry the column's default: today's prior for them, and for all
+        transactions.executeWithoutResult(status -> priorDrift.rescoreEverything(scores.platformMean()));
     }
 
     int refreshAll() {

@@ -104,9 +104,12 @@ class ScoreKeeper {
     }
 
     double supplierFactor(SupplierId supplier, CreditRules rules) {
-        boolean flagged = jdbc.sql("select flagged from credit_standing where supplier_id = ?").param(supplier.value())
+        return isFlagged(supplier) ? rules.flaggedFactor() : 1.0;
+    }
+
+    boolean isFlagged(SupplierId supplier) {
+        return jdbc.sql("select flagged from credit_standing where supplier_id = ?").param(supplier.value())
                 .query(Boolean.class).optional().orElse(false);
-        return flagged ? rules.flaggedFactor() : 1.0;
     }
 
     CompositeScore.Inputs inputs(ProductId product) {

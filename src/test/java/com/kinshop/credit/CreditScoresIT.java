@@ -39,7 +39,8 @@ class CreditScoresIT extends CreditApiTest {
         events.handled();
         assertThat(counters(loved)).containsExactly(5, 25, 0, 0, 0, 0);
         assertThat(composite(loved)).isCloseTo(expectedComposite(loved, 1.0), within(0.006));
-        assertThat(composite(plain)).as("no event yet: the column's prior").isEqualTo(75.0);
+        assertThat(composite(plain)).as("no event yet: the column's prior, or the prior at the mean of a rescore since it was listed")
+                .isIn(75.0, CompositeScore.of(CompositeScore.Inputs.NONE, scoredMean(), CreditRules.DEFAULTS.priorWeight(), 1.0));
 
         for (int i = 0; i < 5; i++) {
             events.publish(events.stars(refunded, supplier.supplierId(), 4, 4, 4));
@@ -82,6 +83,34 @@ class CreditScoresIT extends CreditApiTest {
         String supplierPage = new HttpSession(port).get("/suppliers/" + supplier.supplierId()).body();
         assertThat(supplierPage.indexOf("综合甲苹果")).isPositive().isLessThan(supplierPage.indexOf("综合甲橘子"));
         assertThat(supplierPage).contains("data-figure=\"ratings\">10<");
+    }
+
+    @Test
+    void whenThePlatformMeanMovesEveryProductIsScoredAgainSoUnreviewedOnesNeverOutrankFiveStarOnes() {
+        Staff supplier = fixtures.supplier("均值漂移果园");
+        long loved = fixtures.onSale(supplier, "漂移甲苹果", 2_000, 50)[0];
+        long unreviewed = fixtures.onSale(supplier, "漂移乙梨子", 2_000, 50)[0];
+        long disliked = fixtures.onSale(supplier, "漂移丙橘子", 2_000, 50)[0];
+        for (int i = 0; i < 3; i++) {
+            events.publish(events.stars(loved, supplier.supplierId(), 5, 5, 5));
+        }
+        events.handled();
+        // one-star reviews of another product drag the platform mean down until every product is scored again
+        double scoredWith = scoredMean();
+        for (int i = 0; i < 2_000 && scoredMean() == scoredWith; i++) {
+            events.publish(events.stars(disliked, supplier.supplierId(), 1, 1, 1));
+            events.handled();
+        }
+        assertThat(scoredMean()).as("rescored once the mean had moved " + PriorDrift.MEAN_DRIFT).isLessThanOrEqualTo(scoredWith - PriorDrift.MEAN_DRIFT + 0.001);
+        double factor = standing(supplier.supplierId(), "flagged") ? CreditRules.DEFAULTS.flaggedFactor() : 1.0;
+        assertThat(composite(unreviewed)).as("the prior at today's mean, not the column's 75")
+                .isCloseTo(CompositeScore.of(CompositeScore.Inputs.NONE, scoredMean(), CreditRules.DEFAULTS.priorWeight(), factor), within(0.006));
+        assertThat(composite(loved)).isCloseTo(expectedComposite(loved, factor), within(0.006)).isGreaterThan(composite(unreviewed));
+        assertThat(search("漂移", "COMPOSITE")).containsSubsequence(loved, unreviewed, disliked);
+    }
+
+    private double scoredMean() {
+        return jdbc.sql("select scored_mean from credit_platform_total").query(Double.class).single();
     }
 
     @Test
