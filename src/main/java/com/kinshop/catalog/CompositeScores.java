@@ -24,6 +24,12 @@ public class CompositeScores {
         jdbc.sql("update product set composite_score = ? where id = ?").params(score, product.value()).update();
     }
 
+    /** The score a product gets when it is created, until the credit module scores it. */
+    @Transactional
+    public void setForNewProducts(double score) {
+        jdbc.sql("update product_score_default set score = ? where id = 1").param(score).update();
+    }
+
     /** Every product of {@code supplier} in one statement: the given scores, {@code otherwise} for the rest. */
     @Transactional
     public int setAllOf(SupplierId supplier, Map<ProductId, Double> scores, double otherwise) {

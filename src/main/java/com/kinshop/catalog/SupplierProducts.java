@@ -46,8 +46,9 @@ public class SupplierProducts {
     public ProductId create(SupplierId supplier, ProductForm form) {
         checkForm(form);
         long id = jdbc.sql("""
-                        insert into product (supplier_id, category_id, name, subtitle, description, attributes, status, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?::jsonb, 'DRAFT', ?, ?) returning id""")
+                        insert into product (supplier_id, category_id, name, subtitle, description, attributes, status, created_at, updated_at,
+                                             composite_score)
+                        values (?, ?, ?, ?, ?, ?::jsonb, 'DRAFT', ?, ?, (select score from product_score_default where id = 1)) returning id""")
                 .params(supplier.value(), form.categoryId(), form.name().strip(), subtitle(form), sanitize(form.description()),
                         attributes(form), now(), now())
                 .query(Long.class).single();

@@ -59,7 +59,7 @@ class CreditCounters {
         jdbc.sql("update credit_platform_total set review_count = review_count + 1, star_sum = star_sum + ? where id = 1")
                 .param(counted.productStars()).update();
         refresh(counted.supplier(), List.of(counted.product()));
-        priorDrift.rescoreIfMoved();
+        priorDrift.claimIfMoved();
     }
 
     @ApplicationModuleListener

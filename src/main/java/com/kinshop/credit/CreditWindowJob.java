@@ -15,7 +15,7 @@ import java.util.List;
  * Once a day, after the UTC day's bucket closes, every supplier with a standing is assessed again, so one whose old
  * complaints or late shipments have left the rolling window recovers without a new event (and one whose good figures
  * aged out is seen too). Each supplier is a few bucket sums, in its own transaction; events are not read again. Then
- * every product is scored at today's platform mean ({@link PriorDrift}), new ones included.
+ * every product is scored at today's platform mean ({@link PriorDrift}), a supplier per transaction.
  */
 @Component
 class CreditWindowJob {
@@ -38,8 +38,7 @@ class CreditWindowJob {
     @SchedulerLock(name = "credit-window", lockAtMostFor = "PT2H", lockAtLeastFor = "${kinshop.jobs.nightly-lock-at-least:PT5M}")
     void daily() {
         log.info("Credit window: {} supplier standings assessed again", refreshAll());
-        // products listed since the last rescore still carry the column's default: today's prior for them, and for all
-        transactions.executeWithoutResult(status -> priorDrift.rescoreEverything(scores.platformMean()));
+        priorDrift.rescoreAll(); // today's prior for every product, those listed since the last rescore too
     }
 
     int refreshAll() {

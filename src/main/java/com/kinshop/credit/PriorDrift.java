@@ -1,17 +1,23 @@
 package com.kinshop.credit;
 
+import com.kinshop.catalog.CompositeScores;
 import com.kinshop.catalog.SupplierStatus;
 import com.kinshop.catalog.SupplierView;
 import com.kinshop.catalog.Suppliers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
 
 /**
  * Keeps every product scored against one platform mean. A stored composite score carries the mean of its product's
- * last event, and a product never scored carries the column's 75 (the mean 4.0): as the mean falls, products without
+ * last event, and a product never scored carries the default of its creation: as the mean falls, products without
  * reviews would outrank five-star ones. So once the mean has moved {@link #MEAN_DRIFT} or more since every product was
- * scored, all of them are scored again, one statement per supplier. Runs after an event moved the mean, in its
- * transaction (which holds the platform total row, so two events never both rescore), and nightly.
+ * scored, the review event that moved it claims the rescore (one guarded update of the platform row it already holds)
+ * and publishes {@link PriorMoved}; after its commit, every supplier's products are scored again, each supplier in a
+ * transaction of its own, and new products get the new prior. The nightly credit job does the same.
  */
 @Component
 class PriorDrift {
@@ -19,34 +25,44 @@ class PriorDrift {
     /** Stars are whole numbers and the mean moves slowly once there are many: a finer step would only cost statements. */
     static final double MEAN_DRIFT = 0.05;
 
+    /** The platform mean moved: every product is to be scored again. */
+    record PriorMoved(double mean) {
+    }
+
     private final JdbcClient jdbc;
     private final ScoreKeeper scores;
     private final Suppliers suppliers;
+    private final CompositeScores compositeScores;
+    private final ApplicationEventPublisher events;
 
-    PriorDrift(JdbcClient jdbc, ScoreKeeper scores, Suppliers suppliers) {
+    PriorDrift(JdbcClient jdbc, ScoreKeeper scores, Suppliers suppliers, CompositeScores compositeScores, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.scores = scores;
         this.suppliers = suppliers;
+        this.compositeScores = compositeScores;
+        this.events = events;
     }
 
-    /** Scores every product again if the mean has drifted; true when it did. */
-    boolean rescoreIfMoved() {
-        double mean = scores.platformMean();
-        double scoredWith = jdbc.sql("select scored_mean from credit_platform_total where id = 1").query(Double.class).single();
-        if (Math.abs(mean - scoredWith) < MEAN_DRIFT) {
-            return false;
+    /** In a review event's transaction, after it updated the platform total: claims and announces a rescore when due. */
+    void claimIfMoved() {
+        int claimed = jdbc.sql("""
+                        update credit_platform_total set scored_mean = star_sum::float8 / review_count
+                        where id = 1 and review_count > 0 and abs(star_sum::float8 / review_count - scored_mean) >= ?""")
+                .param(MEAN_DRIFT).update();
+        if (claimed == 1) {
+            events.publishEvent(new PriorMoved(scores.platformMean()));
         }
-        rescoreEverything(mean);
-        return true;
     }
 
-    /** Every approved supplier's products at {@code mean} (new products, still at the column's default, included). */
-    void rescoreEverything(double mean) {
-        jdbc.sql("select id from credit_platform_total where id = 1 for update").query(Integer.class).single(); // one rescore at a time
-        CreditRules rules = scores.rules();
-        for (SupplierView supplier : suppliers.list(SupplierStatus.APPROVED)) {
-            scores.rescoreAllOf(supplier.id(), rules, mean, scores.isFlagged(supplier.id()));
-        }
-        jdbc.sql("update credit_platform_total set scored_mean = ? where id = 1").param(mean).update();
+    @ApplicationModuleListener
+    void on(PriorMoved moved) {
+        rescoreAll();
+    }
+
+    /** Every approved supplier's products at today's mean, lowest supplier id first, one transaction each; then new products. */
+    void rescoreAll() {
+        suppliers.list(SupplierStatus.APPROVED).stream().map(SupplierView::id).sorted(Comparator.comparingLong(id -> id.value()))
+                .forEach(scores::rescoreProductsOf);
+        compositeScores.setForNewProducts(CompositeScore.of(CompositeScore.Inputs.NONE, scores.platformMean(), scores.rules().priorWeight(), 1.0));
     }
 }

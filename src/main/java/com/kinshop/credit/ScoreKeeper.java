@@ -6,6 +6,8 @@ import com.kinshop.catalog.SupplierId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -107,7 +109,7 @@ class ScoreKeeper {
         return isFlagged(supplier) ? rules.flaggedFactor() : 1.0;
     }
 
-    boolean isFlagged(SupplierId supplier) {
+    private boolean isFlagged(SupplierId supplier) {
         return jdbc.sql("select flagged from credit_standing where supplier_id = ?").param(supplier.value())
                 .query(Boolean.class).optional().orElse(false);
     }
@@ -124,6 +126,18 @@ class ScoreKeeper {
         for (ProductId product : products) {
             compositeScores.set(product, CompositeScore.of(inputs(product), platformMean, rules.priorWeight(), factor));
         }
+    }
+
+    /**
+     * Every product of the supplier at today's mean and rules, in a transaction of its own (retried on a deadlock): the
+     * standing row is read under a share lock first, as every scoring path takes it before writing scores, so a flag
+     * changing meanwhile is waited for, not overwritten.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void rescoreProductsOf(SupplierId supplier) {
+        boolean flagged = jdbc.sql("select flagged from credit_standing where supplier_id = ? for share").param(supplier.value())
+                .query(Boolean.class).optional().orElse(false);
+        rescoreAllOf(supplier, rules(), platformMean(), flagged);
     }
 
     /** Every product of the supplier: those with counters from them, the rest at the prior, all in one statement. */

@@ -12,6 +12,9 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.awt.image.BufferedImage;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,10 +22,11 @@ import java.util.Map;
 /**
  * QR codes for share posters, each one read back before it is used. About one link in seventy gets, from ZXing's
  * encoder, a mask pattern whose code ZXing's own reader (the one inside most Android scanners) cannot find; for those
- * the next mask pattern is used, which any reader takes just as well.
+ * the first mask pattern that reads back is used, which any reader takes just as well.
  */
 public final class QrCodeImages {
 
+    private static final Logger log = LoggerFactory.getLogger(QrCodeImages.class);
     private static final int MASK_PATTERNS = 8;
 
     private QrCodeImages() {
@@ -40,6 +44,7 @@ public final class QrCodeImages {
                 return image;
             }
         }
+        log.warn("No mask pattern gives a QR code ZXing reads back for {}; using the encoder's", text);
         return chosenByEncoder;
     }
 

@@ -98,7 +98,7 @@ class CreditEvents {
     /** Waits until no credit listener has an event left to handle (they run after commit, on the shared executor). */
     void handled() {
         Awaitility.await("credit listeners done").atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                "select count(*) from event_publication where completion_date is null and listener_id like '%CreditCounters%'")
+                "select count(*) from event_publication where completion_date is null and (listener_id like '%CreditCounters%' or listener_id like '%PriorDrift%')")
                 .query(Long.class).single() == 0);
     }
 }

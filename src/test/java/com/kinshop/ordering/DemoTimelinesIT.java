@@ -1,6 +1,7 @@
 package com.kinshop.ordering;
 
 import com.kinshop.support.KinshopProcess;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,9 @@ class DemoTimelinesIT {
                 "--kinshop.embedded-db.data-dir=" + work.resolve("pg"), "--kinshop.embedded-db.port=" + pgPort,
                 "--kinshop.media.dir=" + work.resolve("media"))).awaitReady(Duration.ofSeconds(180));
         jdbc = JdbcClient.create(new DriverManagerDataSource("jdbc:postgresql://localhost:" + pgPort + "/kinshop", "postgres", ""));
+        // ready means seeded; the listeners (credit counters, commission) may still be working through the seeders' events
+        Awaitility.await("every demo event handled").atMost(Duration.ofSeconds(60)).until(() ->
+                jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() == 0);
     }
 
     @AfterAll

@@ -144,7 +144,6 @@ public final class KinshopProcess {
         }
     }
 
-    /** The Spring Boot jar under target/ (not the {@code .original}). */
     /** Deletes a directory and everything in it (a data or media directory of an earlier run); nothing if it is not there. */
     public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
@@ -159,6 +158,7 @@ public final class KinshopProcess {
         }
     }
 
+    /** The Spring Boot jar under target/ (not the {@code .original}). */
     public static Path packagedJar() {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(file -> file.getFileName().toString().matches("kinshop-.*\\.jar")).max(Comparator.comparing(KinshopProcess::modified))
