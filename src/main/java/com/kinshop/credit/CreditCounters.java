@@ -56,10 +56,13 @@ class CreditCounters {
         day(counted.supplier(), counted.at(), "ratings = d.ratings + 1, product_star_sum = d.product_star_sum + ?, "
                         + "logistics_star_sum = d.logistics_star_sum + ?, service_star_sum = d.service_star_sum + ?",
                 counted.productStars(), counted.logisticsStars(), counted.serviceStars());
-        jdbc.sql("update credit_platform_total set review_count = review_count + 1, star_sum = star_sum + ? where id = 1")
-                .param(counted.productStars()).update();
-        refresh(counted.supplier(), List.of(counted.product()));
-        priorDrift.claimIfMoved();
+        // the row stays locked to the commit: the mean read back is the one the drift check may claim a rescore at
+        double[] meanAndScoredMean = jdbc.sql("""
+                        update credit_platform_total set review_count = review_count + 1, star_sum = star_sum + ? where id = 1
+                        returning star_sum::float8 / review_count, scored_mean""")
+                .param(counted.productStars()).query((rs, n) -> new double[]{rs.getDouble(1), rs.getDouble(2)}).single();
+        refresh(counted.supplier(), List.of(counted.product()), meanAndScoredMean[0]);
+        priorDrift.claimIfMoved(meanAndScoredMean[0], meanAndScoredMean[1]);
     }
 
     @ApplicationModuleListener
@@ -193,10 +196,13 @@ class CreditCounters {
     }
 
     private void refresh(SupplierId supplier, java.util.Collection<ProductId> products) {
+        refresh(supplier, products, scores.platformMean());
+    }
+
+    private void refresh(SupplierId supplier, java.util.Collection<ProductId> products, double platformMean) {
         CreditRules rules = scores.rules();
-        double mean = scores.platformMean();
-        scores.refreshStanding(supplier, rules, mean);
-        scores.rescore(products, supplier, rules, mean);
+        scores.refreshStanding(supplier, rules, platformMean);
+        scores.rescore(products, supplier, rules, platformMean);
     }
 
     private static java.time.OffsetDateTime utc(Instant instant) {

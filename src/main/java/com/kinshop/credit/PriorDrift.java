@@ -15,7 +15,7 @@ import java.util.Comparator;
  * Keeps every product scored against one platform mean. A stored composite score carries the mean of its product's
  * last event, and a product never scored carries the default of its creation: as the mean falls, products without
  * reviews would outrank five-star ones. So once the mean has moved {@link #MEAN_DRIFT} or more since every product was
- * scored, the review event that moved it claims the rescore (one guarded update of the platform row it already holds)
+ * scored, the review event that moved it claims the rescore (an update of the platform row it already holds)
  * and publishes {@link PriorMoved}; after its commit, every supplier's products are scored again, each supplier in a
  * transaction of its own, and new products get the new prior. The nightly credit job does the same.
  */
@@ -43,15 +43,17 @@ class PriorDrift {
         this.events = events;
     }
 
-    /** In a review event's transaction, after it updated the platform total: claims and announces a rescore when due. */
-    void claimIfMoved() {
-        int claimed = jdbc.sql("""
-                        update credit_platform_total set scored_mean = star_sum::float8 / review_count
-                        where id = 1 and review_count > 0 and abs(star_sum::float8 / review_count - scored_mean) >= ?""")
-                .param(MEAN_DRIFT).update();
-        if (claimed == 1) {
-            events.publishEvent(new PriorMoved(scores.platformMean()));
+    /**
+     * In a review event's transaction, which has just updated (and so holds) the platform row and read back its
+     * {@code mean} and {@code scoredMean}: claims and announces a rescore when the mean has drifted. Costs nothing more
+     * than the comparison unless it has.
+     */
+    void claimIfMoved(double mean, double scoredMean) {
+        if (Math.abs(mean - scoredMean) < MEAN_DRIFT) {
+            return;
         }
+        jdbc.sql("update credit_platform_total set scored_mean = ? where id = 1").param(mean).update();
+        events.publishEvent(new PriorMoved(mean));
     }
 
     @ApplicationModuleListener
