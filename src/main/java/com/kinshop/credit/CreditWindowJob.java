@@ -38,7 +38,7 @@ class CreditWindowJob {
     @SchedulerLock(name = "credit-window", lockAtMostFor = "PT2H", lockAtLeastFor = "${kinshop.jobs.nightly-lock-at-least:PT5M}")
     void daily() {
         log.info("Credit window: {} supplier standings assessed again", refreshAll());
-        priorDrift.rescoreAll(); // today's prior for every product, those listed since the last rescore too
+        priorDrift.rescoreAllAtTodaysMean(); // those listed since the last rescore too
     }
 
     int refreshAll() {

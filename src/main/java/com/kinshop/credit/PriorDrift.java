@@ -1,6 +1,7 @@
 package com.kinshop.credit;
 
 import com.kinshop.catalog.CompositeScores;
+import com.kinshop.catalog.SupplierId;
 import com.kinshop.catalog.SupplierStatus;
 import com.kinshop.catalog.SupplierView;
 import com.kinshop.catalog.Suppliers;
@@ -10,14 +11,16 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * Keeps every product scored against one platform mean. A stored composite score carries the mean of its product's
  * last event, and a product never scored carries the default of its creation: as the mean falls, products without
  * reviews would outrank five-star ones. So once the mean has moved {@link #MEAN_DRIFT} or more since every product was
  * scored, the review event that moved it claims the rescore (an update of the platform row it already holds)
- * and publishes {@link PriorMoved}; after its commit, every supplier's products are scored again, each supplier in a
- * transaction of its own, and new products get the new prior. The nightly credit job does the same.
+ * and publishes {@link PriorMoved}; after its commit, every product without a counted review is scored at that mean,
+ * a supplier per transaction, and new products start at its prior. Reviewed products keep their last event's score
+ * (the prior weighs less the more reviews there are); the nightly credit job scores every product again at the day's mean.
  */
 @Component
 class PriorDrift {
@@ -56,15 +59,27 @@ class PriorDrift {
         events.publishEvent(new PriorMoved(mean));
     }
 
+    /** Products without reviews (and new ones) at the claimed mean: one without figures scores exactly the prior at {@code scored_mean}. */
     @ApplicationModuleListener
     void on(PriorMoved moved) {
-        rescoreAll();
+        approvedSuppliers().forEach(supplier -> scores.rescoreUnreviewedOf(supplier, moved.mean()));
+        compositeScores.setForNewProducts(prior(moved.mean()));
     }
 
-    /** Every approved supplier's products at today's mean, lowest supplier id first, one transaction each; then new products. */
-    void rescoreAll() {
-        suppliers.list(SupplierStatus.APPROVED).stream().map(SupplierView::id).sorted(Comparator.comparingLong(id -> id.value()))
-                .forEach(scores::rescoreProductsOf);
-        compositeScores.setForNewProducts(CompositeScore.of(CompositeScore.Inputs.NONE, scores.platformMean(), scores.rules().priorWeight(), 1.0));
+    /** Nightly: every product at today's mean, which becomes the one drift is measured from. */
+    void rescoreAllAtTodaysMean() {
+        double mean = scores.platformMean();
+        jdbc.sql("update credit_platform_total set scored_mean = ? where id = 1").param(mean).update();
+        approvedSuppliers().forEach(supplier -> scores.rescoreProductsOf(supplier, mean));
+        compositeScores.setForNewProducts(prior(mean));
+    }
+
+    /** Lowest id first: one order for every rescore. */
+    private List<SupplierId> approvedSuppliers() {
+        return suppliers.list(SupplierStatus.APPROVED).stream().map(SupplierView::id).sorted(Comparator.comparingLong(SupplierId::value)).toList();
+    }
+
+    private double prior(double mean) {
+        return CompositeScore.of(CompositeScore.Inputs.NONE, mean, scores.rules().priorWeight(), 1.0);
     }
 }

@@ -12,8 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -129,15 +131,42 @@ class ScoreKeeper {
     }
 
     /**
-     * Every product of the supplier at today's mean and rules, in a transaction of its own (retried on a deadlock): the
+     * Every product of the supplier at {@code platformMean} and today's rules, in a transaction of its own (retried on a deadlock): the
      * standing row is read under a share lock first, as every scoring path takes it before writing scores, so a flag
      * changing meanwhile is waited for, not overwritten.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void rescoreProductsOf(SupplierId supplier) {
+    public void rescoreProductsOf(SupplierId supplier, double platformMean) {
         boolean flagged = jdbc.sql("select flagged from credit_standing where supplier_id = ? for share").param(supplier.value())
                 .query(Boolean.class).optional().orElse(false);
-        rescoreAllOf(supplier, rules(), platformMean(), flagged);
+        rescoreAllOf(supplier, rules(), platformMean, flagged);
+    }
+
+    /**
+     * The supplier's products without a counted review at {@code platformMean}, in a transaction of its own (same
+     * locking as above): those the counters know nothing of at the prior, those with sales only at the prior times their
+     * refund and complaint rates. Reviewed products keep the score of their last event until it is recomputed.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void rescoreUnreviewedOf(SupplierId supplier, double platformMean) {
+        boolean flagged = jdbc.sql("select flagged from credit_standing where supplier_id = ? for share").param(supplier.value())
+                .query(Boolean.class).optional().orElse(false);
+        CreditRules rules = rules();
+        double factor = flagged ? rules.flaggedFactor() : 1.0;
+        List<ProductId> counted = new ArrayList<>();
+        Map<ProductId, Double> unreviewed = new LinkedHashMap<>();
+        jdbc.sql("select product_id, review_count, star_sum, units_sold, units_refunded, lines_sold, complaints_upheld from credit_product_counter where supplier_id = ?")
+                .param(supplier.value())
+                .query(rs -> {
+                    ProductId product = new ProductId(rs.getLong(1));
+                    counted.add(product);
+                    if (rs.getLong(2) == 0) {
+                        unreviewed.put(product, CompositeScore.of(new CompositeScore.Inputs(0, 0, rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                                rs.getLong(7)), platformMean, rules.priorWeight(), factor));
+                    }
+                });
+        compositeScores.setAllOfExcept(supplier, counted, CompositeScore.of(CompositeScore.Inputs.NONE, platformMean, rules.priorWeight(), factor));
+        compositeScores.setEach(unreviewed);
     }
 
     /** Every product of the supplier: those with counters from them, the rest at the prior, all in one statement. */
