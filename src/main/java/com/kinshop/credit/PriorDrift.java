@@ -62,8 +62,14 @@ class PriorDrift {
     /** Products without reviews (and new ones) at the claimed mean: one without figures scores exactly the prior at {@code scored_mean}. */
     @ApplicationModuleListener
     void on(PriorMoved moved) {
-        approvedSuppliers().forEach(supplier -> scores.rescoreUnreviewedOf(supplier, moved.mean()));
-        compositeScores.setForNewProducts(prior(moved.mean()));
+        for (SupplierId supplier : approvedSuppliers()) {
+            if (!scores.rescoreUnreviewedOf(supplier, moved.mean())) {
+                return; // a newer claim's rescore follows
+            }
+        }
+        if (scores.stillScoredAt(moved.mean())) { // in this listener's transaction: held to its commit
+            compositeScores.setForNewProducts(prior(moved.mean()));
+        }
     }
 
     /** Nightly: every product at today's mean, which becomes the one drift is measured from. */

@@ -144,11 +144,14 @@ class ScoreKeeper {
 
     /**
      * The supplier's products without a counted review at {@code platformMean}, in a transaction of its own (same
-     * locking as above): those the counters know nothing of at the prior, those with sales only at the prior times their
+     * locking as above, after the platform row's); false, and nothing written, once a newer claim has replaced that mean: those the counters know nothing of at the prior, those with sales only at the prior times their
      * refund and complaint rates. Reviewed products keep the score of their last event until it is recomputed.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void rescoreUnreviewedOf(SupplierId supplier, double platformMean) {
+    public boolean rescoreUnreviewedOf(SupplierId supplier, double platformMean) {
+        if (!stillScoredAt(platformMean)) {
+            return false;
+        }
         boolean flagged = jdbc.sql("select flagged from credit_standing where supplier_id = ? for share").param(supplier.value())
                 .query(Boolean.class).optional().orElse(false);
         CreditRules rules = rules();
@@ -167,6 +170,15 @@ class ScoreKeeper {
                 });
         compositeScores.setAllOfExcept(supplier, counted, CompositeScore.of(CompositeScore.Inputs.NONE, platformMean, rules.priorWeight(), factor));
         compositeScores.setEach(unreviewed);
+        return true;
+    }
+
+    /**
+     * Whether {@code platformMean} is still the claimed one, held so until the caller's commit (a share lock on the
+     * platform row, which a claim updates): a rescore for an older claim, finishing late, never overwrites a newer one's.
+     */
+    boolean stillScoredAt(double platformMean) {
+        return jdbc.sql("select scored_mean from credit_platform_total where id = 1 for share").query(Double.class).single() == platformMean;
     }
 
     /** Every product of the supplier: those with counters from them, the rest at the prior, all in one statement. */
