@@ -31,35 +31,17 @@ public class CompositeScores {
         jdbc.sql("update product_score_default set score = ? where id = 1").param(score).update();
     }
 
-    /** Every product of {@code supplier} but {@code scored} (those the credit module has figures for) at {@code score}. */
+    /** Every product of {@code supplier} but {@code kept} in one statement: the given scores, {@code otherwise} for the rest. */
     @Transactional
-    public int setAllOfExcept(SupplierId supplier, Collection<ProductId> scored, double score) {
-        Long[] ids = scored.stream().map(ProductId::value).toArray(Long[]::new);
-        return jdbc.sql("update product set composite_score = :score where supplier_id = :supplier and id <> all(cast(:ids as bigint[]))")
-                .param("score", score).param("supplier", supplier.value()).param("ids", ids).update();
-    }
-
-    /** Each of these products at its score, in one statement. */
-    @Transactional
-    public int setEach(Map<ProductId, Double> scores) {
+    public int setAllOf(SupplierId supplier, Map<ProductId, Double> scores, double otherwise, Collection<ProductId> kept) {
         Long[] ids = scores.keySet().stream().map(ProductId::value).toArray(Long[]::new);
         Double[] values = scores.keySet().stream().map(scores::get).toArray(Double[]::new);
-        return jdbc.sql("""
-                        update product p set composite_score = v.score
-                        from unnest(cast(:ids as bigint[]), cast(:scores as numeric[])) as v(id, score) where p.id = v.id""")
-                .param("ids", ids).param("scores", values).update();
-    }
-
-    /** Every product of {@code supplier} in one statement: the given scores, {@code otherwise} for the rest. */
-    @Transactional
-    public int setAllOf(SupplierId supplier, Map<ProductId, Double> scores, double otherwise) {
-        Long[] ids = scores.keySet().stream().map(ProductId::value).toArray(Long[]::new);
-        Double[] values = scores.keySet().stream().map(scores::get).toArray(Double[]::new);
+        Long[] keptIds = kept.stream().map(ProductId::value).toArray(Long[]::new);
         return jdbc.sql("""
                         update product p set composite_score = coalesce(v.score, :otherwise)
                         from product q left join unnest(cast(:ids as bigint[]), cast(:scores as numeric[])) as v(id, score) on v.id = q.id
-                        where p.id = q.id and q.supplier_id = :supplier""")
+                        where p.id = q.id and q.supplier_id = :supplier and q.id <> all(cast(:kept as bigint[]))""")
                 .param("otherwise", otherwise).param("ids", ids).param("scores", values).param("supplier", supplier.value())
-                .update();
+                .param("kept", keptIds).update();
     }
 }

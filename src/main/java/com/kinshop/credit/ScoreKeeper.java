@@ -108,12 +108,9 @@ class ScoreKeeper {
     }
 
     double supplierFactor(SupplierId supplier, CreditRules rules) {
-        return isFlagged(supplier) ? rules.flaggedFactor() : 1.0;
-    }
-
-    private boolean isFlagged(SupplierId supplier) {
-        return jdbc.sql("select flagged from credit_standing where supplier_id = ?").param(supplier.value())
+        boolean flagged = jdbc.sql("select flagged from credit_standing where supplier_id = ?").param(supplier.value())
                 .query(Boolean.class).optional().orElse(false);
+        return flagged ? rules.flaggedFactor() : 1.0;
     }
 
     CompositeScore.Inputs inputs(ProductId product) {
@@ -137,39 +134,20 @@ class ScoreKeeper {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void rescoreProductsOf(SupplierId supplier, double platformMean) {
-        boolean flagged = jdbc.sql("select flagged from credit_standing where supplier_id = ? for share").param(supplier.value())
-                .query(Boolean.class).optional().orElse(false);
-        rescoreAllOf(supplier, rules(), platformMean, flagged);
+        rescoreOf(supplier, rules(), platformMean, flaggedHeld(supplier), true);
     }
 
     /**
      * The supplier's products without a counted review at {@code platformMean}, in a transaction of its own (same
-     * locking as above, after the platform row's); false, and nothing written, once a newer claim has replaced that mean: those the counters know nothing of at the prior, those with sales only at the prior times their
-     * refund and complaint rates. Reviewed products keep the score of their last event until it is recomputed.
+     * locking as above, after the platform row's); false, and nothing written, once a newer claim has replaced that
+     * mean. Reviewed products keep the score of their last event until it is recomputed.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean rescoreUnreviewedOf(SupplierId supplier, double platformMean) {
         if (!stillScoredAt(platformMean)) {
             return false;
         }
-        boolean flagged = jdbc.sql("select flagged from credit_standing where supplier_id = ? for share").param(supplier.value())
-                .query(Boolean.class).optional().orElse(false);
-        CreditRules rules = rules();
-        double factor = flagged ? rules.flaggedFactor() : 1.0;
-        List<ProductId> counted = new ArrayList<>();
-        Map<ProductId, Double> unreviewed = new LinkedHashMap<>();
-        jdbc.sql("select product_id, review_count, star_sum, units_sold, units_refunded, lines_sold, complaints_upheld from credit_product_counter where supplier_id = ?")
-                .param(supplier.value())
-                .query(rs -> {
-                    ProductId product = new ProductId(rs.getLong(1));
-                    counted.add(product);
-                    if (rs.getLong(2) == 0) {
-                        unreviewed.put(product, CompositeScore.of(new CompositeScore.Inputs(0, 0, rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                                rs.getLong(7)), platformMean, rules.priorWeight(), factor));
-                    }
-                });
-        compositeScores.setAllOfExcept(supplier, counted, CompositeScore.of(CompositeScore.Inputs.NONE, platformMean, rules.priorWeight(), factor));
-        compositeScores.setEach(unreviewed);
+        rescoreOf(supplier, rules(), platformMean, flaggedHeld(supplier), false);
         return true;
     }
 
@@ -181,17 +159,33 @@ class ScoreKeeper {
         return jdbc.sql("select scored_mean from credit_platform_total where id = 1 for share").query(Double.class).single() == platformMean;
     }
 
+    private boolean flaggedHeld(SupplierId supplier) {
+        return jdbc.sql("select flagged from credit_standing where supplier_id = ? for share").param(supplier.value())
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     /** Every product of the supplier: those with counters from them, the rest at the prior, all in one statement. */
     void rescoreAllOf(SupplierId supplier, CreditRules rules, double platformMean, boolean flagged) {
+        rescoreOf(supplier, rules, platformMean, flagged, true);
+    }
+
+    /** As {@link #rescoreAllOf}, leaving products with counted reviews as they are unless {@code reviewedToo}. */
+    private void rescoreOf(SupplierId supplier, CreditRules rules, double platformMean, boolean flagged, boolean reviewedToo) {
         double factor = flagged ? rules.flaggedFactor() : 1.0;
         Map<ProductId, Double> scores = new LinkedHashMap<>();
+        List<ProductId> kept = new ArrayList<>();
         jdbc.sql("select product_id, review_count, star_sum, units_sold, units_refunded, lines_sold, complaints_upheld from credit_product_counter where supplier_id = ?")
                 .param(supplier.value())
                 .query(rs -> {
-                    scores.put(new ProductId(rs.getLong(1)), CompositeScore.of(new CompositeScore.Inputs(rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), rs.getLong(7)), platformMean, rules.priorWeight(), factor));
+                    ProductId product = new ProductId(rs.getLong(1));
+                    var inputs = new CompositeScore.Inputs(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7));
+                    if (reviewedToo || inputs.reviewCount() == 0) {
+                        scores.put(product, CompositeScore.of(inputs, platformMean, rules.priorWeight(), factor));
+                    } else {
+                        kept.add(product);
+                    }
                 });
-        compositeScores.setAllOf(supplier, scores, CompositeScore.of(CompositeScore.Inputs.NONE, platformMean, rules.priorWeight(), factor));
+        compositeScores.setAllOf(supplier, scores, CompositeScore.of(CompositeScore.Inputs.NONE, platformMean, rules.priorWeight(), factor), kept);
     }
 
     CreditRules rules() {

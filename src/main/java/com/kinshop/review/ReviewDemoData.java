@@ -141,7 +141,6 @@ class ReviewDemoData implements DemoDataSeeder {
 
     /** One of the worked examples: photos and a follow-up, anonymous, middling with a reply, hidden spam, flagged brushing. */
     private void example(int i, Line bought) {
-        AccountId operator = accounts.findByPhone(OPERATOR).orElseThrow().id();
         if (i == TEXTS.size() - 1) {
             // the brushing example: a staff member of this supplier has the buyer's phone in their address book
             AccountId staff = suppliers.staff(bought.line().supplier()).get(0).id();
@@ -160,7 +159,7 @@ class ReviewDemoData implements DemoDataSeeder {
         } else if (i == 2 || i == 5) {
             reviews.reply(supplier, replier, id, ReviewPart.REVIEW, "抱歉给您带来不好的体验，已安排客服联系您补发或退款。");
         } else if (i == 4) {
-            moderation.hide(operator, id, HideTarget.REVIEW, HideReason.ADVERTISING);
+            moderation.hide(accounts.findByPhone(OPERATOR).orElseThrow().id(), id, HideTarget.REVIEW, HideReason.ADVERTISING);
         }
     }
 
